@@ -1,0 +1,229 @@
+//! `sayso extract`: streams records from the PATHs through the library in chunks, in
+//! parallel, writing documents in input order; a bad record is reported and skipped, never
+//! stopping the batch.
+
+use crate::OutputFormat;
+use crate::sources::{self, Format, Record};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use sayso::{OffsetUnit, Options};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub const AFTER_HELP: &str = "\
+Input: each PATH is read by its extension:
+  .txt          the plain text of one article (its id is the file name)
+  .json         one article object: {\"text\": \"...\", \"id\", \"title\", \"url\",
+                \"publisher\", \"authors\", \"published\", \"language\"}; only text is required,
+                unknown fields are ignored
+  .jsonl        one article object per line (ids default to FILE:LINE)
+  -             standard input; JSON is recognised by its first non-blank byte '{'
+Other extensions are sniffed like standard input.
+
+Output: one article in gives one pretty-printed Document; several articles, or JSON
+Lines in, give one compact Document per line, in input order. A record that cannot be
+read or analysed is reported on standard error as FILE:LINE: reason, and the others
+are still written; the exit status is then 1.
+
+The publication date anchors relative times (\"Friday\", \"last week\"). Give it with
+--published or in the article object; otherwise sayso infers it from a dateline, an
+embedded post's date or the latest explicit date, and says so in article.published.";
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Article files (.txt, .json, .jsonl), or `-` for standard input.
+    #[arg(value_name = "PATH", default_value = "-")]
+    paths: Vec<String>,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Publication date for every article (YYYY-MM-DD or RFC 3339), overriding any given.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<String>,
+
+    /// Unit of span offsets: codepoint (Python), utf8 (Rust, Go), utf16 (JavaScript, Java).
+    #[arg(long, value_name = "UNIT", default_value = "codepoint", value_parser = parse_unit)]
+    offsets: OffsetUnit,
+
+    /// Worker threads for batches (default: all cores). Output order never changes.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value = "auto")]
+    format: OutputFormat,
+
+    /// Never show a progress bar (it is shown on a terminal for batches).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    sayso::input::parse_published(s).map(|_| s.to_string()).map_err(|e| e.to_string())
+}
+
+fn parse_unit(s: &str) -> Result<OffsetUnit, String> {
+    s.parse()
+}
+
+/// What became of one record.
+enum Outcome {
+    Document(String),
+    Failed(String),
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let options = Options { offsets: args.offsets };
+    let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sayso: cannot start {jobs} worker threads: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let mut failures = 0usize;
+    let mut opened = Vec::new();
+    for path in &args.paths {
+        match sources::open(path) {
+            Ok(s) => opened.push(s),
+            Err(msg) => {
+                eprintln!("sayso: {msg}");
+                failures += 1;
+            }
+        }
+    }
+    if args.paths.iter().filter(|p| *p == "-").count() > 1 {
+        eprintln!("sayso: standard input (-) can be read only once");
+        return ExitCode::from(2);
+    }
+    let single = args.paths.len() == 1 && opened.len() == 1 && opened[0].format != Format::Lines;
+    let format = match args.format {
+        OutputFormat::Auto if single => OutputFormat::Json,
+        OutputFormat::Auto => OutputFormat::Jsonl,
+        f => f,
+    };
+
+    let mut out: Box<dyn Write> = match &args.output {
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+        Some(path) => match File::create(path) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("sayso: cannot write {}: {}", path.display(), sources::io_reason(&e));
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+
+    let total_bytes: u64 =
+        args.paths.iter().filter(|p| *p != "-").filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let progress = progress_bar(args.quiet || single, total_bytes);
+    let in_array = format == OutputFormat::Json && !single;
+
+    let chunk_size = (jobs * 32).max(64);
+    let mut records = opened.into_iter().flat_map(sources::Source::records);
+    let mut written = 0usize;
+    let mut seen = 0usize;
+    let mut array_open = false;
+    let write_result: io::Result<()> = (|| {
+        loop {
+            let chunk: Vec<Record> = records.by_ref().take(chunk_size).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let bytes: u64 = chunk.iter().map(|r| r.bytes).sum();
+            let outcomes: Vec<(sources::Origin, Outcome)> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|r| (r.origin.clone(), process(r, args, &options, format, in_array)))
+                    .collect()
+            });
+            for (origin, outcome) in outcomes {
+                seen += 1;
+                match outcome {
+                    Outcome::Document(json) => {
+                        if in_array {
+                            out.write_all(if array_open { b",\n" } else { b"[\n" })?;
+                            array_open = true;
+                        }
+                        out.write_all(json.as_bytes())?;
+                        if format == OutputFormat::Jsonl {
+                            out.write_all(b"\n")?;
+                        }
+                        written += 1;
+                    }
+                    Outcome::Failed(msg) => {
+                        progress.suspend(|| eprintln!("sayso: {origin}: {msg}"));
+                        failures += 1;
+                    }
+                }
+            }
+            progress.inc(bytes);
+            progress.set_message(format!("{seen} articles"));
+        }
+        if in_array {
+            out.write_all(if array_open { b"\n]\n" } else { b"[]\n" })?;
+        }
+        out.flush()
+    })();
+    progress.finish_and_clear();
+
+    if let Err(e) = write_result {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            // The reader went away (`| head`): not an error of ours.
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("sayso: cannot write output: {}", sources::io_reason(&e));
+        return ExitCode::FAILURE;
+    }
+    if failures > 0 {
+        if seen > 1 || failures > 1 {
+            eprintln!("sayso: {written} documents written, {failures} inputs failed (reported above)");
+        }
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn process(record: Record, args: &Args, options: &Options, format: OutputFormat, in_array: bool) -> Outcome {
+    let mut article = match record.article {
+        Ok(a) => a,
+        Err(msg) => return Outcome::Failed(msg),
+    };
+    if let Some(p) = &args.published {
+        article.published = Some(p.clone());
+    }
+    match sayso::extract(article, options) {
+        Ok(doc) => Outcome::Document(match format {
+            OutputFormat::Jsonl => sayso::to_json_line(&doc),
+            // Array items: the separators supply the line breaks.
+            _ if in_array => sayso::to_json_pretty(&doc).trim_end().to_string(),
+            _ => sayso::to_json_pretty(&doc),
+        }),
+        Err(e) => Outcome::Failed(e.to_string()),
+    }
+}
+
+fn progress_bar(quiet: bool, total_bytes: u64) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = if total_bytes > 0 {
+        ProgressBar::new(total_bytes).with_style(
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        )
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar
+}

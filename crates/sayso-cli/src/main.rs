@@ -1,0 +1,89 @@
+//! `sayso`, the command line: reads news articles and writes, as JSON, who says what
+//! happened. All extraction lives in the `sayso` library; this binary parses arguments,
+//! moves bytes and reports errors.
+
+mod extract;
+mod sources;
+mod validate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  sayso extract tests/corpus/putin-trump-cia-tip.txt
+  sayso extract --published 2017-12-17 article.txt -o article.sayso.json
+  sayso extract articles.jsonl --jobs 8 > documents.jsonl
+  cat article.txt | sayso extract -
+  sayso schema -o sayso-v1.schema.json
+  sayso validate documents.jsonl
+
+Exit status: 0 when every article was processed, 1 when some input could not be
+read or analysed (each is reported on standard error, the rest are still written),
+2 for a usage error.";
+
+/// Who says what happened: sayso reads news articles and writes down the entities,
+/// every attributed claim with its source and cue, the events claims report (CAMEO-coded),
+/// and every time expression normalised to a calendar value — each record pointing back
+/// to the exact characters it came from, with its say-so chain up to the publisher.
+#[derive(Parser, Debug)]
+#[command(name = "sayso", version, after_help = AFTER_HELP, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles and write one Document (JSON) per article.
+    #[command(after_help = extract::AFTER_HELP)]
+    Extract(extract::Args),
+    /// Print the JSON Schema (draft 2020-12) that every Document follows.
+    Schema {
+        /// Write the schema to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Check Documents (a .json file, or JSON Lines) against the schema and the text they
+    /// point into; report where each one fails.
+    Validate {
+        /// Files of Documents, as written by `sayso extract` (`-` for standard input).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+}
+
+/// Output formats for `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Pretty JSON for one article in, JSON Lines otherwise.
+    Auto,
+    /// Pretty JSON: one Document, or an array of them for several articles.
+    Json,
+    /// One compact Document per line.
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => extract::run(&args),
+        Command::Schema { output } => {
+            let schema = sayso::json_schema_string();
+            match output {
+                None => {
+                    print!("{schema}");
+                    ExitCode::SUCCESS
+                }
+                Some(path) => match std::fs::write(&path, schema) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("sayso: cannot write {}: {}", path.display(), sources::io_reason(&e));
+                        ExitCode::FAILURE
+                    }
+                },
+            }
+        }
+        Command::Validate { files } => validate::run(&files),
+    }
+}

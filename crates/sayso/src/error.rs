@@ -1,0 +1,53 @@
+//! Errors for bad input. Every variant's message is one clear line a user can act on; the
+//! front ends add where the input came from (file, line) and map the error to an exit code,
+//! an HTTP problem or a Python exception.
+
+/// Why an article could not be analysed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The input is not well-formed JSON.
+    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line of the error inside the JSON text.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The JSON value is not an article object.
+    #[error("expected an article object like {{\"text\": \"...\"}}, found {found}")]
+    NotAnObject {
+        /// The JSON type found instead (array, string, number, ...).
+        found: &'static str,
+    },
+    /// The article object has no `text` field.
+    #[error("missing field `text` (the article text is required)")]
+    MissingText,
+    /// A field of the article object has the wrong type.
+    #[error("field `{field}` must be {expected}, found {found}")]
+    BadField {
+        /// The field's name.
+        field: &'static str,
+        /// What it must be.
+        expected: &'static str,
+        /// What it was.
+        found: &'static str,
+    },
+    /// The article text is empty or only whitespace.
+    #[error("empty text: the article has no characters to analyse")]
+    EmptyText,
+    /// A publication date that is neither a date (`2017-12-17`) nor an RFC 3339 date-time.
+    #[error("bad date `{value}`: expected YYYY-MM-DD or an RFC 3339 date-time such as 2017-12-17T14:30:00Z")]
+    BadDate {
+        /// The value given.
+        value: String,
+    },
+}

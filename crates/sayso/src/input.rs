@@ -1,0 +1,237 @@
+//! Stage 1, input: reads an article (plain text or an article JSON object) into an
+//! [`ArticleInput`], and checks its metadata (the publication date must be a date or an
+//! RFC 3339 date-time). Adds to the analysis: the text and the given metadata.
+//!
+//! The text is kept exactly as given: later stages read curly and straight quotation
+//! marks, non-breaking spaces and line breaks as they are, so every offset sayso reports
+//! points into the caller's own string.
+
+use crate::error::Error;
+use serde_json::Value;
+
+/// One article to analyse: its text and whatever metadata came with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleInput {
+    /// The article text (required, not empty).
+    pub text: String,
+    /// Identifier, carried into `article.id`.
+    pub id: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// News organisation that published it.
+    pub publisher: Option<String>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Publication date: `YYYY-MM-DD` or an RFC 3339 date-time.
+    pub published: Option<String>,
+    /// Language tag; only `en` is analysed today.
+    pub language: Option<String>,
+}
+
+impl ArticleInput {
+    /// An article with only its text.
+    #[must_use]
+    pub fn from_text(text: impl Into<String>) -> Self {
+        Self { text: text.into(), ..Self::default() }
+    }
+
+    /// Reads one article object from JSON bytes (`{"text": ..., "id": ..., ...}`).
+    /// Unknown fields are ignored, so annotated corpora can be fed as they are.
+    ///
+    /// # Errors
+    /// Invalid UTF-8, malformed JSON, a value that is not an object, a missing `text`, or a
+    /// field of the wrong type.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+        Self::from_json_str(text)
+    }
+
+    /// Reads one article object from a JSON string. See [`ArticleInput::from_json_bytes`].
+    ///
+    /// # Errors
+    /// As for [`ArticleInput::from_json_bytes`].
+    pub fn from_json_str(json: &str) -> Result<Self, Error> {
+        let value: Value = serde_json::from_str(json).map_err(|e| Error::Json {
+            line: e.line(),
+            column: e.column(),
+            message: json_message(&e),
+        })?;
+        Self::from_json_value(value)
+    }
+
+    /// Reads one article from an already parsed JSON value.
+    ///
+    /// # Errors
+    /// As for [`ArticleInput::from_json_bytes`], except parsing.
+    pub fn from_json_value(value: Value) -> Result<Self, Error> {
+        let Value::Object(mut map) = value else {
+            return Err(Error::NotAnObject { found: json_type(&value) });
+        };
+        let text = match map.remove("text") {
+            None | Some(Value::Null) => return Err(Error::MissingText),
+            Some(Value::String(s)) => s,
+            Some(other) => {
+                return Err(Error::BadField { field: "text", expected: "a string", found: json_type(&other) });
+            }
+        };
+        let mut take = |field: &'static str| -> Result<Option<String>, Error> {
+            match map.remove(field) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                // Numeric ids are common in exported datasets; keep their JSON spelling.
+                Some(Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
+                Some(other) => Err(Error::BadField { field, expected: "a string", found: json_type(&other) }),
+            }
+        };
+        let id = take("id")?;
+        let title = take("title")?;
+        let url = take("url")?;
+        let publisher = take("publisher")?;
+        let published = take("published")?;
+        let language = take("language")?;
+        let authors = match map.remove("authors") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s],
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    other => Err(Error::BadField {
+                        field: "authors",
+                        expected: "a string or a list of strings",
+                        found: json_type(&other),
+                    }),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(other) => {
+                return Err(Error::BadField {
+                    field: "authors",
+                    expected: "a string or a list of strings",
+                    found: json_type(&other),
+                });
+            }
+        };
+        Ok(Self { text, id, title, url, publisher, authors, published, language })
+    }
+
+    /// Checks what must hold before analysis: non-empty text and a well-formed date.
+    ///
+    /// # Errors
+    /// [`Error::EmptyText`] or [`Error::BadDate`].
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.text.trim().is_empty() {
+            return Err(Error::EmptyText);
+        }
+        if let Some(p) = &self.published {
+            parse_published(p)?;
+        }
+        Ok(())
+    }
+}
+
+/// A publication date as given: the calendar date, and the full date-time if there was one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenDate {
+    /// The calendar date (in the date-time's own offset, as written).
+    pub date: jiff::civil::Date,
+    /// The date-time as given, when it had a time of day.
+    pub datetime: Option<String>,
+}
+
+/// Parses `YYYY-MM-DD` or an RFC 3339 date-time (`2017-12-17T14:30:00Z`,
+/// `2017-12-17T14:30:00-05:00`); a date-time without an offset is accepted too.
+///
+/// # Errors
+/// [`Error::BadDate`] naming the value.
+pub fn parse_published(value: &str) -> Result<GivenDate, Error> {
+    let v = value.trim();
+    let bad = || Error::BadDate { value: value.to_string() };
+    if v.len() == 10 {
+        let date: jiff::civil::Date = v.parse().map_err(|_| bad())?;
+        return Ok(GivenDate { date, datetime: None });
+    }
+    if let Ok(ts) = v.parse::<jiff::Timestamp>() {
+        // Keep the calendar date as written in the given offset, not converted to UTC:
+        // "2017-12-17T23:00:00-05:00" was published on the 17th where it was written.
+        let offset = rfc3339_offset(v).ok_or_else(bad)?;
+        let date = offset.to_datetime(ts).date();
+        return Ok(GivenDate { date, datetime: Some(v.to_string()) });
+    }
+    if let Ok(dt) = v.parse::<jiff::civil::DateTime>() {
+        return Ok(GivenDate { date: dt.date(), datetime: Some(v.to_string()) });
+    }
+    Err(bad())
+}
+
+fn rfc3339_offset(v: &str) -> Option<jiff::tz::Offset> {
+    if v.ends_with(['Z', 'z']) {
+        return Some(jiff::tz::Offset::UTC);
+    }
+    let tail = v.get(v.len().checked_sub(6)?..)?;
+    let sign = match tail.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hours: i32 = tail.get(1..3)?.parse().ok()?;
+    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
+}
+
+/// The JSON type of a value, in words, for error messages.
+#[must_use]
+pub fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its own " at line X column Y" suffix (we report those
+/// separately).
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_datetimes_parse_to_the_written_calendar_day() {
+        assert_eq!(parse_published("2017-12-17").unwrap().date.to_string(), "2017-12-17");
+        let late = parse_published("2017-12-17T23:30:00-05:00").unwrap();
+        assert_eq!(late.date.to_string(), "2017-12-17");
+        assert_eq!(late.datetime.as_deref(), Some("2017-12-17T23:30:00-05:00"));
+        assert_eq!(parse_published("2017-12-17T10:00:00Z").unwrap().date.to_string(), "2017-12-17");
+        assert_eq!(parse_published("2017-12-17T10:00:00").unwrap().date.to_string(), "2017-12-17");
+    }
+
+    #[test]
+    fn bad_dates_are_rejected_with_the_value() {
+        for v in ["2017-13-01", "17/12/2017", "yesterday", "", "2017-02-30"] {
+            assert_eq!(parse_published(v), Err(Error::BadDate { value: v.to_string() }), "{v}");
+        }
+    }
+
+    #[test]
+    fn article_objects_report_what_is_wrong() {
+        assert_eq!(ArticleInput::from_json_str("[1]"), Err(Error::NotAnObject { found: "an array" }));
+        assert_eq!(ArticleInput::from_json_str(r#"{"id": "a"}"#), Err(Error::MissingText));
+        assert!(matches!(ArticleInput::from_json_str(r#"{"text": 3}"#), Err(Error::BadField { field: "text", .. })));
+        assert!(matches!(ArticleInput::from_json_str("{\"text\": "), Err(Error::Json { line: 1, .. })));
+        assert_eq!(ArticleInput::from_json_bytes(b"{\"text\": \"a\xff\"}"), Err(Error::InvalidUtf8 { offset: 11 }));
+        let a = ArticleInput::from_json_str(r#"{"text": "x", "id": 7, "authors": "A B", "extra": [1]}"#).unwrap();
+        assert_eq!((a.id.as_deref(), a.authors), (Some("7"), vec!["A B".to_string()]));
+    }
+}

@@ -1,0 +1,126 @@
+//! sayso reads news articles and writes down, as structured and verifiable records, who
+//! says what happened: the entities in an article, every attributed claim with its source
+//! and cue, the events those claims report, and every time expression normalised to a
+//! calendar value — each record pointing back to the exact characters it came from, and
+//! each claim and event carrying its say-so chain up to the publisher.
+//!
+//! ```
+//! let article = sayso::ArticleInput::from_text("The AP reported Friday that police arrested seven people.");
+//! let doc = sayso::extract(article, &sayso::Options::default())?;
+//! assert_eq!(doc.schema_version, sayso::SCHEMA_VERSION);
+//! # Ok::<(), sayso::Error>(())
+//! ```
+//!
+//! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`text`],
+//! [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
+//! assembled from the layers.
+
+pub mod analysis;
+mod assemble;
+pub mod claims;
+pub mod embeds;
+pub mod entities;
+mod error;
+pub mod events;
+pub mod input;
+pub mod offsets;
+pub mod schema;
+pub mod text;
+pub mod time;
+pub mod verify;
+
+pub use analysis::Analysis;
+pub use error::Error;
+pub use input::ArticleInput;
+pub use schema::{Document, OffsetUnit, SCHEMA_VERSION};
+
+/// The sayso version, written into every document's `producer`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How to analyse and write an article.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The unit of every offset in the output document.
+    pub offsets: OffsetUnit,
+}
+
+/// Runs every stage over an article and returns the analysis (the layers before assembly).
+///
+/// # Errors
+/// Empty text or a malformed publication date.
+pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
+    input.validate()?;
+    let mut a = Analysis::default();
+    let mut meta = input;
+    a.text = std::mem::take(&mut meta.text);
+    if let Some(p) = &meta.published {
+        let given = input::parse_published(p)?;
+        a.published = Some(time::PublishedRec {
+            date: given.date,
+            datetime: given.datetime,
+            source: schema::PublishedSource::Given,
+            confidence: 1.0,
+            evidence: None,
+            reason: None,
+        });
+    }
+    a.meta = meta;
+    text::run(&mut a);
+    embeds::run(&mut a);
+    time::run(&mut a);
+    entities::run(&mut a);
+    claims::run(&mut a);
+    events::run(&mut a);
+    Ok(a)
+}
+
+/// Analyses one article and returns its document.
+///
+/// # Errors
+/// Empty text or a malformed publication date.
+pub fn extract(input: ArticleInput, options: &Options) -> Result<Document, Error> {
+    let a = analyze(input)?;
+    Ok(assemble::document(&a, options.offsets))
+}
+
+/// The JSON Schema (draft 2020-12) of [`Document`]: what `schema/sayso-v1.schema.json`
+/// holds.
+#[must_use]
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Document).to_value();
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "$id".to_string(),
+            serde_json::Value::String(format!("https://sayso.dev/schema/sayso-v{}.schema.json", major_version())),
+        );
+    }
+    schema
+}
+
+/// The JSON Schema as the pretty-printed text checked in under `schema/`.
+#[must_use]
+pub fn json_schema_string() -> String {
+    let mut s = serde_json::to_string_pretty(&json_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The schema's major version (`1`).
+#[must_use]
+pub fn major_version() -> &'static str {
+    SCHEMA_VERSION.split('.').next().unwrap_or(SCHEMA_VERSION)
+}
+
+/// A document as pretty-printed JSON (what one article in gives), with a final newline.
+#[must_use]
+pub fn to_json_pretty(doc: &Document) -> String {
+    let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A document as one line of JSON (JSON Lines output), without the newline.
+#[must_use]
+pub fn to_json_line(doc: &Document) -> String {
+    serde_json::to_string(doc).unwrap_or_default()
+}

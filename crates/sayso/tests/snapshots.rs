@@ -1,0 +1,61 @@
+//! Every article in `tests/corpus/` through the whole pipeline, compared with its snapshot
+//! in `tests/snapshots/` (the same files the CLI, HTTP and Python tests read). Review a
+//! change with `just snapshots` and `git diff tests/snapshots`, or `cargo insta review`.
+
+use sayso::{ArticleInput, Options};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The corpus articles, sorted by file name: (snapshot name, article).
+fn corpus() -> Vec<(String, ArticleInput)> {
+    let dir = root().join("tests/corpus");
+    let mut items: Vec<(String, ArticleInput)> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let stem = path.file_stem()?.to_str()?.to_string();
+            let bytes = std::fs::read(&path).ok()?;
+            let article = match path.extension()?.to_str()? {
+                "txt" => {
+                    let mut a = ArticleInput::from_text(String::from_utf8(bytes).expect("corpus text is UTF-8"));
+                    a.id = Some(stem.clone());
+                    a
+                }
+                "json" => ArticleInput::from_json_bytes(&bytes).expect("corpus article object parses"),
+                _ => return None,
+            };
+            Some((stem, article))
+        })
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items
+}
+
+#[test]
+fn corpus_has_the_reference_article_and_ten_others() {
+    let names: Vec<String> = corpus().into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"putin-trump-cia-tip".to_string()), "{names:?}");
+    assert!(names.len() >= 11, "{names:?}");
+}
+
+#[test]
+fn every_corpus_article_matches_its_snapshot() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for (name, article) in corpus() {
+            let doc = sayso::extract(article.clone(), &Options::default()).expect("corpus article analyses");
+            let problems = sayso::verify::check(&doc);
+            assert!(problems.is_empty(), "{name}: {problems:#?}");
+            let json = sayso::to_json_pretty(&doc);
+            let again = sayso::to_json_pretty(&sayso::extract(article, &Options::default()).expect("second run"));
+            assert_eq!(json, again, "{name}: two runs differ");
+            insta::assert_binary_snapshot!(&format!("{name}.json"), json.into_bytes());
+        }
+    });
+}

@@ -1,0 +1,42 @@
+# sayso: every routine task. `just --list` shows them.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+eval_dir := env("SAYSO_EVAL_DIR", "../shared/eval")
+
+# List the recipes.
+default:
+    @just --list
+
+# Build the release binary.
+build:
+    cargo build --release -p sayso-cli
+
+# Set everything up from a fresh clone and run sayso on the bundled reference article.
+setup: build
+    ./target/release/sayso extract tests/corpus/putin-trump-cia-tip.txt
+
+# Run sayso (release build) with any arguments: `just run extract article.txt`.
+run *args: build
+    ./target/release/sayso {{args}}
+
+# Every test: Rust (unit, snapshot, CLI), schema freshness and independent schema validation, lints.
+test:
+    python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets --quiet -- -D warnings
+    cargo test --workspace --quiet
+    python3 scripts/validate_snapshots.py
+
+# Regenerate schema/sayso-v1.schema.json from the Rust types.
+schema:
+    cargo run --quiet -p sayso-cli -- schema -o schema/sayso-v1.schema.json
+
+# Re-run the snapshot tests and write new snapshots for review (`cargo insta review`, or `git diff tests/snapshots`).
+snapshots:
+    INSTA_UPDATE=always INSTA_FORCE_PASS=1 cargo test -p sayso --test snapshots --quiet || true
+    git status --short tests/snapshots
+
+# Score sayso on every development set in ../shared/eval and write docs/quality.md.
+eval: build
+    python3 scripts/eval.py --eval-dir {{eval_dir}} --write docs/quality.md
