@@ -1,0 +1,136 @@
+//! Throughput of each pipeline stage and of the whole pipeline, in bytes of news text per
+//! second on one core (`cargo bench -p sayso --bench stages`).
+//!
+//! The texts are the articles of `../shared/eval/data/*-dev.jsonl` when present (real news
+//! from four corpora), else `tests/corpus/`. Each stage is timed alone: the stages before it
+//! run once during set-up, and every iteration starts from a fresh copy of that state.
+
+use sayso::{Analysis, ArticleInput};
+use std::path::Path;
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+static TEXTS: LazyLock<Vec<String>> = LazyLock::new(load_texts);
+
+fn load_texts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let eval = std::env::var("SAYSO_EVAL_DIR").map_or_else(|_| root.join("../shared/eval"), Into::into);
+    let mut texts = Vec::new();
+    if let Ok(dir) = std::fs::read_dir(eval.join("data")) {
+        let mut files: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for f in files.iter().filter(|f| f.to_string_lossy().ends_with("-dev.jsonl")) {
+            let body = std::fs::read_to_string(f).unwrap_or_default();
+            for line in body.lines() {
+                if let Ok(a) = ArticleInput::from_json_str(line) {
+                    texts.push(a.text);
+                }
+            }
+        }
+    }
+    if texts.is_empty() {
+        for e in std::fs::read_dir(root.join("tests/corpus")).into_iter().flatten().flatten() {
+            let p = e.path();
+            match p.extension().and_then(|x| x.to_str()) {
+                Some("txt") => texts.push(std::fs::read_to_string(&p).unwrap_or_default()),
+                Some("json") => {
+                    if let Ok(a) = ArticleInput::from_json_bytes(&std::fs::read(&p).unwrap_or_default()) {
+                        texts.push(a.text);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    texts.retain(|t| !t.trim().is_empty());
+    texts
+}
+
+fn total_bytes() -> usize {
+    TEXTS.iter().map(String::len).sum()
+}
+
+type Stage = fn(&mut Analysis);
+
+/// The stages in pipeline order.
+const STAGES: [(&str, Stage); 6] = [
+    ("text", sayso::text::run),
+    ("embeds", sayso::embeds::run),
+    ("time", sayso::time::run),
+    ("entities", sayso::entities::run),
+    ("claims", sayso::claims::run),
+    ("events", sayso::events::run),
+];
+
+/// Every article analysed up to (not including) stage `upto`.
+fn prepared(upto: usize) -> Vec<Analysis> {
+    TEXTS
+        .iter()
+        .map(|t| {
+            let mut a = Analysis { text: t.clone(), ..Analysis::default() };
+            for (_, run) in &STAGES[..upto] {
+                run(&mut a);
+            }
+            a
+        })
+        .collect()
+}
+
+fn bench_stage(bencher: divan::Bencher, index: usize) {
+    let base = prepared(index);
+    let run = STAGES[index].1;
+    bencher.counter(divan::counter::BytesCount::new(total_bytes())).with_inputs(|| base.clone()).bench_values(
+        |mut all| {
+            for a in &mut all {
+                run(a);
+            }
+            all
+        },
+    );
+}
+
+#[divan::bench(sample_count = 10)]
+fn text(b: divan::Bencher) {
+    bench_stage(b, 0);
+}
+
+#[divan::bench(sample_count = 10)]
+fn embeds(b: divan::Bencher) {
+    bench_stage(b, 1);
+}
+
+#[divan::bench(sample_count = 10)]
+fn time(b: divan::Bencher) {
+    bench_stage(b, 2);
+}
+
+#[divan::bench(sample_count = 10)]
+fn entities(b: divan::Bencher) {
+    bench_stage(b, 3);
+}
+
+#[divan::bench(sample_count = 10)]
+fn claims(b: divan::Bencher) {
+    bench_stage(b, 4);
+}
+
+#[divan::bench(sample_count = 10)]
+fn events(b: divan::Bencher) {
+    bench_stage(b, 5);
+}
+
+/// The whole public path: input validation, every stage, assembly and JSON serialisation.
+#[divan::bench(sample_count = 10)]
+fn full_pipeline_to_json(b: divan::Bencher) {
+    b.counter(divan::counter::BytesCount::new(total_bytes())).bench(|| {
+        let mut out = 0usize;
+        for t in TEXTS.iter() {
+            let doc = sayso::extract(ArticleInput::from_text(t.clone()), &sayso::Options::default());
+            out += doc.map(|d| sayso::to_json_line(&d).len()).unwrap_or(0);
+        }
+        out
+    });
+}
