@@ -1,0 +1,288 @@
+//! The `sayso` binary end to end: inputs of every kind, bad input of every kind (each a
+//! clear one-line error naming the file and line, a non-zero exit, never a panic, never a
+//! lost good record), output formats and ordering.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn sayso() -> Command {
+    Command::cargo_bin("sayso").expect("the sayso binary is built")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn reference() -> PathBuf {
+    root().join("tests/corpus/putin-trump-cia-tip.txt")
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::File::create(&path).and_then(|mut f| f.write_all(bytes)).expect("temp file written");
+    path
+}
+
+/// stdout split into parsed JSON lines.
+fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+fn no_panic() -> impl Predicate<str> {
+    contains("panicked").not()
+}
+
+#[test]
+fn one_text_file_gives_one_pretty_document_matching_the_snapshot() {
+    let out = sayso().arg("extract").arg(reference()).assert().success().get_output().stdout.clone();
+    let snapshot = std::fs::read(root().join("tests/snapshots/putin-trump-cia-tip.snap.json")).expect("snapshot");
+    assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&snapshot));
+}
+
+#[test]
+fn standard_input_is_sniffed_as_text_json_or_json_lines() {
+    let text = std::fs::read_to_string(reference()).expect("reference");
+    let out = sayso().args(["extract", "-"]).write_stdin(text.clone()).assert().success().get_output().stdout.clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("pretty JSON");
+    assert_eq!(doc["article"]["text"], text.as_str());
+    assert!(doc["article"].get("id").is_none(), "stdin text has no id");
+
+    let object = serde_json::json!({"id": "a1", "text": "The AP reported that it rained.", "published": "2017-12-15"});
+    let pretty = serde_json::to_string_pretty(&object).expect("json");
+    let out = sayso().args(["extract", "-"]).write_stdin(pretty).assert().success().get_output().stdout.clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("one pretty document");
+    assert_eq!(doc["article"]["id"], "a1");
+    assert_eq!(doc["article"]["published"]["date"], "2017-12-15");
+    assert_eq!(doc["article"]["published"]["source"], "given");
+
+    let lines = "{\"id\":\"x\",\"text\":\"One.\"}\n\n{\"id\":\"y\",\"text\":\"Two.\"}\n";
+    let out = sayso().arg("extract").write_stdin(lines).assert().success().get_output().stdout.clone();
+    let docs = json_lines(&out);
+    assert_eq!(docs.iter().map(|d| d["article"]["id"].as_str().unwrap_or("")).collect::<Vec<_>>(), ["x", "y"]);
+}
+
+#[test]
+fn several_inputs_give_json_lines_in_input_order_with_ids_from_file_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(&dir, "first.txt", b"Alpha said it was fine.");
+    let b = write(&dir, "second.json", br#"{"text": "Beta said no.", "title": "B"}"#);
+    let c = write(&dir, "third.json", br#"{"text": "Gamma.", "id": "given-id"}"#);
+    let out = sayso().arg("extract").args([&a, &b, &c]).assert().success().get_output().stdout.clone();
+    let docs = json_lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["article"]["id"].as_str().unwrap_or("")).collect();
+    assert_eq!(ids, ["first", "second", "given-id"]);
+    assert_eq!(docs[1]["article"]["title"], "B");
+}
+
+#[test]
+fn jobs_never_change_the_output_order() {
+    let mut lines = String::new();
+    for i in 0..300 {
+        lines.push_str(&format!(
+            "{{\"id\": \"n{i}\", \"text\": \"Officials said on Friday that {i} people were arrested.\"}}\n"
+        ));
+    }
+    let one = sayso()
+        .args(["extract", "--jobs", "1", "-"])
+        .write_stdin(lines.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let many =
+        sayso().args(["extract", "--jobs", "4", "-"]).write_stdin(lines).assert().success().get_output().stdout.clone();
+    assert_eq!(one, many);
+    let ids: Vec<String> =
+        json_lines(&one).iter().map(|d| d["article"]["id"].as_str().unwrap_or("").to_string()).collect();
+    assert_eq!(ids, (0..300).map(|i| format!("n{i}")).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_bad_record_in_a_batch_is_reported_with_its_line_and_the_rest_still_come_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut body = Vec::new();
+    body.extend_from_slice(b"{\"id\": \"good1\", \"text\": \"First.\"}\n");
+    body.extend_from_slice(b"{\"id\": \"broken\", \"text\": \n"); // line 2: malformed JSON
+    body.extend_from_slice(b"{\"id\": \"notext\"}\n"); // line 3: no text
+    body.extend_from_slice(b"{\"id\": \"empty\", \"text\": \"   \"}\n"); // line 4: empty text
+    body.extend_from_slice(b"{\"id\": \"baddate\", \"text\": \"x\", \"published\": \"17/12/2017\"}\n"); // line 5
+    body.extend_from_slice(b"{\"id\": \"utf8\", \"text\": \"caf\xe9\"}\n"); // line 6: invalid UTF-8
+    body.extend_from_slice(b"[1, 2]\n"); // line 7: not an object
+    body.extend_from_slice(b"{\"id\": \"good2\", \"text\": \"Second.\"}\n");
+    body.extend_from_slice(b"{\"id\": \"cut\", \"text\": \"Trunc"); // line 9: file ends mid-line
+    let path = write(&dir, "batch.jsonl", &body);
+    let name = path.display().to_string();
+    let assert = sayso().arg("extract").arg(&path).assert().code(1).stderr(no_panic());
+    let out = assert.get_output();
+    let ids: Vec<String> =
+        json_lines(&out.stdout).iter().map(|d| d["article"]["id"].as_str().unwrap_or("").to_string()).collect();
+    assert_eq!(ids, ["good1", "good2"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (line, what) in [
+        (2, "malformed JSON"),
+        (3, "missing field `text`"),
+        (4, "empty text"),
+        (5, "bad date `17/12/2017`"),
+        (6, "invalid UTF-8 at byte"),
+        (7, "expected an article object"),
+        (9, "the file ends in the middle of this line"),
+    ] {
+        let expected = format!("sayso: {name}:{line}: ");
+        let found = err.lines().find(|l| l.starts_with(&expected));
+        assert!(found.is_some_and(|l| l.contains(what)), "line {line} should report {what:?}; stderr:\n{err}");
+    }
+    assert!(err.contains("2 documents written, 7 inputs failed"), "{err}");
+}
+
+#[test]
+fn bad_single_inputs_get_one_clear_line_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (dir.path().join("missing.txt"), "cannot read {}: no such file"),
+        (write(&dir, "latin1.txt", b"caf\xe9 au lait"), "{}: invalid UTF-8 at byte 3"),
+        (write(&dir, "broken.json", b"{\"text\": \"a\",,}"), "{}: malformed JSON at line 1, column 14"),
+        (write(&dir, "notext.json", b"{\"title\": \"T\"}"), "{}: missing field `text`"),
+        (write(&dir, "baddate.json", br#"{"text": "x", "published": "2017-02-30"}"#), "{}: bad date `2017-02-30`"),
+        (write(&dir, "empty.txt", b" \n\t\n"), "{}: empty text"),
+        (write(&dir, "wrongtype.json", br#"{"text": ["a"]}"#), "{}: field `text` must be a string, found an array"),
+    ];
+    for (path, template) in cases {
+        let expected = format!("sayso: {}", template.replace("{}", &path.display().to_string()));
+        let out = sayso().arg("extract").arg(&path).assert().code(1).stderr(no_panic()).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "one line for {}: {err}", path.display());
+        assert!(err.starts_with(&expected), "expected {expected:?}, got {err:?}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = sayso().arg("extract").arg(dir.path()).assert().code(1).get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+}
+
+#[test]
+fn a_missing_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = write(&dir, "good.txt", b"It rained.");
+    let out = sayso().arg("extract").arg(dir.path().join("nope.txt")).arg(&good).assert().code(1).get_output().clone();
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+}
+
+#[test]
+fn published_flag_overrides_and_is_checked_before_any_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let art = write(&dir, "a.json", br#"{"text": "It rained on Friday.", "published": "2001-01-01"}"#);
+    let out =
+        sayso().args(["extract", "--published", "2017-12-17"]).arg(&art).assert().success().get_output().stdout.clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(doc["article"]["published"]["date"], "2017-12-17");
+    sayso()
+        .args(["extract", "--published", "next tuesday"])
+        .arg(&art)
+        .assert()
+        .code(2)
+        .stderr(contains("bad date `next tuesday`"));
+}
+
+#[test]
+fn offsets_follow_the_requested_unit() {
+    let text = "😀 “Quoted words,” she said.";
+    let get = |unit: &str| -> serde_json::Value {
+        let out = sayso()
+            .args(["extract", "--offsets", unit, "-"])
+            .write_stdin(text)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("json")
+    };
+    let (cp, u8, u16) = (get("codepoint"), get("utf8"), get("utf16"));
+    assert_eq!(cp["offsets"], "codepoint");
+    assert_eq!(cp["article"]["length"], text.chars().count());
+    assert_eq!(u8["article"]["length"], text.len());
+    assert_eq!(u16["article"]["length"], text.encode_utf16().count());
+    sayso()
+        .args(["extract", "--offsets", "bytes16", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(2)
+        .stderr(contains("unknown offset unit"));
+}
+
+#[test]
+fn output_file_and_explicit_formats() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("doc.json");
+    sayso().arg("extract").arg(reference()).arg("-o").arg(&out_path).assert().success().stdout("");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out_path).expect("written")).expect("json");
+    assert_eq!(doc["article"]["id"], "putin-trump-cia-tip");
+
+    let out =
+        sayso().args(["extract", "--format", "jsonl"]).arg(reference()).assert().success().get_output().stdout.clone();
+    assert_eq!(String::from_utf8_lossy(&out).lines().count(), 1);
+
+    let lines = "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n";
+    let out = sayso()
+        .args(["extract", "--format", "json", "-"])
+        .write_stdin(lines)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let arr: serde_json::Value = serde_json::from_slice(&out).expect("a JSON array");
+    assert_eq!(arr.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn schema_command_prints_the_checked_in_schema() {
+    let out = sayso().arg("schema").assert().success().get_output().stdout.clone();
+    let file = std::fs::read(root().join("schema/sayso-v1.schema.json")).expect("schema file");
+    assert_eq!(out, file);
+}
+
+#[test]
+fn validate_accepts_real_documents_and_says_where_a_broken_one_fails() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = sayso().arg("extract").arg(reference()).assert().success().get_output().stdout.clone();
+    let good = write(&dir, "good.json", &out);
+    sayso().arg("validate").arg(&good).assert().success().stderr(contains("1 documents valid"));
+
+    let mut doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    doc["posts"][0]["content"]["text"] = "tampered".into();
+    doc["links"][0]["span"]["end"] = 99_999.into();
+    let bad = write(
+        &dir,
+        "bad.jsonl",
+        format!(
+            "{}\n{}\n",
+            serde_json::to_string(&doc).expect("json"),
+            String::from_utf8_lossy(&out).replace('\n', "")
+        )
+        .as_bytes(),
+    );
+    let assert = sayso().arg("validate").arg(&bad).assert().code(1);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(err.contains(":1: $.posts[0].content: text \"tampered\" differs"), "{err}");
+    assert!(err.contains(":1: $.links[0]: span"), "{err}");
+    assert!(err.contains("1 invalid, 1 valid"), "{err}");
+
+    doc = serde_json::from_slice(&out).expect("json");
+    doc["producer"]["extra"] = 1.into();
+    let unknown = write(&dir, "unknown.json", serde_json::to_string(&doc).expect("json").as_bytes());
+    sayso().arg("validate").arg(&unknown).assert().code(1).stderr(contains("$.producer.extra: unknown field `extra`"));
+}
+
+#[test]
+fn help_teaches_inputs_outputs_and_exit_codes() {
+    sayso().args(["extract", "--help"]).assert().success().stdout(
+        contains(".jsonl").and(contains("--published")).and(contains("exit status").or(contains("exit status is"))),
+    );
+    sayso().arg("--help").assert().success().stdout(contains("Exit status"));
+    sayso().assert().code(2);
+}
