@@ -44,6 +44,15 @@ pub struct Options {
     pub offsets: OffsetUnit,
 }
 
+impl Options {
+    /// These options with span offsets counted in `unit`.
+    #[must_use]
+    pub fn with_offsets(mut self, unit: OffsetUnit) -> Self {
+        self.offsets = unit;
+        self
+    }
+}
+
 /// Runs every stage over an article and returns the analysis (the layers before assembly).
 ///
 /// # Errors

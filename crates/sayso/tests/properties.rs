@@ -121,9 +121,7 @@ fn article_text() -> impl Strategy<Value = String> {
 }
 
 fn extract(text: &str, unit: OffsetUnit) -> Result<Document, sayso::Error> {
-    let mut options = Options::default();
-    options.offsets = unit;
-    sayso::extract(ArticleInput::from_text(text), &options)
+    sayso::extract(ArticleInput::from_text(text), &Options::default().with_offsets(unit))
 }
 
 /// All spans of a document, in a fixed walk order, as (start, end).
