@@ -133,7 +133,12 @@ impl Source {
     /// The source's records, read lazily.
     pub fn records(self) -> Box<dyn Iterator<Item = Record> + Send> {
         match self.format {
-            Format::Lines => Box::new(LineRecords { source: self, line: 0, done: false }),
+            Format::Lines => {
+                let head = io::Cursor::new(self.head);
+                let reader: Box<dyn BufRead + Send> = Box::new(head.chain(self.reader));
+                let lines = sayso::input::JsonLines::new(reader);
+                Box::new(LineRecords { name: self.name, stem: self.stem, lines })
+            }
             Format::Text | Format::Json => Box::new(std::iter::once_with(move || self.whole())),
         }
     }
@@ -163,65 +168,30 @@ fn with_default_id(mut a: ArticleInput, id: Option<String>) -> ArticleInput {
     a
 }
 
+/// Adapts the core's JSON Lines reader: the sniffed head (whole lines) first, then the rest.
 struct LineRecords {
-    source: Source,
-    line: usize,
-    done: bool,
+    name: String,
+    stem: Option<String>,
+    lines: sayso::input::JsonLines<Box<dyn BufRead + Send>>,
 }
 
 impl Iterator for LineRecords {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        loop {
-            if self.done {
-                return None;
-            }
-            let mut buf = Vec::new();
-            // The sniffed head holds whole lines; serve them first.
-            if !self.source.head.is_empty() {
-                let end = self.source.head.iter().position(|&b| b == b'\n').map_or(self.source.head.len(), |i| i + 1);
-                buf.extend(self.source.head.drain(..end));
-            } else {
-                match self.source.reader.read_until(b'\n', &mut buf) {
-                    Ok(0) => {
-                        self.done = true;
-                        return None;
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        self.done = true;
-                        self.line += 1;
-                        let origin = Origin { name: self.source.name.clone(), line: Some(self.line) };
-                        return Some(Record {
-                            origin,
-                            article: Err(format!("cannot read: {}", io_reason(&e))),
-                            bytes: 0,
-                        });
-                    }
-                }
-            }
-            self.line += 1;
-            let size = buf.len() as u64;
-            let truncated = !buf.ends_with(b"\n");
-            let content = buf.trim_ascii();
-            if content.is_empty() {
-                continue;
-            }
-            let origin = Origin { name: self.source.name.clone(), line: Some(self.line) };
-            let mut article = ArticleInput::from_json_bytes(content).map_err(|e| match e {
-                Error::InvalidUtf8 { offset } => {
-                    format!("invalid UTF-8 at byte {offset} of the line")
-                }
+        let r = self.lines.next()?;
+        let origin = Origin { name: self.name.clone(), line: Some(r.line) };
+        let article = r.article.map_err(|e| {
+            let mut msg = match e {
+                Error::InvalidUtf8 { offset } => format!("invalid UTF-8 at byte {offset} of the line"),
                 other => other.to_string(),
-            });
-            if truncated {
-                if let Err(msg) = &mut article {
-                    msg.push_str(" (the file ends in the middle of this line)");
-                }
+            };
+            if r.unterminated {
+                msg.push_str(" (the file ends in the middle of this line)");
             }
-            let default_id = self.source.stem.as_ref().map(|s| format!("{s}:{}", self.line));
-            return Some(Record { origin, article: article.map(|a| with_default_id(a, default_id)), bytes: size });
-        }
+            msg
+        });
+        let default_id = self.stem.as_ref().map(|s| format!("{s}:{}", r.line));
+        Some(Record { origin, article: article.map(|a| with_default_id(a, default_id)), bytes: r.bytes as u64 })
     }
 }

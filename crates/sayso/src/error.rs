@@ -12,6 +12,12 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// The input could not be read.
+    #[error("cannot read the input: {message}")]
+    Read {
+        /// The I/O error, in words.
+        message: String,
+    },
     /// The input is not well-formed JSON.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
     Json {

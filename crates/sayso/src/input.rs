@@ -8,6 +8,7 @@
 
 use crate::error::Error;
 use serde_json::Value;
+use std::io::BufRead;
 
 /// One article to analyse: its text and whatever metadata came with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -203,9 +204,102 @@ fn json_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// One line of a JSON Lines batch: where it was, and the article or why it is not one.
+#[derive(Debug)]
+pub struct LineRecord {
+    /// 1-based line number.
+    pub line: usize,
+    /// Bytes the line took in the input (with its line break), for progress reports.
+    pub bytes: usize,
+    /// The article, or why the line is not one.
+    pub article: Result<ArticleInput, Error>,
+    /// True when the input ended without a line break after this line (a batch cut short
+    /// mid-write often looks like this).
+    pub unterminated: bool,
+}
+
+/// Reads a JSON Lines batch (one article object per line) lazily, in bounded memory: one
+/// line at a time, blank lines skipped. A bad line yields its error and reading goes on, so
+/// one bad record never costs the good ones; a read error ends the batch with one last
+/// record carrying it.
+pub struct JsonLines<R> {
+    reader: R,
+    line: usize,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads from `reader`.
+    pub fn new(reader: R) -> Self {
+        Self { reader, line: 0, done: false, buf: Vec::new() }
+    }
+
+    /// Starts counting lines after `lines` already consumed (when a caller sniffed them).
+    #[must_use]
+    pub fn starting_after(mut self, lines: usize) -> Self {
+        self.line = lines;
+        self
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = LineRecord;
+
+    fn next(&mut self) -> Option<LineRecord> {
+        while !self.done {
+            self.buf.clear();
+            let n = match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    self.line += 1;
+                    let article = Err(Error::Read { message: e.to_string() });
+                    return Some(LineRecord { line: self.line, bytes: 0, article, unterminated: true });
+                }
+            };
+            self.line += 1;
+            let content = self.buf.trim_ascii();
+            if content.is_empty() {
+                continue;
+            }
+            let unterminated = !self.buf.ends_with(b"\n");
+            let article = ArticleInput::from_json_bytes(content);
+            return Some(LineRecord { line: self.line, bytes: n, article, unterminated });
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_lines_report_each_bad_line_and_keep_going() {
+        let body = b"{\"text\": \"a\"}\n\n  \nnot json\n{\"id\": 1}\n{\"text\": \"caf\xe9\"}\n{\"text\": \"b\"}\n{\"text\": \"cut";
+        let records: Vec<LineRecord> = JsonLines::new(&body[..]).collect();
+        let summary: Vec<(usize, bool, bool)> =
+            records.iter().map(|r| (r.line, r.article.is_ok(), r.unterminated)).collect();
+        assert_eq!(
+            summary,
+            [
+                (1, true, false),
+                (4, false, false),
+                (5, false, false),
+                (6, false, false),
+                (7, true, false),
+                (8, false, true)
+            ]
+        );
+        assert!(matches!(records[1].article, Err(Error::Json { .. })));
+        assert_eq!(records[2].article.as_ref().err(), Some(&Error::MissingText));
+        assert_eq!(records[3].article.as_ref().err(), Some(&Error::InvalidUtf8 { offset: 13 }));
+    }
 
     #[test]
     fn dates_and_datetimes_parse_to_the_written_calendar_day() {
