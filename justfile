@@ -40,3 +40,10 @@ snapshots:
 # Score sayso on every development set in ../shared/eval and write docs/quality.md.
 eval: build
     python3 scripts/eval.py --eval-dir {{eval_dir}} --write docs/quality.md
+
+# Fuzz one target (extract_text, article_json, json_lines) for SECONDS, seeded from tests/corpus. Needs nightly.
+fuzz target="extract_text" seconds="60":
+    command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+    mkdir -p fuzz/corpus/{{target}}
+    python3 scripts/fuzz_seeds.py {{target}} fuzz/corpus/{{target}}
+    cd fuzz && cargo +nightly fuzz run {{target}} corpus/{{target}} -- -max_total_time={{seconds}} -max_len=65536 -timeout=10
