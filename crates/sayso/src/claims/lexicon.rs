@@ -1,0 +1,193 @@
+//! The claims stage's word lists, read once from the data files beside this module:
+//! `cues.tsv` (the cue lexicon: reporting verbs, nouns and prepositions with their class)
+//! and `words.txt` (closed word classes used to find source phrases and clause edges).
+
+use crate::schema::CueClass;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What part of speech a cue entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// A reporting verb ("said", "pointed out").
+    Verb,
+    /// A reporting noun ("statement", "report").
+    Noun,
+    /// A prepositional cue ("according to").
+    Prep,
+}
+
+/// One lexicon entry: a lemma with its class and flags.
+#[derive(Debug, Clone)]
+pub(super) struct CueEntry {
+    pub part: Part,
+    pub lemma: &'static str,
+    pub class: CueClass,
+    /// Takes a hearer before the content ("told reporters that").
+    pub addressee: bool,
+    /// Base and -s forms are also nouns.
+    pub noun_homograph: bool,
+    /// A cue only with a clause or quotation as content.
+    pub weak: bool,
+    /// A cue only with a document as subject.
+    pub document_subject: bool,
+    /// A cue only when its object is a speech-act noun ("extended his thanks").
+    pub speech_act: bool,
+    /// (Nouns) names a document or utterance.
+    pub document: bool,
+}
+
+/// A match of the lexicon at a token: which entry, and how many tokens the form covers.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CueMatch {
+    pub entry: usize,
+    pub len: usize,
+    /// True when the matched form is the lemma itself or its -s form (for noun homographs).
+    pub base_or_s: bool,
+}
+
+pub(super) struct Lexicon {
+    pub entries: Vec<CueEntry>,
+    /// First word of a form → (all words of the form, entry, base-or-s form).
+    forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize, bool)>>,
+}
+
+impl Lexicon {
+    /// Every entry whose form starts at `words[0]`, longest forms first.
+    pub fn lookup(&self, words: &[&str]) -> Vec<CueMatch> {
+        let Some(first) = words.first() else { return Vec::new() };
+        let Some(cands) = self.forms.get(first) else { return Vec::new() };
+        let mut out: Vec<CueMatch> = cands
+            .iter()
+            .filter(|(form, _, _)| form.len() <= words.len() && form.iter().zip(words).all(|(f, w)| f == w))
+            .map(|(form, entry, base)| CueMatch { entry: *entry, len: form.len(), base_or_s: *base })
+            .collect();
+        out.sort_by_key(|m| std::cmp::Reverse(m.len));
+        out
+    }
+}
+
+fn parse_class(s: &str) -> CueClass {
+    match s {
+        "report" => CueClass::Report,
+        "confirm" => CueClass::Confirm,
+        "deny" => CueClass::Deny,
+        "claim" => CueClass::Claim,
+        "believe" => CueClass::Believe,
+        "announce" => CueClass::Announce,
+        "warn" => CueClass::Warn,
+        "ask" => CueClass::Ask,
+        "promise" => CueClass::Promise,
+        "post" => CueClass::Post,
+        _ => CueClass::Assert,
+    }
+}
+
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    let mut forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize, bool)>> = HashMap::new();
+    for line in include_str!("cues.tsv").lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let (Some(part), Some(lemma), Some(class), Some(form_list)) = (cols.first(), cols.get(1), cols.get(2), cols.get(3))
+        else {
+            continue;
+        };
+        let flags: HashSet<&str> = cols.get(4).map(|f| f.split(',').map(str::trim).collect()).unwrap_or_default();
+        let part = match *part {
+            "noun" => Part::Noun,
+            "prep" => Part::Prep,
+            _ => Part::Verb,
+        };
+        let index = entries.len();
+        entries.push(CueEntry {
+            part,
+            lemma,
+            class: parse_class(class),
+            addressee: flags.contains("addressee"),
+            noun_homograph: flags.contains("noun"),
+            weak: flags.contains("weak"),
+            document_subject: flags.contains("docsubj"),
+            speech_act: flags.contains("speechact"),
+            document: flags.contains("document"),
+        });
+        let lemma_s = format!("{lemma}s");
+        for form in form_list.split(',') {
+            let words: Vec<&'static str> = form.split(' ').filter(|w| !w.is_empty()).collect();
+            let Some(first) = words.first().copied() else { continue };
+            let base = form == *lemma || form == lemma_s || form == format!("{lemma}es");
+            forms.entry(first).or_default().push((words, index, base));
+        }
+    }
+    Lexicon { entries, forms }
+});
+
+/// The closed word classes of `words.txt`.
+pub(super) struct Words {
+    pub aux: HashSet<&'static str>,
+    pub pronoun: HashSet<&'static str>,
+    pub object: HashSet<&'static str>,
+    pub determiner: HashSet<&'static str>,
+    pub preposition: HashSet<&'static str>,
+    pub conjunction: HashSet<&'static str>,
+    pub relative: HashSet<&'static str>,
+    pub time: HashSet<&'static str>,
+    pub medium: HashSet<&'static str>,
+    pub anonymous: HashSet<&'static str>,
+    pub document: HashSet<&'static str>,
+    pub speech_act: HashSet<&'static str>,
+}
+
+pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
+    let mut current = "";
+    for line in include_str!("words.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name;
+            continue;
+        }
+        sections.entry(current).or_default().insert(line);
+    }
+    let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+    Words {
+        aux: take("aux"),
+        pronoun: take("pronoun"),
+        object: take("object"),
+        determiner: take("determiner"),
+        preposition: take("preposition"),
+        conjunction: take("conjunction"),
+        relative: take("relative"),
+        time: take("time"),
+        medium: take("medium"),
+        anonymous: take("anonymous"),
+        document: take("document"),
+        speech_act: take("speechact"),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_reads_forms_classes_and_flags() {
+        let said = LEXICON.lookup(&["said"]);
+        assert_eq!(said.len(), 1);
+        let e = &LEXICON.entries[said[0].entry];
+        assert_eq!((e.lemma, e.class, e.part), ("say", CueClass::Assert, Part::Verb));
+        let acc = LEXICON.lookup(&["according", "to", "the"]);
+        assert_eq!(acc[0].len, 2);
+        assert_eq!(LEXICON.entries[acc[0].entry].part, Part::Prep);
+        let told = &LEXICON.entries[LEXICON.lookup(&["told"])[0].entry];
+        assert!(told.addressee);
+        let claims = LEXICON.lookup(&["claims"]);
+        assert!(claims.iter().any(|m| m.base_or_s && LEXICON.entries[m.entry].noun_homograph));
+        assert!(WORDS.aux.contains("has") && WORDS.document.contains("statement"));
+    }
+}

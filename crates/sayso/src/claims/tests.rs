@@ -1,0 +1,151 @@
+use super::*;
+
+fn analyse(text: &str) -> Analysis {
+    let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
+    crate::text::run(&mut a);
+    crate::embeds::run(&mut a);
+    run(&mut a);
+    a
+}
+
+/// (kind, source, cue, content joined with " | ") of every claim.
+fn show(a: &Analysis) -> Vec<(ClaimKind, String, String, String)> {
+    a.claims
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.source.as_ref().and_then(|s| s.span.as_ref()).map_or(String::new(), |r| a.slice(r).to_string()),
+                c.cue.as_ref().map_or(String::new(), |q| a.slice(&q.span).to_string()),
+                c.content.iter().map(|r| a.slice(r)).collect::<Vec<_>>().join(" | "),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (ClaimKind, String, String, String) {
+    let a = analyse(text);
+    let s = show(&a);
+    assert_eq!(s.len(), 1, "{s:?}");
+    s.into_iter().next().unwrap_or((ClaimKind::Post, String::new(), String::new(), String::new()))
+}
+
+#[test]
+fn indirect_speech_with_that_keeps_that_in_the_content() {
+    let (kind, source, cue, content) = one("The White House on Sunday confirmed that Putin called Trump to thank him.");
+    assert_eq!(kind, ClaimKind::Indirect);
+    assert_eq!(source, "The White House");
+    assert_eq!(cue, "confirmed");
+    assert_eq!(content, "that Putin called Trump to thank him");
+}
+
+#[test]
+fn reported_speech_without_that_skips_the_time() {
+    let (_, source, cue, content) = one("The Associated Press reported Friday Russian authorities arrested seven people.");
+    assert_eq!((source.as_str(), cue.as_str()), ("The Associated Press", "reported"));
+    assert_eq!(content, "Russian authorities arrested seven people");
+}
+
+#[test]
+fn postposed_cue_takes_the_clause_before_it() {
+    let (kind, source, cue, content) = one("But a campaign operative decided to change course, a source said.");
+    assert_eq!(kind, ClaimKind::Indirect);
+    assert_eq!((source.as_str(), cue.as_str()), ("a source", "said"));
+    assert_eq!(content, "But a campaign operative decided to change course");
+}
+
+#[test]
+fn an_interrupted_quote_is_one_claim_with_two_spans() {
+    let a = analyse("“If he thinks that makes him smart,” the narrator says, “what does he think of you?”");
+    let shown = show(&a);
+    let main = shown.iter().find(|c| c.2 == "says").cloned();
+    let (kind, source, cue, content) = main.unwrap_or((ClaimKind::Post, String::new(), String::new(), String::new()));
+    assert_eq!(kind, ClaimKind::Direct);
+    assert_eq!((source.as_str(), cue.as_str()), ("the narrator", "says"));
+    assert_eq!(content, "“If he thinks that makes him smart,” | “what does he think of you?”");
+}
+
+#[test]
+fn inverted_cue_and_a_following_bare_quote() {
+    let (kind, source, cue, content) =
+        one("Intro line.\n“One thing surprises me,” said Caddell. “Yesterday, there were two polls.”");
+    assert_eq!(kind, ClaimKind::Direct);
+    assert_eq!((source.as_str(), cue.as_str()), ("Caddell", "said"));
+    assert_eq!(content, "“One thing surprises me,” | “Yesterday, there were two polls.”");
+}
+
+#[test]
+fn mixed_quote_and_the_told_hearer() {
+    let (kind, source, cue, content) = one("Emanuel told reporters that his office would “stop opposing” the release.");
+    assert_eq!(kind, ClaimKind::Mixed);
+    assert_eq!((source.as_str(), cue.as_str()), ("Emanuel", "told"));
+    assert_eq!(content, "that his office would “stop opposing” the release");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let (_, source, cue, content) = one("According to the Associated Press, 571 superdelegates supported Clinton.");
+    assert_eq!((source.as_str(), cue.as_str()), ("the Associated Press", "According to"));
+    assert_eq!(content, "571 superdelegates supported Clinton");
+    let (_, source, _, content) = one("Turnout was higher than in 2012, according to the Florida Department of State.");
+    assert_eq!(source, "the Florida Department of State");
+    assert_eq!(content, "Turnout was higher than in 2012");
+}
+
+#[test]
+fn a_report_that_said_is_a_document_source_and_a_confirmation_points_at_it() {
+    let a = analyse(
+        "Responding to a report that said Putin called Trump “to thank him,” press secretary Sarah Sanders confirmed the report and said the White House would follow up.",
+    );
+    let s = show(&a);
+    assert_eq!(s.len(), 3, "{s:?}");
+    assert_eq!(s[0].1, "a report");
+    assert_eq!(s[0].0, ClaimKind::Mixed);
+    assert_eq!(s[0].3, "Putin called Trump “to thank him,”");
+    assert_eq!(a.claims[0].source.as_ref().map(|x| x.kind), Some(SourceKind::Document));
+    assert_eq!((s[1].1.as_str(), s[1].2.as_str(), s[1].3.as_str()), ("press secretary Sarah Sanders", "confirmed", "the report"));
+    assert_eq!(a.claims[1].relations, vec![(RelationType::Confirms, 0)]);
+    assert_eq!((s[2].1.as_str(), s[2].3.as_str()), ("press secretary Sarah Sanders", "the White House would follow up"));
+}
+
+#[test]
+fn a_statement_quoted_over_paragraphs_with_nested_claims() {
+    let a = analyse(
+        "Intro.\n“No lives were lost,” the statement read.\n“President Trump appreciated the call and told President Putin that he was pleased. Both leaders agreed that this serves as an example.”\n“Trump then called Pompeo!” the statement concluded.",
+    );
+    let s = show(&a);
+    assert_eq!(s.len(), 4, "{s:?}");
+    assert_eq!((s[0].1.as_str(), s[0].2.as_str()), ("the statement", "read"));
+    assert_eq!(a.claims[0].content.len(), 2);
+    assert_eq!(a.claims[0].source.as_ref().map(|x| x.kind), Some(SourceKind::Document));
+    assert_eq!((s[1].1.as_str(), s[1].2.as_str(), s[1].3.as_str()), ("President Trump", "told", "that he was pleased"));
+    assert_eq!(a.claims[1].parent, Some(0));
+    assert_eq!((s[2].1.as_str(), s[2].3.as_str()), ("Both leaders", "that this serves as an example"));
+    assert_eq!(a.claims[2].parent, Some(0));
+    assert_eq!((s[3].1.as_str(), s[3].2.as_str()), ("the statement", "concluded"));
+    assert_eq!(a.claims[3].parent, None);
+}
+
+#[test]
+fn an_embedded_post_is_a_claim_by_its_author() {
+    let a = analyse("Intro.\nCan confirm @POTUS spoke today. https://t.co/x1\n— Sarah Sanders (@PressSec) December 17, 2017");
+    let post_claim = a.claims.iter().position(|c| c.kind == ClaimKind::Post);
+    assert!(post_claim.is_some());
+    assert_eq!(a.posts[0].claim, post_claim);
+    let c = &a.claims[post_claim.unwrap_or(0)];
+    assert_eq!(c.source.as_ref().map(|s| s.kind), Some(SourceKind::PostAuthor));
+    assert_eq!(a.slice(c.source.as_ref().and_then(|s| s.span.as_ref()).unwrap_or(&(0..0))), "Sarah Sanders");
+}
+
+#[test]
+fn anonymous_and_pronoun_sources_are_typed() {
+    let a = analyse("Officials said the talks failed. He said the plan works.");
+    let kinds: Vec<_> = a.claims.iter().map(|c| c.source.as_ref().map(|s| s.kind)).collect();
+    assert_eq!(kinds, vec![Some(SourceKind::Anonymous), Some(SourceKind::Pronoun)]);
+}
+
+#[test]
+fn plain_narration_has_no_claims() {
+    let a = analyse("The two leaders met in Paris on Monday. They had a long dinner and the report was published.");
+    assert!(a.claims.is_empty(), "{:?}", show(&a));
+}
