@@ -536,6 +536,10 @@ impl<'a> Finder<'a> {
         }
         let mut i = sr.start;
         while i < sr.end {
+            if self.is_cap(i) && !self.starts_sentence(i) && self.paragraph_of(i) != 0 {
+                i += 1;
+                continue;
+            }
             let words: Vec<&str> = (i..(i + 3).min(sr.end)).map(|k| self.lw(k)).collect();
             let matches = LEXICON.lookup(&words);
             let mut advanced = false;
@@ -649,7 +653,7 @@ impl<'a> Finder<'a> {
                 if np_then_end && self.closes_quote(b).is_some()
                     || (np_then_end && self.is_comma(b) && b > sr.start && self.closes_quote(b - 1).is_some())
                 {
-                    source = np;
+                    source = np.map(|r| self.with_apposition(r, sr.end));
                     inverted = true;
                 } else if self.is_comma(b) {
                     if let Some(ing) = self.participle_source(s, b, &cue) {
@@ -672,6 +676,11 @@ impl<'a> Finder<'a> {
             }
         }
         let Some(source) = source else { return false };
+        // "I think", "you know" inside a quotation are the speaker's hedges, not claims
+        // reported by the article.
+        if self.quote_at[cue.start].is_some() && source.len() == 1 && matches!(self.lw(source.start), "i" | "we" | "you") {
+            return false;
+        }
         if entry.document_subject && !matches!(self.source_kind(&source), SourceKind::Document | SourceKind::Anonymous) {
             return false;
         }
@@ -680,7 +689,8 @@ impl<'a> Finder<'a> {
         // Postposed: the cue (with its source) closes the sentence or is followed by a comma
         // and a quotation: the content is before.
         let left_edge = if inverted { left } else { source.start.min(left) };
-        let closes = after >= sr.end
+        let closes = inverted
+            || after >= sr.end
             || self.is_terminal(after)
             || (self.is_comma(after)
                 && (self.opens_quote(after + 1)
@@ -882,6 +892,30 @@ impl<'a> Finder<'a> {
         (np.end < comma && self.is_word(np.end)).then_some(np)
     }
 
+    /// An inverted source with its apposition: "said Steve Smith, a veteran editor who
+    /// teaches journalism" runs to the end of the sentence or to a quotation resuming.
+    fn with_apposition(&self, np: Range<usize>, limit: usize) -> Range<usize> {
+        if np.end >= limit || !self.is_comma(np.end) {
+            return np;
+        }
+        let next = np.end + 1;
+        if !(WORDS.determiner.contains(self.lw(next))
+            || self.is_cap(next)
+            || self.kind(next) == Some(TokenKind::Number)
+            || matches!(self.lw(next), "who" | "whose"))
+        {
+            return np;
+        }
+        let mut end = next;
+        while end < limit && !self.is_terminal(end) && !(self.is_comma(end) && self.opens_quote(end + 1)) {
+            if self.quote_dir(end).is_some() || end > next + 25 {
+                return np;
+            }
+            end += 1;
+        }
+        np.start..end
+    }
+
     /// "Josh Earnest, the White House spokesman, said" / "Trump, speaking in Ohio, warned":
     /// the source is the noun phrase before the first comma (with its apposition).
     fn appositive_source(&self, s: usize, comma: usize) -> Option<Range<usize>> {
@@ -893,7 +927,7 @@ impl<'a> Finder<'a> {
         while start > sr.start && matches!(self.lw(start - 1), "but" | "and") {
             start -= 1;
         }
-        if start != sr.start && !self.is_comma(start - 1) {
+        if start != sr.start && !self.is_comma(start - 1) && self.closes_quote(start - 1).is_none() {
             return None;
         }
         let inner = first + 1;

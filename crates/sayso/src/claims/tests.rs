@@ -149,3 +149,4 @@ fn plain_narration_has_no_claims() {
     let a = analyse("The two leaders met in Paris on Monday. They had a long dinner and the report was published.");
     assert!(a.claims.is_empty(), "{:?}", show(&a));
 }
+
