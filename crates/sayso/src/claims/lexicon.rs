@@ -46,10 +46,13 @@ pub(super) struct CueMatch {
     pub base_or_s: bool,
 }
 
+/// Forms starting with one word: (all words of the form, entry, base-or-s form).
+type Forms = Vec<(Vec<&'static str>, usize, bool)>;
+
 pub(super) struct Lexicon {
     pub entries: Vec<CueEntry>,
     /// First word of a form → (all words of the form, entry, base-or-s form).
-    forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize, bool)>>,
+    forms: HashMap<&'static str, Forms>,
 }
 
 impl Lexicon {
@@ -85,13 +88,14 @@ fn parse_class(s: &str) -> CueClass {
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut entries = Vec::new();
-    let mut forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize, bool)>> = HashMap::new();
+    let mut forms: HashMap<&'static str, Forms> = HashMap::new();
     for line in include_str!("cues.tsv").lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let cols: Vec<&'static str> = line.split('\t').collect();
-        let (Some(part), Some(lemma), Some(class), Some(form_list)) = (cols.first(), cols.get(1), cols.get(2), cols.get(3))
+        let (Some(part), Some(lemma), Some(class), Some(form_list)) =
+            (cols.first(), cols.get(1), cols.get(2), cols.get(3))
         else {
             continue;
         };

@@ -344,7 +344,8 @@ impl<'a> Finder<'a> {
             } else if w == "of" || w == "and" || w == "&" {
                 k > start && k + 1 < limit && (self.is_word(k + 1))
             } else {
-                let verb_like = !self.is_cap(k) && k > start && self.is_cap(k - 1) && (w.ends_with("ed") || w.ends_with("es"));
+                let verb_like =
+                    !self.is_cap(k) && k > start && self.is_cap(k - 1) && (w.ends_with("ed") || w.ends_with("es"));
                 self.is_word(k) && !self.is_stop(k) && !self.is_verb_cue_form(k) && !self.is_time_word(k) && !verb_like
             };
             if !ok {
@@ -603,7 +604,8 @@ impl<'a> Finder<'a> {
         // Noun homographs count as verbs only after a subject or auxiliary.
         if entry.noun_homograph && base_or_s && cue.start > sr.start {
             let p = self.lw(cue.start - 1);
-            if WORDS.determiner.contains(p) || matches!(p, "'s" | "’s") || WORDS.preposition.contains(p) || p == "of" {
+            if WORDS.determiner.contains(p) || matches!(p, "'s" | "’s") || WORDS.preposition.contains(p) || p == "of"
+            {
                 return false;
             }
         }
@@ -678,10 +680,14 @@ impl<'a> Finder<'a> {
         let Some(source) = source else { return false };
         // "I think", "you know" inside a quotation are the speaker's hedges, not claims
         // reported by the article.
-        if self.quote_at[cue.start].is_some() && source.len() == 1 && matches!(self.lw(source.start), "i" | "we" | "you") {
+        if self.quote_at[cue.start].is_some()
+            && source.len() == 1
+            && matches!(self.lw(source.start), "i" | "we" | "you")
+        {
             return false;
         }
-        if entry.document_subject && !matches!(self.source_kind(&source), SourceKind::Document | SourceKind::Anonymous) {
+        if entry.document_subject && !matches!(self.source_kind(&source), SourceKind::Document | SourceKind::Anonymous)
+        {
             return false;
         }
         let after = if inverted { self.skip_right(source.end, sr.end, entry) } else { after };
@@ -698,7 +704,9 @@ impl<'a> Finder<'a> {
                     || self.lw(after + 1) == "according"
                     || self.is_terminal(after + 1)));
         let content_before = left_edge > sr.start
-            && (self.is_comma(left_edge - 1) || self.closes_quote(left_edge - 1).is_some() || self.is_dash(left_edge - 1))
+            && (self.is_comma(left_edge - 1)
+                || self.closes_quote(left_edge - 1).is_some()
+                || self.is_dash(left_edge - 1))
             || (left_edge == sr.start && self.sentence_starts_after_quote(s));
         if closes && content_before && !relative && coordinated_with.is_none() {
             let Some(mut content) = self.content_before(s, left_edge) else { return false };
@@ -708,7 +716,7 @@ impl<'a> Finder<'a> {
                 }
             }
             let cue_range = cue.start..cue_end;
-            self.push_verb_draft(Frame::Postposed, cue_range, entry, source, content, s, false);
+            self.push_verb_draft(Frame::Postposed, cue_range, entry, source, content, s);
             return true;
         }
         if inverted {
@@ -717,9 +725,7 @@ impl<'a> Finder<'a> {
 
         // Preposed: content after the cue.
         let mut start = after;
-        if start < sr.end && self.is_punct(start, ":") {
-            start += 1;
-        } else if start < sr.end && self.is_comma(start) && self.opens_quote(start + 1) {
+        if start < sr.end && (self.is_punct(start, ":") || self.is_comma(start) && self.opens_quote(start + 1)) {
             start += 1;
         }
         let content = if start >= sr.end {
@@ -781,7 +787,7 @@ impl<'a> Finder<'a> {
             }
         }
         let frame = Frame::Preposed;
-        self.push_verb_draft(frame, cue.start..cue_end, entry, source, content, s, true);
+        self.push_verb_draft(frame, cue.start..cue_end, entry, source, content, s);
         true
     }
 
@@ -793,9 +799,10 @@ impl<'a> Finder<'a> {
         source: Range<usize>,
         content: Vec<Range<usize>>,
         s: usize,
-        open_end: bool,
     ) {
         let source_kind = self.source_kind(&source);
+        // A preposed cue's content runs on past its sentence when a quotation does.
+        let open_end = frame == Frame::Preposed;
         self.drafts.push(Draft {
             frame,
             cue,
@@ -1008,10 +1015,13 @@ impl<'a> Finder<'a> {
         }
         let next = that + 1;
         let nw = self.lw(next);
-        if WORDS.aux.contains(nw) || self.is_verb_cue_form(next) || LEXICON.lookup(&[nw]).iter().any(|m| {
-            let e = &LEXICON.entries[m.entry];
-            e.part == Part::Verb
-        }) {
+        if WORDS.aux.contains(nw)
+            || self.is_verb_cue_form(next)
+            || LEXICON.lookup(&[nw]).iter().any(|m| {
+                let e = &LEXICON.entries[m.entry];
+                e.part == Part::Verb
+            })
+        {
             return false;
         }
         if !self.looks_like_clause_start(next) {
@@ -1207,7 +1217,8 @@ impl<'a> Finder<'a> {
     }
 
     fn byte_range(&self, r: &Range<usize>) -> Option<Range<usize>> {
-        (r.start < r.end && r.end <= self.a.tokens.len()).then(|| self.a.tokens[r.start].start..self.a.tokens[r.end - 1].end)
+        (r.start < r.end && r.end <= self.a.tokens.len())
+            .then(|| self.a.tokens[r.start].start..self.a.tokens[r.end - 1].end)
     }
 
     fn kind_of(&self, d: &Draft) -> ClaimKind {
@@ -1396,7 +1407,8 @@ fn assign_times(a: &Analysis, drafts: &[Draft], f: &Finder<'_>, claims: &mut [Cl
         let lo = d.source.as_ref().map_or(d.cue.start, |s| s.start.min(d.cue.start));
         let content_start = d.content.iter().map(|r| r.start).filter(|&s| s >= d.cue.end).min();
         let hi = content_start.unwrap_or_else(|| f.sentence_range(d.sentence).end.min(d.cue.end + 4));
-        let (Some(lo_b), Some(hi_b)) = (a.tokens.get(lo).map(|t| t.start), hi.checked_sub(1).and_then(|h| a.tokens.get(h)))
+        let (Some(lo_b), Some(hi_b)) =
+            (a.tokens.get(lo).map(|t| t.start), hi.checked_sub(1).and_then(|h| a.tokens.get(h)))
         else {
             continue;
         };

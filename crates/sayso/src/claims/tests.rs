@@ -41,7 +41,8 @@ fn indirect_speech_with_that_keeps_that_in_the_content() {
 
 #[test]
 fn reported_speech_without_that_skips_the_time() {
-    let (_, source, cue, content) = one("The Associated Press reported Friday Russian authorities arrested seven people.");
+    let (_, source, cue, content) =
+        one("The Associated Press reported Friday Russian authorities arrested seven people.");
     assert_eq!((source.as_str(), cue.as_str()), ("The Associated Press", "reported"));
     assert_eq!(content, "Russian authorities arrested seven people");
 }
@@ -103,9 +104,15 @@ fn a_report_that_said_is_a_document_source_and_a_confirmation_points_at_it() {
     assert_eq!(s[0].0, ClaimKind::Mixed);
     assert_eq!(s[0].3, "Putin called Trump “to thank him,”");
     assert_eq!(a.claims[0].source.as_ref().map(|x| x.kind), Some(SourceKind::Document));
-    assert_eq!((s[1].1.as_str(), s[1].2.as_str(), s[1].3.as_str()), ("press secretary Sarah Sanders", "confirmed", "the report"));
+    assert_eq!(
+        (s[1].1.as_str(), s[1].2.as_str(), s[1].3.as_str()),
+        ("press secretary Sarah Sanders", "confirmed", "the report")
+    );
     assert_eq!(a.claims[1].relations, vec![(RelationType::Confirms, 0)]);
-    assert_eq!((s[2].1.as_str(), s[2].3.as_str()), ("press secretary Sarah Sanders", "the White House would follow up"));
+    assert_eq!(
+        (s[2].1.as_str(), s[2].3.as_str()),
+        ("press secretary Sarah Sanders", "the White House would follow up")
+    );
 }
 
 #[test]
@@ -128,7 +135,9 @@ fn a_statement_quoted_over_paragraphs_with_nested_claims() {
 
 #[test]
 fn an_embedded_post_is_a_claim_by_its_author() {
-    let a = analyse("Intro.\nCan confirm @POTUS spoke today. https://t.co/x1\n— Sarah Sanders (@PressSec) December 17, 2017");
+    let a = analyse(
+        "Intro.\nCan confirm @POTUS spoke today. https://t.co/x1\n— Sarah Sanders (@PressSec) December 17, 2017",
+    );
     let post_claim = a.claims.iter().position(|c| c.kind == ClaimKind::Post);
     assert!(post_claim.is_some());
     assert_eq!(a.posts[0].claim, post_claim);
@@ -149,4 +158,3 @@ fn plain_narration_has_no_claims() {
     let a = analyse("The two leaders met in Paris on Monday. They had a long dinner and the report was published.");
     assert!(a.claims.is_empty(), "{:?}", show(&a));
 }
-
