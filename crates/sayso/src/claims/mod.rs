@@ -259,6 +259,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let head = end - 1;
+        // "Rep. Gwen Moore (D-Wis.)": a short parenthetical closes the phrase.
+        if self.is_punct(head, ")") {
+            let open = (head.saturating_sub(8).max(floor)..head).rev().find(|&k| self.is_punct(k, "("))?;
+            return self.np_left(open, floor).map(|np| np.start..end);
+        }
         if !self.is_word(head) {
             return None;
         }
@@ -695,7 +700,17 @@ impl<'a> Finder<'a> {
         // Postposed: the cue (with its source) closes the sentence or is followed by a comma
         // and a quotation: the content is before.
         let left_edge = if inverted { left } else { source.start.min(left) };
+        // "“...,” she said of the election, ...": a quotation closing right before the source
+        // makes the cue postposed, whatever follows it.
+        // Only when the quotation opens the sentence (or began before it).
+        let quote_before = left_edge > sr.start && {
+            let mark = if self.is_comma(left_edge - 1) { left_edge.checked_sub(2) } else { Some(left_edge - 1) };
+            mark.filter(|&m| m >= sr.start)
+                .and_then(|m| self.closes_quote(m))
+                .is_some_and(|q| self.quote_tokens[q].start <= sr.start)
+        };
         let closes = inverted
+            || quote_before
             || after >= sr.end
             || self.is_terminal(after)
             || (self.is_comma(after)

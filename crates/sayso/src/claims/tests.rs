@@ -158,3 +158,24 @@ fn plain_narration_has_no_claims() {
     let a = analyse("The two leaders met in Paris on Monday. They had a long dinner and the report was published.");
     assert!(a.claims.is_empty(), "{:?}", show(&a));
 }
+
+#[test]
+fn a_quotation_opening_the_sentence_is_the_content_whatever_follows_the_cue() {
+    let (kind, source, _, content) = one("“It never crossed my mind,” she said several months after the debate.");
+    assert_eq!((kind, source.as_str()), (ClaimKind::Direct, "she"));
+    assert_eq!(content, "“It never crossed my mind,”");
+}
+
+#[test]
+fn a_parenthetical_party_label_stays_in_the_source() {
+    let (_, source, _, content) = one("Rep. Gwen Moore (D-Wis.) said the bill was bad.");
+    assert_eq!(source, "Rep. Gwen Moore (D-Wis.)");
+    assert_eq!(content, "the bill was bad");
+}
+
+#[test]
+fn doubled_apostrophes_open_and_close_quotations() {
+    let (kind, source, _, content) = one("''This isn't reform,'' said Douglas Holtz-Eakin.");
+    assert_eq!((kind, source.as_str()), (ClaimKind::Direct, "Douglas Holtz-Eakin"));
+    assert_eq!(content, "''This isn't reform,''");
+}

@@ -45,7 +45,7 @@ pub struct QuoteMark {
 pub enum QuoteDirection {
     /// Can only open (`“`, ``` `` ```, `‘`, `«`).
     Open,
-    /// Can only close (`”`, `''`, `’`, `»`).
+    /// Can only close (`”`, `’`, `»`).
     Close,
     /// Straight marks (`"`), decided by their neighbours.
     Either,
@@ -290,8 +290,9 @@ fn quote_mark(rest: &str, prev: Option<char>) -> Option<(usize, QuoteMark)> {
     if rest.starts_with("``") {
         return mark(2, true, Open);
     }
+    // Some archives (NYT via LDC) write both marks as `''`; after ``` `` ``` it still closes.
     if rest.starts_with("''") {
-        return mark(2, true, Close);
+        return mark(2, true, Either);
     }
     let c = rest.chars().next()?;
     match c {
