@@ -190,7 +190,7 @@ impl<'a> Finder<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && matches!(self.text(i), "—" | "–" | "--" | "-")
+        self.kind(i) == Some(TokenKind::Punct) && matches!(self.text(i), "—" | "―" | "–" | "--" | "-")
     }
 
     fn is_terminal(&self, i: usize) -> bool {
@@ -530,6 +530,8 @@ impl<'a> Finder<'a> {
             self.sentence_claims(s);
         }
         self.cut_open_ends();
+        self.speaker_labels();
+        self.dash_bylines();
         self.bare_quotes();
         self.post_claims();
         self.finish()
@@ -611,6 +613,18 @@ impl<'a> Finder<'a> {
             let p = self.lw(cue.start - 1);
             if WORDS.determiner.contains(p) || matches!(p, "'s" | "’s") || WORDS.preposition.contains(p) || p == "of"
             {
+                return false;
+            }
+            // A subject or an auxiliary must come right before: a pronoun, a name, a modal,
+            // "to", an adverb, or a relative pronoun ("the swing states of Ohio" is a noun).
+            let prev = cue.start - 1;
+            let verb_context = WORDS.pronoun.contains(p)
+                || WORDS.aux.contains(p)
+                || WORDS.relative.contains(p)
+                || matches!(p, "to" | "who" | "also" | "never" | "often")
+                || p.ends_with("ly")
+                || (self.is_cap(prev) && !self.starts_sentence(prev));
+            if !verb_context {
                 return false;
             }
         }
@@ -734,6 +748,26 @@ impl<'a> Finder<'a> {
             self.push_verb_draft(Frame::Postposed, cue_range, entry, source, content, s);
             return true;
         }
+        // Parenthetical: "Acts of protest, Mr. Obama said, are acts of patriotism": the
+        // content is both sides of the cue.
+        let parenthetical = !closes
+            && content_before
+            && !relative
+            && coordinated_with.is_none()
+            && self.is_comma(after)
+            && after + 1 < sr.end
+            && self.is_word(after + 1)
+            && !self.lw(after + 1).ends_with("ing");
+        if parenthetical {
+            let end = self.content_end(s);
+            if let Some(mut content) = self.content_before(s, left_edge) {
+                if end > after + 1 {
+                    content.push(after + 1..end);
+                    self.push_verb_draft(Frame::Postposed, cue.start..cue_end, entry, source, content, s);
+                    return true;
+                }
+            }
+        }
         if inverted {
             return false;
         }
@@ -791,6 +825,10 @@ impl<'a> Finder<'a> {
         if entry.speech_act && !(first..(first + 3).min(sr.end)).any(|k| WORDS.speech_act.contains(self.lw(k))) {
             return false;
         }
+        let mut content = content;
+        if let Some(last) = content.last_mut() {
+            last.end = self.adjunct_cut(last.clone(), clause_like);
+        }
         if let Some(d) = coordinated_with {
             // "confirmed the report and said ...": the first claim ends before "and".
             let and = before.unwrap_or(cue.start);
@@ -804,6 +842,28 @@ impl<'a> Finder<'a> {
         let frame = Frame::Preposed;
         self.push_verb_draft(frame, cue.start..cue_end, entry, source, content, s);
         true
+    }
+
+    /// Where reported content stops before a trailing adjunct the annotators leave out:
+    /// a participle clause (", claiming ...", ", looping the streets ..."), a clause
+    /// of circumstance (", and when pressed ...", ", as Pyongyang fired ..."); for a bare
+    /// object ("condemned the launch, which ...") any comma outside a quotation.
+    fn adjunct_cut(&self, content: Range<usize>, clause_like: bool) -> usize {
+        let outer = self.quote_at.get(content.start).copied().flatten();
+        for k in content.start + 1..content.end.saturating_sub(1) {
+            if !self.is_comma(k) || self.quote_at[k] != outer || (outer.is_some() && self.quote_at[k].is_some()) {
+                continue;
+            }
+            let next = self.lw(k + 1);
+            let participle = next.len() > 4 && next.ends_with("ing") && !self.is_cap(k + 1);
+            let circumstance = matches!(next, "as" | "while" | "when" | "after" | "before" | "prompting")
+                || (next == "and" && matches!(self.lw(k + 2), "when" | "while" | "after" | "then"));
+            let object_ends = !clause_like && !self.opens_quote(k + 1);
+            if participle || circumstance || object_ends {
+                return k;
+            }
+        }
+        content.end
     }
 
     fn push_verb_draft(
@@ -1124,6 +1184,87 @@ impl<'a> Finder<'a> {
 
     /// Quotations that fill their sentences without a cue of their own continue the claim
     /// just before them ("“X,” said Caddell. “Y.”"; a statement quoted over paragraphs).
+    /// Transcripts: a paragraph opening with a speaker label in capitals ("PENCE: Well, ...")
+    /// is a direct claim by that speaker, to the end of the paragraph.
+    fn speaker_labels(&mut self) {
+        let mut para_start = 0;
+        while para_start < self.a.sentences.len() {
+            let para = self.a.sentences[para_start].paragraph;
+            let mut next = para_start + 1;
+            while next < self.a.sentences.len() && self.a.sentences[next].paragraph == para {
+                next += 1;
+            }
+            let sr = self.sentence_range(para_start);
+            let label_end = (sr.start..sr.end.min(sr.start + 4)).find(|&k| self.is_punct(k, ":"));
+            let end = self.sentence_range(next - 1).end;
+            if let Some(colon) = label_end.filter(|&c| c > sr.start && c + 1 < end) {
+                let shouting = (sr.start..colon).all(|k| {
+                    let t = self.text(k);
+                    self.is_word(k) && t.chars().count() > 1 && !t.chars().any(char::is_lowercase)
+                });
+                let covered = self.drafts.iter().any(|d| d.content.iter().any(|r| r.start <= colon && colon < r.end));
+                if shouting && para_start > 0 && !covered {
+                    let source = sr.start..colon;
+                    self.drafts.push(Draft {
+                        frame: Frame::Headline,
+                        cue: colon..colon + 1,
+                        lemma: ":".to_string(),
+                        class: CueClass::Assert,
+                        source_kind: self.source_kind(&source),
+                        source: Some(source),
+                        content: vec![colon + 1..end],
+                        post: None,
+                        sentence: para_start,
+                        open_end: false,
+                    });
+                }
+            }
+            para_start = next;
+        }
+    }
+
+    /// Collected quotations signed after a dash at the end of their paragraph:
+    /// "“Trump embodies ...” ― Sonya Herridge".
+    fn dash_bylines(&mut self) {
+        for q in 0..self.a.quotes.len() {
+            if !self.a.quotes[q].double || self.a.quotes[q].parent.is_some() {
+                continue;
+            }
+            let qr = self.quote_tokens[q].clone();
+            let dash = qr.end;
+            if dash >= self.a.tokens.len() || !self.is_dash(dash) {
+                continue;
+            }
+            let para = self.paragraph_of(dash);
+            let mut end = dash + 1;
+            while end < self.a.tokens.len() && end - dash <= 5 && self.paragraph_of(end) == para && self.is_cap(end) {
+                end += 1;
+            }
+            let at_paragraph_end = end >= self.a.tokens.len() || self.paragraph_of(end) != para;
+            if end == dash + 1 || !at_paragraph_end {
+                continue;
+            }
+            let taken = self.drafts.iter().any(|d| d.content.iter().any(|r| r.start <= qr.start && qr.start < r.end));
+            if taken {
+                continue;
+            }
+            let source = dash + 1..end;
+            let sentence = self.a.tokens[dash].sentence;
+            self.drafts.push(Draft {
+                frame: Frame::Postposed,
+                cue: dash..dash + 1,
+                lemma: "―".to_string(),
+                class: CueClass::Assert,
+                source_kind: self.source_kind(&source),
+                source: Some(source),
+                content: vec![qr],
+                post: None,
+                sentence,
+                open_end: false,
+            });
+        }
+    }
+
     fn bare_quotes(&mut self) {
         // Which draft ends in which sentence, and the tokens contents cover.
         let mut covered = vec![false; self.a.tokens.len()];

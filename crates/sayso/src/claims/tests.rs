@@ -179,3 +179,35 @@ fn doubled_apostrophes_open_and_close_quotations() {
     assert_eq!((kind, source.as_str()), (ClaimKind::Direct, "Douglas Holtz-Eakin"));
     assert_eq!(content, "''This isn't reform,''");
 }
+
+#[test]
+fn a_cue_between_commas_splits_the_content() {
+    let (_, source, _, content) = one("Acts of protest, Mr. Obama said, are acts of patriotism.");
+    assert_eq!(source, "Mr. Obama");
+    assert_eq!(content, "Acts of protest | are acts of patriotism");
+}
+
+#[test]
+fn a_quotation_signed_after_a_dash_is_its_signers() {
+    let a = analyse(
+        "Here are some of the answers.\n\n“He is ignorant of our culture.” ― Pamela Padilla\n“I am ashamed.” ― Jacklyn Ashley\n",
+    );
+    let s = show(&a);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[0].1.as_str(), s[0].3.as_str()), ("Pamela Padilla", "“He is ignorant of our culture.”"));
+    assert_eq!(s[1].1, "Jacklyn Ashley");
+}
+
+#[test]
+fn transcript_speaker_labels_make_claims_to_the_paragraph_end() {
+    let a = analyse("A transcript follows.\n\nWALLACE: Will she be there?\n\nPENCE: She will not. That is it.\n");
+    let s = show(&a);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[1].1.as_str(), s[1].3.as_str()), ("PENCE", "She will not. That is it."));
+}
+
+#[test]
+fn reporting_nouns_without_a_subject_before_them_are_nouns() {
+    let a = analyse("The swing states of Ohio and Florida remain close, and the claims of fraud were dismissed.");
+    assert!(a.claims.is_empty(), "{:?}", show(&a));
+}
