@@ -348,6 +348,9 @@ impl<'a> Finder<'a> {
                 true
             } else if w == "of" || w == "and" || w == "&" {
                 k > start && k + 1 < limit && (self.is_word(k + 1))
+            } else if w == "." {
+                // The full stop of an initial or a title: "G.K. Butterfield", "Rep. Moore".
+                k > start && self.is_cap(k - 1) && self.text(k - 1).len() <= 3 && !self.a.tokens[k].space_before
             } else {
                 let verb_like =
                     !self.is_cap(k) && k > start && self.is_cap(k - 1) && (w.ends_with("ed") || w.ends_with("es"));
@@ -356,12 +359,19 @@ impl<'a> Finder<'a> {
             if !ok {
                 break;
             }
-            if !matches!(w, "of" | "and" | "&") && !WORDS.determiner.contains(w) {
+            if !matches!(w, "of" | "and" | "&" | ".") && !WORDS.determiner.contains(w) {
                 last_good = Some(k);
             }
             k += 1;
         }
-        last_good.map(|l| start..l + 1)
+        let np = last_good.map(|l| start..l + 1)?;
+        // "Rep. Gwen Moore (D-Wis.)": a short parenthetical stays with the name.
+        if np.end < limit && self.is_punct(np.end, "(") {
+            if let Some(close) = (np.end + 1..limit.min(np.end + 9)).find(|&k| self.is_punct(k, ")")) {
+                return Some(np.start..close + 1);
+            }
+        }
+        Some(np)
     }
 
     fn source_kind(&self, r: &Range<usize>) -> SourceKind {

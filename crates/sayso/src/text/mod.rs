@@ -461,9 +461,20 @@ fn is_terminal(a: &Analysis, i: usize) -> bool {
     match t.kind {
         TokenKind::Punct => matches!(s, "." | "!" | "?" | "..." | "…" | ". . ."),
         // "U.S." or "Inc." at the end of a sentence carries the full stop.
-        TokenKind::Word => s.ends_with('.') && !ABBREVIATIONS.title.contains(s) && !is_initial(s),
+        // Initials after a title are a name's: "Rep. G.K. Butterfield".
+        TokenKind::Word => {
+            s.ends_with('.')
+                && !ABBREVIATIONS.title.contains(s)
+                && !is_initial(s)
+                && !(i > 0 && is_initials(s) && ABBREVIATIONS.title.contains(a.token_text(i - 1)))
+        }
         _ => false,
     }
+}
+
+/// "G.K.", "U.S.": single capitals each followed by a full stop.
+fn is_initials(s: &str) -> bool {
+    s.len() >= 4 && s.split_terminator('.').all(|seg| seg.len() == 1 && seg.chars().all(char::is_uppercase))
 }
 
 fn is_initial(s: &str) -> bool {
