@@ -35,6 +35,10 @@ pub(super) struct CueEntry {
     pub speech_act: bool,
     /// (Nouns) names a document or utterance.
     pub document: bool,
+    /// A cue only when its object is named as something: a quotation or "a/an ..." follows
+    /// the object ("called Trump a liar", "called them “deplorables”"), so that a phone
+    /// call ("Putin called Trump") is not a claim.
+    pub naming: bool,
 }
 
 /// A match of the lexicon at a token: which entry, and how many tokens the form covers.
@@ -116,6 +120,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             document_subject: flags.contains("docsubj"),
             speech_act: flags.contains("speechact"),
             document: flags.contains("document"),
+            naming: flags.contains("naming"),
         });
         let lemma_s = format!("{lemma}s");
         for form in form_list.split(',') {

@@ -268,6 +268,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let hw = self.lw(head);
+        // "doesn't say", "cannot say": a negated cue has its subject further left.
+        if matches!(hw, "n't" | "n’t" | "not" | "cannot" | "never") {
+            return None;
+        }
         if WORDS.pronoun.contains(hw) || hw == "who" {
             return Some(head..end);
         }
@@ -681,8 +685,14 @@ impl<'a> Finder<'a> {
                 let np_then_end = np.as_ref().is_some_and(|r| {
                     r.end >= sr.end || self.is_terminal(r.end) || self.is_comma(r.end) || self.is_punct(r.end, ":")
                 });
+                // "..., said Batchelder." closing the sentence reads inverted too.
+                let np_closes = np.as_ref().is_some_and(|r| {
+                    let tail = self.with_apposition(r.clone(), sr.end);
+                    tail.end >= sr.end || self.is_terminal(tail.end)
+                });
                 if np_then_end && self.closes_quote(b).is_some()
                     || (np_then_end && self.is_comma(b) && b > sr.start && self.closes_quote(b - 1).is_some())
+                    || (np_closes && self.is_comma(b) && b > sr.start)
                 {
                     source = np.map(|r| self.with_apposition(r, sr.end));
                     inverted = true;
@@ -715,7 +725,12 @@ impl<'a> Finder<'a> {
         {
             return false;
         }
-        if entry.document_subject && !matches!(self.source_kind(&source), SourceKind::Document | SourceKind::Anonymous)
+        // "the poll found", "the statement read"; any subject when a that-clause follows
+        // ("an arbitration panel found that ...", "video shows that ...").
+        let that_follows = !inverted && after < sr.end && self.lw(after) == "that";
+        if entry.document_subject
+            && !that_follows
+            && !matches!(self.source_kind(&source), SourceKind::Document | SourceKind::Anonymous)
         {
             return false;
         }
@@ -831,6 +846,17 @@ impl<'a> Finder<'a> {
         }
         if entry.weak && !clause_like {
             return false;
+        }
+        if entry.naming {
+            // The object noun phrase, then right after it the name given to it.
+            let named = content.first().is_some_and(|r| {
+                self.np_right(r.start, r.end).is_some_and(|np| {
+                    np.end < r.end && (self.opens_quote(np.end) || matches!(self.lw(np.end), "a" | "an"))
+                })
+            });
+            if !named || clause_like && self.lw(first) == "to" {
+                return false;
+            }
         }
         if entry.speech_act && !(first..(first + 3).min(sr.end)).any(|k| WORDS.speech_act.contains(self.lw(k))) {
             return false;

@@ -211,3 +211,12 @@ fn reporting_nouns_without_a_subject_before_them_are_nouns() {
     let a = analyse("The swing states of Ohio and Florida remain close, and the claims of fraud were dismissed.");
     assert!(a.claims.is_empty(), "{:?}", show(&a));
 }
+
+#[test]
+fn calling_is_a_claim_only_when_it_names_something() {
+    let (_, source, cue, content) = one("Clinton called half of his supporters “deplorables.”");
+    assert_eq!((source.as_str(), cue.as_str()), ("Clinton", "called"));
+    assert_eq!(content, "half of his supporters “deplorables.”");
+    let a = analyse("Putin called President Trump to thank him for a tip.");
+    assert!(a.claims.is_empty(), "{:?}", show(&a));
+}
