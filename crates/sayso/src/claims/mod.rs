@@ -851,7 +851,9 @@ impl<'a> Finder<'a> {
             // The object noun phrase, then right after it the name given to it.
             let named = content.first().is_some_and(|r| {
                 self.np_right(r.start, r.end).is_some_and(|np| {
-                    np.end < r.end && (self.opens_quote(np.end) || matches!(self.lw(np.end), "a" | "an"))
+                    // A quoted purpose ("called Trump “to thank him”") names nothing.
+                    let quoted_name = self.opens_quote(np.end) && self.lw(np.end + 1) != "to";
+                    np.end < r.end && (quoted_name || matches!(self.lw(np.end), "a" | "an"))
                 })
             });
             if !named || clause_like && self.lw(first) == "to" {
