@@ -734,6 +734,14 @@ impl<'a> Finder<'a> {
         {
             return false;
         }
+        // "as rich as he says he is", "whatever he says", "no matter what anyone says": the
+        // cue is inside a comparison or a free relative, not a report.
+        if !inverted
+            && source.start > sr.start
+            && matches!(self.lw(source.start - 1), "as" | "than" | "whatever" | "what" | "whoever")
+        {
+            return false;
+        }
         let after = if inverted { self.skip_right(source.end, sr.end, entry) } else { after };
 
         // Postposed: the cue (with its source) closes the sentence or is followed by a comma
@@ -801,6 +809,10 @@ impl<'a> Finder<'a> {
         let mut start = after;
         if start < sr.end && (self.is_punct(start, ":") || self.is_comma(start) && self.opens_quote(start + 1)) {
             start += 1;
+        }
+        if start < sr.end && self.is_comma(start) {
+            // "Fifth Amendment claims, prosecutors ...": a noun, nothing reported.
+            return false;
         }
         let content = if start >= sr.end {
             // "X said:" closing its paragraph: the content is the quotation that follows.
@@ -893,7 +905,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let next = self.lw(k + 1);
-            let participle = next.len() > 4 && next.ends_with("ing") && !self.is_cap(k + 1);
+            let ing = |w: &str| w.len() > 4 && w.ends_with("ing");
+            let participle = !self.is_cap(k + 1) && (ing(next) || next.ends_with("ly") && ing(self.lw(k + 2)));
             let circumstance = matches!(next, "as" | "while" | "when" | "after" | "before" | "prompting")
                 || (next == "and" && matches!(self.lw(k + 2), "when" | "while" | "after" | "then"));
             let object_ends = !clause_like && !self.opens_quote(k + 1);
@@ -1282,7 +1295,11 @@ impl<'a> Finder<'a> {
             if end == dash + 1 || !at_paragraph_end {
                 continue;
             }
-            let taken = self.drafts.iter().any(|d| d.content.iter().any(|r| r.start <= qr.start && qr.start < r.end));
+            // Claims reported inside the quotation do not make it someone else's.
+            let taken = self.drafts.iter().any(|d| {
+                !(qr.start <= d.cue.start && d.cue.end <= qr.end)
+                    && d.content.iter().any(|r| r.start <= qr.start && qr.start < r.end)
+            });
             if taken {
                 continue;
             }

@@ -220,3 +220,16 @@ fn calling_is_a_claim_only_when_it_names_something() {
     let a = analyse("Putin called President Trump to thank him for a tip.");
     assert!(a.claims.is_empty(), "{:?}", show(&a));
 }
+
+#[test]
+fn comparisons_and_free_relatives_are_not_reports() {
+    let a = analyse("Maybe he is not as rich as he says he is, and whatever he says he is wrong.");
+    assert!(a.claims.is_empty(), "{:?}", show(&a));
+}
+
+#[test]
+fn a_participle_after_an_adverb_ends_the_content() {
+    let (_, _, _, content) =
+        one("The president told voters he would consider it an insult, implicitly putting his name on the line.");
+    assert_eq!(content, "he would consider it an insult");
+}
