@@ -728,10 +728,8 @@ impl<'a> Finder<'a> {
         // "the poll found", "the statement read"; any subject when a that-clause follows
         // ("an arbitration panel found that ...", "video shows that ...").
         let that_follows = !inverted && after < sr.end && self.lw(after) == "that";
-        if entry.document_subject
-            && !that_follows
-            && !matches!(self.source_kind(&source), SourceKind::Document | SourceKind::Anonymous)
-        {
+        // People (even unnamed) "found explosives": only documents find without a clause.
+        if entry.document_subject && !that_follows && self.source_kind(&source) != SourceKind::Document {
             return false;
         }
         // "as rich as he says he is", "whatever he says", "no matter what anyone says": the
@@ -897,7 +895,7 @@ impl<'a> Finder<'a> {
     /// Where reported content stops before a trailing adjunct the annotators leave out:
     /// a participle clause (", claiming ...", ", looping the streets ..."), a clause
     /// of circumstance (", and when pressed ...", ", as Pyongyang fired ..."); for a bare
-    /// object ("condemned the launch, which ...") any comma outside a quotation.
+    /// object ("condemned the launch, which ...") an apposition or relative clause after a comma.
     fn adjunct_cut(&self, content: Range<usize>, clause_like: bool) -> usize {
         let outer = self.quote_at.get(content.start).copied().flatten();
         for k in content.start + 1..content.end.saturating_sub(1) {
@@ -909,7 +907,10 @@ impl<'a> Finder<'a> {
             let participle = !self.is_cap(k + 1) && (ing(next) || next.ends_with("ly") && ing(self.lw(k + 2)));
             let circumstance = matches!(next, "as" | "while" | "when" | "after" | "before" | "prompting")
                 || (next == "and" && matches!(self.lw(k + 2), "when" | "while" | "after" | "then"));
-            let object_ends = !clause_like && !self.opens_quote(k + 1);
+            // Not a list ("found explosives, automatic weapons and ..."): an apposition or
+            // a relative clause after the object.
+            let object_ends =
+                !clause_like && matches!(next, "which" | "who" | "whom" | "whose" | "the" | "a" | "an" | "but");
             if participle || circumstance || object_ends {
                 return k;
             }

@@ -233,3 +233,10 @@ fn a_participle_after_an_adverb_ends_the_content() {
         one("The president told voters he would consider it an insult, implicitly putting his name on the line.");
     assert_eq!(content, "he would consider it an insult");
 }
+
+#[test]
+fn a_list_in_a_bare_object_is_kept_whole() {
+    let (_, _, _, content) =
+        one("The AP reported authorities found explosives, automatic weapons and extremist literature.");
+    assert_eq!(content, "authorities found explosives, automatic weapons and extremist literature");
+}
