@@ -788,7 +788,10 @@ impl<'a> Finder<'a> {
             && self.is_comma(after)
             && after + 1 < sr.end
             && self.is_word(after + 1)
-            && !self.lw(after + 1).ends_with("ing");
+            && !self.lw(after + 1).ends_with("ing")
+            // The sentence resumes with its verb ("are acts of patriotism"), after a short
+            // subject; otherwise what follows is an apposition ("..., evidence that ...").
+            && (WORDS.aux.contains(self.lw(after + 1)) || left_edge.saturating_sub(sr.start) <= 8);
         if parenthetical {
             let end = self.content_end(s);
             if let Some(mut content) = self.content_before(s, left_edge) {

@@ -463,10 +463,8 @@ fn is_terminal(a: &Analysis, i: usize) -> bool {
         // "U.S." or "Inc." at the end of a sentence carries the full stop.
         // Initials after a title are a name's: "Rep. G.K. Butterfield".
         TokenKind::Word => {
-            s.ends_with('.')
-                && !ABBREVIATIONS.title.contains(s)
-                && !is_initial(s)
-                && !(i > 0 && is_initials(s) && ABBREVIATIONS.title.contains(a.token_text(i - 1)))
+            let name_initials = i > 0 && is_initials(s) && ABBREVIATIONS.title.contains(a.token_text(i - 1));
+            s.ends_with('.') && !ABBREVIATIONS.title.contains(s) && !is_initial(s) && !name_initials
         }
         _ => false,
     }
