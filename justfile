@@ -58,3 +58,8 @@ peers: peers-venv
     mkdir -p target/eval
     target/peers-venv/bin/python scripts/peers/textacy_quotes.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
     python3 {{eval_dir}}/score_attribution.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
+
+# Whole-pipeline throughput and peak memory on >= 50 MB of news text (--jobs 1 and all cores), beside spaCy small + textacy; writes docs/performance.md.
+bench: build peers-venv
+    python3 scripts/bench.py --peers target/peers-venv/bin/python --write docs/performance.md
+    cargo bench -p sayso --bench stages
