@@ -426,7 +426,16 @@ fn sentences(a: &mut Analysis, hard_breaks: &HashSet<usize>) {
             while last + 1 < n && !hard_breaks.contains(&(last + 1)) && closes_after_terminal(a, last + 1) {
                 last += 1;
             }
-            end_here = last + 1 >= n || hard_breaks.contains(&(last + 1)) || starts_sentence(a, i, last + 1);
+            end_here = last + 1 >= n
+                || hard_breaks.contains(&(last + 1))
+                || starts_sentence(a, i, last + 1)
+                || i - start_tok >= LONG_SENTENCE;
+        }
+        // No real sentence runs this long: text without full stops (a list, a table, junk)
+        // is cut, so that no later stage does sentence-wide work over a whole article.
+        if !end_here && i - start_tok >= MAX_SENTENCE {
+            end_here = true;
+            last = i;
         }
         if !end_here && (i + 1 >= n || hard_breaks.contains(&(i + 1))) {
             end_here = true;
@@ -454,6 +463,11 @@ fn sentences(a: &mut Analysis, hard_breaks: &HashSet<usize>) {
     }
     a.sentences = sents;
 }
+
+/// Tokens after which any full stop ends the sentence, whatever follows it.
+const LONG_SENTENCE: usize = 120;
+/// Tokens after which a sentence ends even without a full stop.
+const MAX_SENTENCE: usize = 400;
 
 fn is_terminal(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
@@ -784,6 +798,17 @@ mod tests {
         assert_eq!(at("https://t.co/EzRhqM52d8"), TokenKind::Url);
         assert_eq!(at("#news"), TokenKind::Hashtag);
         assert_eq!(at("www.example.com/a"), TokenKind::Url);
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut() {
+        let no_stops = "word ".repeat(1000);
+        let a = analyse(&no_stops);
+        assert!(a.sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE + 1), "{}", a.sentences.len());
+        assert_eq!(a.sentences.len(), 1000usize.div_ceil(MAX_SENTENCE + 1));
+        let lowercase_after_stops = "he said. ".repeat(200);
+        let a = analyse(&lowercase_after_stops);
+        assert!(a.sentences.len() > 3 && a.sentences.iter().all(|s| s.tokens.len() <= LONG_SENTENCE + 3));
     }
 
     #[test]
