@@ -63,3 +63,7 @@ peers: peers-venv
 bench: build peers-venv
     python3 scripts/bench.py --peers target/peers-venv/bin/python --write docs/performance.md
     cargo bench -p sayso --bench stages
+
+# Regenerate the README's example from real output on the reference article.
+readme: build
+    python3 scripts/readme_example.py
