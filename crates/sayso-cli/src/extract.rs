@@ -1,16 +1,18 @@
-//! `sayso extract`: streams records from the PATHs through the library in chunks, in
-//! parallel, writing documents in input order; a bad record is reported and skipped, never
-//! stopping the batch.
+//! `sayso extract`: streams records from the PATHs through the library in chunks, a few
+//! in flight on the worker pool, writing documents in input order; a bad record is reported
+//! and skipped, never stopping the batch.
 
 use crate::OutputFormat;
 use crate::sources::{self, Format, Record};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sayso::{OffsetUnit, Options};
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, mpsc};
 
 pub const AFTER_HELP: &str = "\
 Input: each PATH is read by its extension:
@@ -70,6 +72,9 @@ fn parse_unit(s: &str) -> Result<OffsetUnit, String> {
     s.parse()
 }
 
+/// A chunk's outcomes, in input order.
+type Finished = Vec<(sources::Origin, Outcome)>;
+
 /// What became of one record.
 enum Outcome {
     Document(String),
@@ -125,24 +130,43 @@ pub fn run(args: &Args) -> ExitCode {
     let progress = progress_bar(args.quiet || single, total_bytes);
     let in_array = format == OutputFormat::Json && !single;
 
-    let chunk_size = (jobs * 32).max(64);
+    let chunk_size = (jobs * 16).max(32);
+    let job = Arc::new(Job { published: args.published.clone(), options, format, in_array });
     let mut records = opened.into_iter().flat_map(sources::Source::records);
     let mut written = 0usize;
     let mut seen = 0usize;
     let mut array_open = false;
+    // Chunks go to the pool as soon as they are read, a few at a time, so that the workers
+    // never wait for the main thread, which reads ahead and writes finished chunks in order.
+    let max_in_flight = 3;
+    let mut in_flight: VecDeque<(u64, usize, mpsc::Receiver<Finished>)> = VecDeque::new();
+    let mut exhausted = false;
     let write_result: io::Result<()> = (|| {
         loop {
-            let chunk: Vec<Record> = records.by_ref().take(chunk_size).collect();
-            if chunk.is_empty() {
-                break;
+            while !exhausted && in_flight.len() < max_in_flight {
+                let chunk: Vec<Record> = records.by_ref().take(chunk_size).collect();
+                if chunk.is_empty() {
+                    exhausted = true;
+                    break;
+                }
+                let bytes: u64 = chunk.iter().map(|r| r.bytes).sum();
+                let count = chunk.len();
+                let (done, outcomes) = mpsc::sync_channel(1);
+                let job = Arc::clone(&job);
+                pool.spawn(move || {
+                    let results = chunk.into_par_iter().map(|r| (r.origin.clone(), job.process(r))).collect();
+                    // The receiver is gone only when writing has already failed.
+                    let _ = done.send(results);
+                });
+                in_flight.push_back((bytes, count, outcomes));
             }
-            let bytes: u64 = chunk.iter().map(|r| r.bytes).sum();
-            let outcomes: Vec<(sources::Origin, Outcome)> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|r| (r.origin.clone(), process(r, args, &options, format, in_array)))
-                    .collect()
-            });
+            let Some((bytes, count, outcomes)) = in_flight.pop_front() else { break };
+            let Ok(outcomes) = outcomes.recv() else {
+                progress.suspend(|| eprintln!("sayso: internal error: a worker stopped; {count} records lost"));
+                failures += count;
+                seen += count;
+                continue;
+            };
             for (origin, outcome) in outcomes {
                 seen += 1;
                 match outcome {
@@ -190,22 +214,33 @@ pub fn run(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn process(record: Record, args: &Args, options: &Options, format: OutputFormat, in_array: bool) -> Outcome {
-    let mut article = match record.article {
-        Ok(a) => a,
-        Err(msg) => return Outcome::Failed(msg),
-    };
-    if let Some(p) = &args.published {
-        article.published = Some(p.clone());
-    }
-    match sayso::extract(article, options) {
-        Ok(doc) => Outcome::Document(match format {
-            OutputFormat::Jsonl => sayso::to_json_line(&doc),
-            // Array items: the separators supply the line breaks.
-            _ if in_array => sayso::to_json_pretty(&doc).trim_end().to_string(),
-            _ => sayso::to_json_pretty(&doc),
-        }),
-        Err(e) => Outcome::Failed(e.to_string()),
+/// What the workers need to turn a record into output, owned so that a chunk can run in the
+/// pool while the main thread goes on reading and writing.
+struct Job {
+    published: Option<String>,
+    options: Options,
+    format: OutputFormat,
+    in_array: bool,
+}
+
+impl Job {
+    fn process(&self, record: Record) -> Outcome {
+        let mut article = match record.article {
+            Ok(a) => a,
+            Err(msg) => return Outcome::Failed(msg),
+        };
+        if let Some(p) = &self.published {
+            article.published = Some(p.clone());
+        }
+        match sayso::extract(article, &self.options) {
+            Ok(doc) => Outcome::Document(match self.format {
+                OutputFormat::Jsonl => sayso::to_json_line(&doc),
+                // Array items: the separators supply the line breaks.
+                _ if self.in_array => sayso::to_json_pretty(&doc).trim_end().to_string(),
+                _ => sayso::to_json_pretty(&doc),
+            }),
+            Err(e) => Outcome::Failed(e.to_string()),
+        }
     }
 }
 
