@@ -18,6 +18,7 @@ use crate::analysis::Analysis;
 use crate::schema::{ClaimKind, CueClass, RelationType, SourceKind};
 use crate::text::{QuoteDirection, TokenKind};
 use lexicon::{CueEntry, LEXICON, Part, WORDS};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -125,7 +126,7 @@ impl Draft {
 struct Finder<'a> {
     a: &'a Analysis,
     /// Lowercased token texts.
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     /// For each token, the top-level double quotation whose marks enclose it (marks
     /// included).
     quote_at: Vec<Option<usize>>,
@@ -138,7 +139,15 @@ const MAX_NP: usize = 10;
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Analysis) -> Self {
-        let lower = a.tokens.iter().map(|t| a.text[t.start..t.end].to_lowercase()).collect();
+        // Most tokens are lowercase already: borrow those rather than allocate.
+        let lower = a
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = &a.text[t.start..t.end];
+                if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
+            })
+            .collect();
         let mut quote_at = vec![None; a.tokens.len()];
         let mut quote_tokens = Vec::with_capacity(a.quotes.len());
         for (qi, q) in a.quotes.iter().enumerate() {
@@ -162,7 +171,7 @@ impl<'a> Finder<'a> {
     // ---- token helpers -------------------------------------------------------------
 
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w)
     }
 
     fn text(&self, i: usize) -> &str {
