@@ -2,8 +2,11 @@
 //! normalised to TIMEX3 values, and the publication date when the input gave none
 //! (inferred from a dateline, an embedded post's date, or the latest explicit date).
 
+mod normalise;
+
 use crate::analysis::Analysis;
 use crate::schema::{PublishedSource, TimeType};
+use jiff::civil::Date;
 use std::ops::Range;
 
 /// A time expression.
@@ -47,5 +50,65 @@ pub struct PublishedRec {
     pub reason: Option<String>,
 }
 
-/// Runs the stage.
-pub fn run(_a: &mut Analysis) {}
+/// Runs the stage: infers the publication date when none was given, then finds and
+/// normalises every time expression against it.
+pub fn run(a: &mut Analysis) {
+    let found = normalise::find(&a.text);
+    if a.published.is_none() {
+        a.published = infer_published(a, &found);
+    }
+    let anchor = a.published.as_ref().map(|p| p.date);
+    let mut last_explicit: Option<(usize, Date)> = None;
+    for m in found {
+        let future = normalise::future_context(&a.text, m.span.start);
+        let Some((time_type, value, relative)) = m.resolve(anchor, last_explicit.map(|(_, d)| d), future) else {
+            continue;
+        };
+        let index = a.times.len();
+        let anchor_of = match relative {
+            normalise::Relative::No => None,
+            normalise::Relative::ToPublication if anchor.is_some() => Some(TimeAnchor::Publication),
+            normalise::Relative::ToPublication => None,
+            normalise::Relative::ToPrevious => last_explicit.map(|(i, _)| TimeAnchor::Time(i)),
+        };
+        if let Some(d) = m.explicit_date() {
+            last_explicit = Some((index, d));
+        }
+        a.times.push(TimeRec { span: m.span, time_type, value, modifier: m.modifier, anchor: anchor_of });
+    }
+}
+
+/// The publication date when the input gave none: an embedded post's date line (the article
+/// is at least as new as the posts it embeds), else the latest explicit full date.
+fn infer_published(a: &Analysis, found: &[normalise::Found]) -> Option<PublishedRec> {
+    let from_posts = a.posts.iter().filter_map(|p| Some((p.date?, p.date_span.clone()?))).max_by_key(|(d, _)| *d);
+    if let Some((date, span)) = from_posts {
+        let agreeing = found.iter().filter(|m| m.weekday_agrees(date)).count();
+        let reason = if agreeing > 0 {
+            format!("date line of an embedded post; {agreeing} weekday name(s) in the text name that same day")
+        } else {
+            "date line of an embedded post".to_string()
+        };
+        return Some(PublishedRec {
+            date,
+            datetime: None,
+            source: PublishedSource::Post,
+            confidence: if agreeing > 0 { 0.9 } else { 0.7 },
+            evidence: Some(span),
+            reason: Some(reason),
+        });
+    }
+    let (date, span) =
+        found.iter().filter_map(|m| Some((m.explicit_date()?, m.span.clone()))).max_by_key(|(d, _)| *d)?;
+    Some(PublishedRec {
+        date,
+        datetime: None,
+        source: PublishedSource::Inferred,
+        confidence: 0.5,
+        evidence: Some(span),
+        reason: Some("the latest full date written in the text".to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests;
