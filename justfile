@@ -67,3 +67,7 @@ bench: build peers-venv
 # Regenerate the README's example from real output on the reference article.
 readme: build
     python3 scripts/readme_example.py
+
+# Rebuild the entities gazetteer from PETRARCH2's actor dictionaries in ../shared/data/petrarch2.
+gazetteer:
+    python3 scripts/build_gazetteer.py

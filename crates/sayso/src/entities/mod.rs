@@ -1,9 +1,22 @@
-//! Stage 5, entities: reads tokens, sentences, quotations and posts; adds mentions (names,
-//! titles, handles, acronyms, pronouns, nominals) and clusters them into entities.
+//! Stage 5, entities: reads tokens, sentences and posts; adds mentions (names, titles,
+//! handles, acronyms, pronouns, nominals) and clusters them into entities.
+//!
+//! Names are runs of capitalised words (titles such as "President" or "White House press
+//! secretary" split off as the person's role), typed by the gazetteer derived from PETRARCH2's
+//! actor dictionaries (`gazetteer.tsv`), a short alias list (`aliases.tsv`) and the shape of
+//! the name. Mentions cluster by canonical name, by surname ("Putin" after "Vladimir
+//! Putin"), by acronym ("CIA" after "Central Intelligence Agency", "WH" after "White House"),
+//! and by post signatures ("Sarah Sanders (@PressSec)"). Pronouns go to the clause's subject
+//! or to the latest other person; "the two leaders" to the two most mentioned people. Every
+//! pass is a walk over tokens with hash-map look-ups.
 
 use crate::analysis::Analysis;
 use crate::schema::{EntityType, ExternalId, MentionKind};
+use crate::text::TokenKind;
+use jiff::civil::Date;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,5 +49,808 @@ pub struct EntityRec {
     pub external_ids: Vec<ExternalId>,
 }
 
+struct Gazetteer {
+    names: HashMap<&'static str, (EntityType, &'static str)>,
+}
+
+fn entity_type(s: &str) -> EntityType {
+    match s {
+        "PERSON" => EntityType::Person,
+        "GPE" => EntityType::Gpe,
+        "NORP" => EntityType::Norp,
+        "LOCATION" => EntityType::Location,
+        "ORGANIZATION" => EntityType::Organization,
+        _ => EntityType::Misc,
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    for line in include_str!("gazetteer.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        if let (Some(p), Some(t), Some(c)) = (cols.next(), cols.next(), cols.next()) {
+            names.insert(p, (entity_type(t), c));
+        }
+    }
+    Gazetteer { names }
+});
+
+struct Alias {
+    canonical: &'static str,
+    entity_type: EntityType,
+    from: Option<Date>,
+    until: Option<Date>,
+}
+
+static ALIASES: LazyLock<HashMap<&'static str, Vec<Alias>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Alias>> = HashMap::new();
+    for line in include_str!("aliases.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let (Some(alias), Some(canonical), Some(t)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
+        let date = |i: usize| cols.get(i).and_then(|d| d.parse::<Date>().ok());
+        map.entry(alias).or_default().push(Alias {
+            canonical,
+            entity_type: entity_type(t),
+            from: date(3),
+            until: date(4),
+        });
+    }
+    map
+});
+
+/// Titles before a person's name; they become the mention's role.
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "director",
+    "secretary",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "prime",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "general",
+    "gen.",
+    "judge",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "vice",
+    "speaker",
+    "justice",
+    "attorney",
+    "prince",
+    "premier",
+    "ambassador",
+    "commissioner",
+    "lt.",
+    "col.",
+    "sgt.",
+    "adm.",
+    "sheikh",
+    "former",
+    "first",
+    "lady",
+];
+/// Lowercase role nouns: "White House press secretary Sarah Sanders".
+const ROLE_NOUNS: &[&str] = &[
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "official",
+    "minister",
+    "adviser",
+    "advisor",
+    "chief",
+    "president",
+    "leader",
+    "chairman",
+    "senator",
+    "candidate",
+    "nominee",
+    "correspondent",
+    "reporter",
+    "editor",
+    "analyst",
+    "economist",
+    "ambassador",
+    "envoy",
+    "lawyer",
+    "attorney",
+    "manager",
+    "founder",
+    "ceo",
+    "executive",
+    "governor",
+    "mayor",
+    "general",
+    "commander",
+];
+/// Capitalised words that start sentences without naming anything.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "both",
+    "no",
+    "not",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "so",
+    "yet",
+    "also",
+    "then",
+    "however",
+    "still",
+    "even",
+    "all",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "based",
+    "according",
+    "mr",
+    "readout",
+    "responding",
+    "said",
+    "says",
+    "asked",
+    "thanks",
+    "yes",
+    "now",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Last words that make a name an organisation.
+const ORG_HEADS: &[&str] = &[
+    "agency",
+    "house",
+    "department",
+    "ministry",
+    "party",
+    "committee",
+    "council",
+    "press",
+    "association",
+    "university",
+    "bank",
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "co.",
+    "company",
+    "group",
+    "times",
+    "post",
+    "news",
+    "network",
+    "court",
+    "senate",
+    "congress",
+    "commission",
+    "fund",
+    "institute",
+    "foundation",
+    "union",
+    "organization",
+    "organisation",
+    "service",
+    "bureau",
+    "office",
+    "administration",
+    "campaign",
+    "army",
+    "forces",
+    "police",
+    "board",
+    "club",
+    "team",
+    "league",
+    "federation",
+    "journal",
+    "tribune",
+    "airlines",
+    "motors",
+    "reuters",
+    "exchange",
+    "state",
+];
+/// Nouns that turn a nationality into its country's people or government.
+const GROUP_NOUNS: &[&str] =
+    &["authorities", "officials", "government", "forces", "troops", "police", "military", "diplomats", "leaders"];
+
 /// Runs the stage.
-pub fn run(_a: &mut Analysis) {}
+pub fn run(a: &mut Analysis) {
+    let published = a.published.as_ref().map(|p| p.date);
+    let mut b = Builder { a, published, keys: HashMap::new(), surnames: HashMap::new(), initials: HashMap::new() };
+    let mentions = b.find_mentions();
+    let (mentions, entities) = b.cluster(mentions);
+    let by_span: HashMap<(usize, usize), usize> = mentions
+        .iter()
+        .filter(|m| m.entities.len() == 1)
+        .map(|m| ((m.span.start, m.span.end), m.entities[0]))
+        .collect();
+    for post in &mut a.posts {
+        post.author_entity = by_span.get(&(post.author_name.start, post.author_name.end)).copied();
+    }
+    a.mentions = mentions;
+    a.entities = entities;
+}
+
+/// A mention before clustering.
+struct Draft {
+    span: Range<usize>,
+    kind: MentionKind,
+    entity_type: EntityType,
+    role: Option<String>,
+    /// Cluster key (canonical name, lowercase), when known.
+    key: Option<String>,
+    /// Display name.
+    name: String,
+    sentence: usize,
+}
+
+struct Builder<'a> {
+    a: &'a Analysis,
+    published: Option<Date>,
+    keys: HashMap<String, usize>,
+    surnames: HashMap<String, usize>,
+    initials: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.a.tokens.get(i).map_or("", |t| &self.a.text[t.start..t.end])
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn starts_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.a.tokens.get(i) else { return false };
+        self.a.sentences.get(t.sentence).is_some_and(|s| s.tokens.start == i)
+            || (i > 0 && matches!(self.a.tokens[i - 1].kind, TokenKind::Quote(_)) && {
+                let s = self.a.tokens[i - 1].sentence;
+                self.a.sentences.get(s).is_some_and(|s| s.tokens.start == i - 1)
+            })
+    }
+
+    fn alias(&self, key: &str) -> Option<&'static Alias> {
+        let list = ALIASES.get(key)?;
+        list.iter().find(|al| {
+            let ok_from = al.from.is_none_or(|f| self.published.is_some_and(|p| p >= f));
+            let ok_until = al.until.is_none_or(|u| self.published.is_some_and(|p| p < u));
+            (al.from.is_none() && al.until.is_none()) || (ok_from && ok_until)
+        })
+    }
+
+    fn span(&self, r: &Range<usize>) -> Range<usize> {
+        let start = self.a.tokens.get(r.start).map_or(0, |t| t.start);
+        let end = r.end.checked_sub(1).and_then(|e| self.a.tokens.get(e)).map_or(start, |t| t.end);
+        start..end
+    }
+
+    fn text(&self, r: &Range<usize>) -> String {
+        self.a.text[self.span(r)].to_string()
+    }
+
+    /// Every mention in text order.
+    fn find_mentions(&mut self) -> Vec<Draft> {
+        let n = self.a.tokens.len();
+        let mut out: Vec<Draft> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let t = &self.a.tokens[i];
+            if t.kind == TokenKind::Handle {
+                let handle = self.word(i).to_string();
+                let key = handle.to_lowercase();
+                let alias = self.alias(&key);
+                out.push(Draft {
+                    span: t.start..t.end,
+                    kind: MentionKind::Handle,
+                    entity_type: alias.map_or(EntityType::Person, |al| al.entity_type),
+                    role: None,
+                    key: alias.map(|al| al.canonical.to_lowercase()),
+                    name: alias.map_or(handle, |al| al.canonical.to_string()),
+                    sentence: t.sentence,
+                });
+                i += 1;
+                continue;
+            }
+            if let Some(end) = self.group_nominal(i) {
+                out.push(Draft {
+                    span: self.span(&(i..end)),
+                    kind: MentionKind::Nominal,
+                    entity_type: EntityType::Person,
+                    role: None,
+                    key: Some("\u{0}group".into()),
+                    name: self.text(&(i..end)),
+                    sentence: t.sentence,
+                });
+                i = end;
+                continue;
+            }
+            if self.is_word(i) && !self.is_cap(i) {
+                if is_pronoun(self.word(i)) {
+                    out.push(Draft {
+                        span: t.start..t.end,
+                        kind: MentionKind::Pronoun,
+                        entity_type: EntityType::Person,
+                        role: None,
+                        key: None,
+                        name: self.word(i).to_string(),
+                        sentence: t.sentence,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            if !self.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let end = self.chunk_end(i);
+            if end == i {
+                i += 1;
+                continue;
+            }
+            self.push_name(i, end, &mut out);
+            i = end;
+        }
+        out
+    }
+
+    /// "the two leaders", "both leaders", "the two men": the end of the phrase at `i`.
+    fn group_nominal(&self, i: usize) -> Option<usize> {
+        let w0 = self.word(i).to_lowercase();
+        let k;
+        if w0 == "the" && self.word(i + 1).eq_ignore_ascii_case("two") {
+            k = i + 2;
+        } else if w0 == "both" {
+            k = i + 1;
+        } else {
+            return None;
+        }
+        matches!(self.word(k).to_lowercase().as_str(), "leaders" | "men" | "presidents" | "women").then_some(k + 1)
+    }
+
+    /// The end of the run of capitalised words starting at `i` (connectors "of", "the", "&"
+    /// and "de" inside it), or `i` when the word at `i` names nothing.
+    fn chunk_end(&self, i: usize) -> usize {
+        let lw = self.word(i).to_lowercase();
+        let first = lw.trim_end_matches('.');
+        if NOT_NAMES.contains(&first) && !(self.is_cap(i + 1) && matches!(first, "the")) {
+            return i;
+        }
+        if self.starts_sentence(i) && !self.is_cap(i + 1) && !GAZETTEER.names.contains_key(lw.as_str()) {
+            // A capitalised first word alone: a name only if the gazetteer knows it.
+            if !ALIASES.contains_key(lw.as_str()) {
+                return i;
+            }
+        }
+        let mut end = i + 1;
+        while end < self.a.tokens.len() && self.a.tokens[end].sentence == self.a.tokens[i].sentence {
+            let w = self.word(end);
+            let connector = matches!(w, "of" | "&" | "de" | "the") && self.is_cap(end + 1) && self.is_cap(end - 1);
+            if (self.is_cap(end) && w != "I") || connector {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // Never end on a connector.
+        while end > i + 1 && matches!(self.word(end - 1), "of" | "&" | "de" | "the") {
+            end -= 1;
+        }
+        if lw == "the" && end == i + 1 {
+            return i;
+        }
+        end
+    }
+
+    fn push_name(&mut self, start: usize, end: usize, out: &mut Vec<Draft>) {
+        let sentence = self.a.tokens[start].sentence;
+        let mut name_start = start;
+        if self.word(start).eq_ignore_ascii_case("the") {
+            name_start += 1;
+        }
+        // Nationality + group noun: "Russian authorities" is the country acting.
+        let first_lower = self.word(name_start).to_lowercase();
+        if end == name_start + 1 {
+            if let Some((EntityType::Norp, canonical)) = GAZETTEER.names.get(first_lower.as_str()).copied() {
+                if GROUP_NOUNS.contains(&self.word(end).to_lowercase().as_str()) {
+                    let key = self
+                        .alias(&canonical.to_lowercase())
+                        .map_or(canonical.to_lowercase(), |al| al.canonical.to_lowercase());
+                    out.push(Draft {
+                        span: self.span(&(start..end + 1)),
+                        kind: MentionKind::Nominal,
+                        entity_type: EntityType::Gpe,
+                        role: None,
+                        key: Some(key),
+                        name: canonical.to_string(),
+                        sentence,
+                    });
+                    return;
+                }
+            }
+        }
+        // Titles: leading nationality and title words become the role.
+        let mut k = name_start;
+        let mut person_title = false;
+        while k < end - 1 {
+            let w = self.word(k).to_lowercase();
+            let norp = matches!(GAZETTEER.names.get(w.as_str()), Some((EntityType::Norp, _)));
+            if PERSON_TITLES.contains(&w.as_str()) {
+                person_title = true;
+                k += 1;
+            } else if norp && PERSON_TITLES.contains(&self.word(k + 1).to_lowercase().as_str()) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k == end - 1 && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str()) {
+            // A title alone ("President", "Director"): nothing named.
+            return;
+        }
+        let mut role = (k > name_start).then(|| self.text(&(name_start..k)));
+        // A lowercase role before the name: "White House press secretary Sarah Sanders".
+        if role.is_none() && start >= 1 {
+            let mut j = start;
+            while j > 0 && j + 3 > start && self.is_word(j - 1) && !self.is_cap(j - 1) {
+                j -= 1;
+            }
+            if j < start && ROLE_NOUNS.contains(&self.word(start - 1).to_lowercase().as_str()) {
+                let org =
+                    out.last().filter(|d| d.span.end + 1 >= self.a.tokens[j].start && d.kind == MentionKind::Name);
+                let from = org.map_or(self.a.tokens[j].start, |d| d.span.start);
+                role = Some(self.a.text[from..self.a.tokens[start - 1].end].to_string());
+                person_title = true;
+            }
+        }
+        let name_range = k..end;
+        let name = self.text(&name_range);
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let last = words.last().copied().unwrap_or("");
+        let acronym = name_range.len() == 1
+            && name.chars().filter(char::is_ascii_alphabetic).count() >= 2
+            && name.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase())
+            && name.len() <= 6;
+        let alias = self.alias(&lower);
+        let gaz = GAZETTEER.names.get(lower.as_str()).copied();
+        let (entity_type, key) = if let Some(al) = alias {
+            (al.entity_type, al.canonical.to_lowercase())
+        } else if let Some((t, canonical)) = gaz {
+            (t, canonical.to_lowercase())
+        } else if person_title {
+            (EntityType::Person, lower.clone())
+        } else if acronym || ORG_HEADS.contains(&last) {
+            (EntityType::Organization, lower.clone())
+        } else if self.surnames.contains_key(last)
+            || (words.len() >= 2 && words.len() <= 3 && name.chars().all(|c| c.is_alphabetic() || " .-'".contains(c)))
+        {
+            (EntityType::Person, lower.clone())
+        } else {
+            (EntityType::Misc, lower.clone())
+        };
+        out.push(Draft {
+            span: self.span(&name_range),
+            kind: if acronym { MentionKind::Acronym } else { MentionKind::Name },
+            entity_type,
+            role,
+            key: Some(key),
+            name,
+            sentence,
+        });
+    }
+
+    /// Clusters the drafts into entities and resolves pronouns and group nominals.
+    fn cluster(&mut self, drafts: Vec<Draft>) -> (Vec<MentionRec>, Vec<EntityRec>) {
+        let mut entities: Vec<EntityRec> = Vec::new();
+        let mut mentions: Vec<MentionRec> = Vec::with_capacity(drafts.len());
+        // Persons by mention count, for group nominals; the latest persons, for pronouns.
+        let mut person_count: HashMap<usize, usize> = HashMap::new();
+        let mut recent_persons: Vec<(usize, usize)> = Vec::new(); // (sentence, entity)
+        let signature_owner: HashMap<String, Range<usize>> = self
+            .a
+            .posts
+            .iter()
+            .filter_map(|p| Some((self.a.text[p.handle.clone()?].to_lowercase(), p.author_name.clone())))
+            .collect();
+        let mut handle_owner: HashMap<String, usize> = HashMap::new();
+        for d in &drafts {
+            let entity = match d.kind {
+                MentionKind::Pronoun => self.resolve_pronoun(d, &recent_persons).map(|e| vec![e]),
+                MentionKind::Nominal if d.key.as_deref() == Some("\u{0}group") => {
+                    let mut ranked: Vec<(usize, usize)> = person_count.iter().map(|(&e, &c)| (e, c)).collect();
+                    ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+                    (ranked.len() >= 2).then(|| {
+                        let mut two = vec![ranked[0].0, ranked[1].0];
+                        two.sort_unstable();
+                        two
+                    })
+                }
+                MentionKind::Handle => {
+                    let lower = d.name.to_lowercase();
+                    if let Some(&e) = handle_owner.get(&lower) {
+                        Some(vec![e])
+                    } else if d.key.is_some() {
+                        Some(vec![self.entity_for(d, &mut entities)])
+                    } else if signature_owner.contains_key(&lower) {
+                        // Owned by the name beside it in the signature, resolved when that comes.
+                        None
+                    } else {
+                        Some(vec![self.entity_for(d, &mut entities)])
+                    }
+                }
+                _ => Some(vec![self.entity_for(d, &mut entities)]),
+            };
+            let entity = entity.unwrap_or_default();
+            let mi = mentions.len();
+            for &e in &entity {
+                if let Some(en) = entities.get_mut(e) {
+                    en.mentions.push(mi);
+                    if let Some(r) = &d.role {
+                        if !en.roles.contains(r) {
+                            en.roles.push(r.clone());
+                        }
+                    }
+                }
+            }
+            if entity.len() == 1 && d.entity_type == EntityType::Person && d.kind != MentionKind::Pronoun {
+                *person_count.entry(entity[0]).or_default() += 1;
+                recent_persons.push((d.sentence, entity[0]));
+            } else if entity.len() == 1 && d.kind == MentionKind::Pronoun {
+                *person_count.entry(entity[0]).or_default() += 1;
+            }
+            // A signature's name owns the handle beside it: "Sarah Sanders (@PressSec)".
+            if entity.len() == 1 {
+                for (handle, name_span) in &signature_owner {
+                    if *name_span == d.span {
+                        handle_owner.insert(handle.clone(), entity[0]);
+                    }
+                }
+            }
+            mentions.push(MentionRec {
+                span: d.span.clone(),
+                kind: d.kind,
+                entities: entity,
+                role: d.role.clone(),
+                entity_type: d.entity_type,
+            });
+        }
+        // Handles in signatures come after the name: tie them now.
+        for m in &mut mentions {
+            if m.kind == MentionKind::Handle && m.entities.is_empty() {
+                if let Some(&e) = handle_owner.get(&self.a.text[m.span.clone()].to_lowercase()) {
+                    m.entities.push(e);
+                }
+            }
+        }
+        for (mi, m) in mentions.iter().enumerate() {
+            if m.kind == MentionKind::Handle {
+                if let Some(&e) = m.entities.first() {
+                    if let Some(en) = entities.get_mut(e) {
+                        en.mentions.push(mi);
+                    }
+                }
+            }
+        }
+        for en in &mut entities {
+            en.mentions.sort_unstable();
+            en.mentions.dedup();
+        }
+        (mentions, entities)
+    }
+
+    /// The entity a name, acronym or handle draft belongs to, creating it if new.
+    fn entity_for(&mut self, d: &Draft, entities: &mut Vec<EntityRec>) -> usize {
+        let key = d.key.clone().unwrap_or_else(|| d.name.to_lowercase());
+        let key = key.trim_start_matches("the ").to_string();
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let initials: String = words
+            .iter()
+            .filter(|w| !matches!(**w, "of" | "the" | "and" | "&"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let found = self
+            .keys
+            .get(&key)
+            .copied()
+            .or_else(|| {
+                // A surname alone: the person with that surname.
+                (d.entity_type == EntityType::Person && words.len() == 1)
+                    .then(|| self.surnames.get(&key).copied())
+                    .flatten()
+                    .filter(|&e| e != usize::MAX)
+            })
+            .or_else(|| (d.kind == MentionKind::Acronym).then(|| self.initials.get(&key).copied()).flatten());
+        let e = match found {
+            Some(e) => e,
+            None => {
+                entities.push(EntityRec {
+                    entity_type: d.entity_type,
+                    name: canonical_display(d),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                    external_ids: Vec::new(),
+                });
+                entities.len() - 1
+            }
+        };
+        self.keys.insert(key.clone(), e);
+        if d.entity_type == EntityType::Person && words.len() >= 2 {
+            if let Some(last) = words.last() {
+                self.surnames.insert((*last).to_string(), e);
+            }
+        }
+        if words.len() >= 2 && d.entity_type != EntityType::Person {
+            self.initials.insert(initials, e);
+        }
+        // A longer name than the one the entity has is the better display name.
+        if let Some(en) = entities.get_mut(e) {
+            if d.kind == MentionKind::Name
+                && d.key.as_deref().is_none_or(|k| k == d.name.to_lowercase())
+                && d.name.len() > en.name.len()
+            {
+                en.name = canonical_display(d);
+            }
+        }
+        e
+    }
+
+    /// Subject pronouns go to the first person of their sentence (or of the sentence
+    /// before); object and possessive pronouns to the latest person other than the
+    /// sentence's subject, else the latest person.
+    fn resolve_pronoun(&self, d: &Draft, recent: &[(usize, usize)]) -> Option<usize> {
+        let w = d.name.to_lowercase();
+        if matches!(w.as_str(), "they" | "them" | "their") {
+            return None;
+        }
+        let in_sentence: Vec<usize> =
+            recent.iter().rev().take(12).filter(|(s, _)| *s == d.sentence).map(|&(_, e)| e).collect();
+        let subject = in_sentence.last().copied();
+        let subject_form = matches!(w.as_str(), "he" | "she");
+        if subject_form {
+            if let Some(s) = subject {
+                return Some(s);
+            }
+            let previous = recent.iter().rev().take(12).find(|(s, _)| *s < d.sentence).map(|&(s, _)| s)?;
+            // The first person of that sentence (`recent` is in text order).
+            let first = recent.partition_point(|(s, _)| *s < previous);
+            return recent.get(first).map(|&(_, e)| e);
+        }
+        in_sentence
+            .iter()
+            .copied()
+            .find(|&e| Some(e) != subject || in_sentence.len() == 1 && w.starts_with('h') && w != "him")
+            .or(subject)
+            .or_else(|| recent.last().map(|&(_, e)| e))
+    }
+}
+
+fn canonical_display(d: &Draft) -> String {
+    if d.entity_type == EntityType::Norp {
+        // "Russian" names a people, not the country the gazetteer files it under.
+        return d.name.clone();
+    }
+    match &d.key {
+        Some(k) if k != &d.name.to_lowercase() && !k.starts_with('\u{0}') => {
+            // The alias list or gazetteer knows the full name.
+            ALIASES
+                .get(k.as_str())
+                .and_then(|v| v.first())
+                .map(|al| al.canonical.to_string())
+                .or_else(|| GAZETTEER.names.get(k.as_str()).map(|(_, c)| (*c).to_string()))
+                .unwrap_or_else(|| title_case(k))
+        }
+        _ => d.name.trim_start_matches("the ").trim_start_matches("The ").to_string(),
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" | "they" | "them" | "their")
+}
+
+#[cfg(test)]
+mod tests;
