@@ -71,3 +71,7 @@ readme: build
 # Rebuild the entities gazetteer from PETRARCH2's actor dictionaries in ../shared/data/petrarch2.
 gazetteer:
     python3 scripts/build_gazetteer.py
+
+# Rebuild the events stage's CAMEO verb data from PETRARCH2's dictionary in ../shared/data/petrarch2.
+cameo:
+    python3 scripts/build_cameo.py

@@ -142,6 +142,9 @@ pub fn run(args: &Args) -> ExitCode {
     let mut in_flight: VecDeque<(u64, usize, mpsc::Receiver<Finished>)> = VecDeque::new();
     let mut exhausted = false;
     let write_result: io::Result<()> = (|| {
+        if format == OutputFormat::EventsCsv {
+            out.write_all(sayso::export::EVENTS_CSV_HEADER.as_bytes())?;
+        }
         loop {
             while !exhausted && in_flight.len() < max_in_flight {
                 let chunk: Vec<Record> = records.by_ref().take(chunk_size).collect();
@@ -235,6 +238,7 @@ impl Job {
         match sayso::extract(article, &self.options) {
             Ok(doc) => Outcome::Document(match self.format {
                 OutputFormat::Jsonl => sayso::to_json_line(&doc),
+                OutputFormat::EventsCsv => sayso::export::events_csv(&doc),
                 // Array items: the separators supply the line breaks.
                 _ if self.in_array => sayso::to_json_pretty(&doc).trim_end().to_string(),
                 _ => sayso::to_json_pretty(&doc),

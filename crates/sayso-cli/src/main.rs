@@ -62,6 +62,9 @@ pub enum OutputFormat {
     Json,
     /// One compact Document per line.
     Jsonl,
+    /// One CSV row per event (document, date, source, target, CAMEO code and root,
+    /// trigger, place, modality, attributed source, quote), after a header line.
+    EventsCsv,
 }
 
 fn main() -> ExitCode {

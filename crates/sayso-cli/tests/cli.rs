@@ -286,3 +286,18 @@ fn help_teaches_inputs_outputs_and_exit_codes() {
     sayso().arg("--help").assert().success().stdout(contains("Exit status"));
     sayso().assert().code(2);
 }
+
+#[test]
+fn events_csv_gives_a_header_and_one_row_per_event() {
+    let assert =
+        sayso().args(["extract", "--format", "events-csv"]).arg(reference()).assert().success().stderr(no_panic());
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.iter().any(|r| r.contains(",173,17,arrested,St. Petersburg,")), "{out}");
+    assert!(rows.iter().all(|r| r.starts_with("putin-trump-cia-tip,")), "{out}");
+}

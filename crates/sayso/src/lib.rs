@@ -22,6 +22,7 @@ pub mod embeds;
 pub mod entities;
 mod error;
 pub mod events;
+pub mod export;
 pub mod input;
 pub mod offsets;
 pub mod schema;
