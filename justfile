@@ -13,7 +13,7 @@ build:
     cargo build --release -p sayso-cli
 
 # Set everything up from a fresh clone and run sayso on the bundled reference article.
-setup: build
+setup: build python
     ./target/release/sayso extract tests/corpus/putin-trump-cia-tip.txt
 
 # Run sayso (release build) with any arguments: `just run extract article.txt`.
@@ -27,6 +27,7 @@ test:
     cargo clippy --workspace --all-targets --quiet -- -D warnings
     cargo test --workspace --quiet
     python3 scripts/validate_snapshots.py
+    just test-python
 
 # Regenerate schema/sayso-v1.schema.json from the Rust types.
 schema:
@@ -75,3 +76,14 @@ gazetteer:
 # Rebuild the events stage's CAMEO verb data from PETRARCH2's dictionary in ../shared/data/petrarch2.
 cameo:
     python3 scripts/build_cameo.py
+
+# Build the Python module into .venv (created if absent) with maturin, for notebooks and tests.
+python:
+    test -x .venv/bin/python || python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas
+    .venv/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
+
+# The Python module's tests (pytest) and type check (mypy).
+test-python: python
+    .venv/bin/python -m pytest -q bindings/python/tests
+    .venv/bin/python -m mypy --strict bindings/python/tests/typing_check.py bindings/python/python/sayso

@@ -1,0 +1,260 @@
+"""sayso: who says what happened.
+
+Reads a news article and returns a :class:`Document` with its entities, attributed claims
+(source, cue, content, say-so chain up to the publisher), CAMEO-coded events and normalised
+times, every record pointing at the characters it came from. All extraction happens in
+sayso's Rust core; this package converts arguments and wraps the JSON it returns.
+
+>>> import sayso
+>>> doc = sayso.extract("The White House on Sunday confirmed the call.", published="2017-12-17")
+>>> doc.claims[0].source.text
+'The White House'
+"""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+from ._sayso import (
+    SCHEMA_VERSION,
+    InvalidInput,
+    InvalidOption,
+    SaysoError,
+    __version__,
+    extract_json as _extract_json,
+    extract_many_json as _extract_many_json,
+    schema_json as _schema_json,
+)
+
+__all__ = [
+    "Document",
+    "Record",
+    "SaysoError",
+    "InvalidInput",
+    "InvalidOption",
+    "MissingDependency",
+    "extract",
+    "extract_many",
+    "frames",
+    "schema",
+    "SCHEMA_VERSION",
+    "__version__",
+]
+
+
+class MissingDependency(SaysoError):
+    """An optional dependency (pandas, for the frames) is not installed."""
+
+
+class Record:
+    """A JSON object of the Document with attribute access: ``claim.source.text``.
+
+    Missing optional fields read as ``None``; ``record["field"]`` works as well.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        key = "type" if name == "type_" else name
+        return _wrap(self._data.get(key))
+
+    def __getitem__(self, key: str) -> Any:
+        return _wrap(self._data[key])
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and self._data == other._data
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self._data, sort_keys=True))
+
+    def keys(self) -> Iterable[str]:
+        return self._data.keys()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """A deep copy of the record as plain dicts and lists."""
+        result: Dict[str, Any] = json.loads(json.dumps(self._data))
+        return result
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in list(self._data.items())[:4] if not isinstance(v, (dict, list)))
+        return f"Record({fields}{', ...' if len(self._data) > 4 else ''})"
+
+
+def _wrap(value: Any) -> Any:
+    if isinstance(value, dict):
+        return Record(value)
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    return value
+
+
+class Document(Record):
+    """The analysis of one article (schema :data:`SCHEMA_VERSION`).
+
+    Attributes mirror the JSON Schema (``sayso.schema()``): ``article``, ``entities``,
+    ``claims``, ``events``, ``times``, ``posts``, ``links``, ``warnings``.
+    """
+
+    __slots__ = ("_json",)
+
+    def __init__(self, json_text: str) -> None:
+        super().__init__(json.loads(json_text))
+        self._json = json_text
+
+    def to_json(self) -> str:
+        """The Document as pretty JSON, byte for byte what ``sayso extract`` prints."""
+        return self._json
+
+    def __repr__(self) -> str:
+        d = self._data
+        return (
+            f"<sayso.Document {d['article'].get('id') or ''!s} published={(d['article'].get('published') or {}).get('date')}: "
+            f"{len(d['entities'])} entities, {len(d['claims'])} claims, {len(d['events'])} events, "
+            f"{len(d['times'])} times>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The article with entities, claims and times highlighted (for notebooks)."""
+        return _html(self._data)
+
+    def to_frames(self) -> Dict[str, Any]:
+        """pandas DataFrames of claims, events, entities and times (needs pandas)."""
+        return frames([self])
+
+
+def extract(
+    text: str,
+    *,
+    published: Optional[str] = None,
+    title: Optional[str] = None,
+    url: Optional[str] = None,
+    publisher: Optional[str] = None,
+    id: Optional[str] = None,
+    offsets: str = "codepoint",
+) -> Document:
+    """Analyse one article's text. ``published`` is YYYY-MM-DD or RFC 3339; ``offsets`` is
+    ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``.
+
+    Raises :class:`InvalidInput` (empty text, bad date) or :class:`InvalidOption`.
+    """
+    if not isinstance(text, str):
+        raise InvalidInput(f"text must be a str, got {type(text).__name__}")
+    return Document(
+        _extract_json(text, published=published, title=title, url=url, publisher=publisher, id=id, offsets=offsets)
+    )
+
+
+def extract_many(
+    articles: Iterable[Union[str, Mapping[str, Any]]], *, jobs: Optional[int] = None, offsets: str = "codepoint"
+) -> List[Document]:
+    """Analyse many articles (strings, or dicts with ``text`` and optional ``id``,
+    ``published``, ``title``, ``url``, ``publisher``, ``authors``, ``language``) on all cores
+    (or ``jobs`` threads) without holding the GIL. Returns Documents in input order."""
+    items = [a if isinstance(a, str) else dict(a) for a in articles]
+    return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets)]
+
+
+def schema() -> Dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the Document."""
+    result: Dict[str, Any] = json.loads(_schema_json())
+    return result
+
+
+def frames(docs: Sequence[Document]) -> Dict[str, Any]:
+    """pandas DataFrames ``claims``, ``events``, ``entities``, ``times`` for many Documents,
+    one row per record, with the article id in each row."""
+    try:
+        import pandas as pd  # type: ignore[import-untyped]
+    except ImportError as missing:  # pragma: no cover - exercised without pandas
+        raise MissingDependency("sayso.frames needs pandas: pip install 'sayso[pandas]'") from missing
+    rows: Dict[str, List[Dict[str, Any]]] = {"claims": [], "events": [], "entities": [], "times": []}
+    for doc in docs:
+        d = doc._data
+        aid = d["article"].get("id")
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        for c in d["claims"]:
+            chain = c.get("attributed_to") or []
+            rows["claims"].append(
+                {
+                    "article": aid,
+                    "id": c["id"],
+                    "kind": c["kind"],
+                    "source": (c.get("source") or {}).get("text"),
+                    "source_entity": names.get((c.get("source") or {}).get("entity")),
+                    "cue": (c.get("cue") or {}).get("text"),
+                    "cue_class": (c.get("cue") or {}).get("class"),
+                    "content": c["content"]["text"],
+                    "parent": c.get("parent"),
+                    "original_source": chain[0]["name"] if chain else None,
+                }
+            )
+        for ev in d["events"]:
+            parts = ev.get("participants") or []
+            rows["events"].append(
+                {
+                    "article": aid,
+                    "id": ev["id"],
+                    "type": ev["type"],
+                    "cameo": (ev.get("cameo") or {}).get("code"),
+                    "trigger": ev["trigger"]["text"],
+                    "source": next((p["text"] for p in parts if p["role"] == "source"), None),
+                    "target": next((p["text"] for p in parts if p["role"] == "target"), None),
+                    "time": (ev.get("time") or {}).get("value"),
+                    "place": (ev.get("place") or {}).get("text"),
+                    "modality": "+".join(ev.get("modality") or []),
+                    "claim": ev.get("claim"),
+                }
+            )
+        for e in d["entities"]:
+            rows["entities"].append(
+                {"article": aid, "id": e["id"], "type": e["type"], "name": e["name"], "mentions": len(e["mentions"])}
+            )
+        for t in d["times"]:
+            rows["times"].append(
+                {"article": aid, "id": t["id"], "text": t["text"], "type": t["type"], "value": t["value"]}
+            )
+    return {k: pd.DataFrame(v) for k, v in rows.items()}
+
+
+_COLOURS = {"entity": "#dbeafe", "time": "#fef3c7", "cue": "#fecaca", "content": "#dcfce7", "source": "#e9d5ff"}
+
+
+def _html(d: Mapping[str, Any]) -> str:
+    text = d["article"]["text"]
+    marks: List[Any] = []
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            marks.append((m["span"]["start"], m["span"]["end"], "entity", f"{e['type']}: {e['name']}"))
+    for t in d["times"]:
+        marks.append((t["span"]["start"], t["span"]["end"], "time", t["value"]))
+    for c in d["claims"]:
+        for s in c["content"]["spans"]:
+            marks.append((s["start"], s["end"], "content", f"{c['id']} ({c['kind']})"))
+        if c.get("cue"):
+            marks.append((c["cue"]["span"]["start"], c["cue"]["span"]["end"], "cue", c["cue"]["class"]))
+    # Outermost marks first; overlapping inner marks nest as spans inside.
+    events: List[Any] = []
+    for start, end, kind, title in marks:
+        events.append((start, 1, -end, kind, title))
+        events.append((end, 0, -start, kind, title))
+    events.sort()
+    out, pos = [], 0
+    for at, opening, _, kind, title in events:
+        out.append(html.escape(text[pos:at]))
+        pos = at
+        if opening:
+            out.append(f'<span class="sayso-{kind}" title="{html.escape(title)}" style="background:{_COLOURS[kind]}">')
+        else:
+            out.append("</span>")
+    out.append(html.escape(text[pos:]))
+    legend = " ".join(f'<span style="background:{c}">{k}</span>' for k, c in _COLOURS.items())
+    return f'<div class="sayso-doc"><div>{legend}</div><pre style="white-space:pre-wrap">{"".join(out)}</pre></div>'

@@ -1,0 +1,110 @@
+//! Python bindings of sayso: argument conversion and error mapping only; every record comes
+//! from `sayso::extract`, serialised exactly as the CLI does, and the Python package
+//! (`python/sayso`) wraps the JSON in attribute-access objects.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
+use sayso::{ArticleInput, OffsetUnit, Options};
+
+create_exception!(_sayso, SaysoError, PyException, "Base class of every error sayso raises.");
+create_exception!(_sayso, InvalidInput, SaysoError, "The article cannot be analysed as given.");
+create_exception!(_sayso, InvalidOption, SaysoError, "An option has a value sayso does not know.");
+
+fn input_error(e: &sayso::Error) -> PyErr {
+    InvalidInput::new_err(e.to_string())
+}
+
+fn options(offsets: &str) -> PyResult<Options> {
+    let unit: OffsetUnit = offsets.parse().map_err(InvalidOption::new_err)?;
+    Ok(Options::default().with_offsets(unit))
+}
+
+/// Analyses one article and returns its Document as pretty JSON (as `sayso extract` prints).
+#[pyfunction]
+#[pyo3(signature = (text, *, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint"))]
+#[allow(clippy::too_many_arguments)]
+fn extract_json(
+    py: Python<'_>,
+    text: String,
+    published: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+    id: Option<String>,
+    offsets: &str,
+) -> PyResult<String> {
+    let options = options(offsets)?;
+    let input = ArticleInput { published, title, url, publisher, id, ..ArticleInput::from_text(text) };
+    py.detach(|| sayso::extract(input, &options).map(|d| sayso::to_json_pretty(&d))).map_err(|e| input_error(&e))
+}
+
+/// Analyses many articles (strings, or dicts with `text` and metadata) on all cores, in
+/// order; returns one pretty JSON Document per article. The first bad article raises,
+/// naming its index.
+#[pyfunction]
+#[pyo3(signature = (articles, *, jobs=None, offsets="codepoint"))]
+fn extract_many_json(
+    py: Python<'_>,
+    articles: &Bound<'_, PyList>,
+    jobs: Option<usize>,
+    offsets: &str,
+) -> PyResult<Vec<String>> {
+    let options = options(offsets)?;
+    let json = py.import("json")?;
+    let mut inputs = Vec::with_capacity(articles.len());
+    for (i, item) in articles.iter().enumerate() {
+        let input = if let Ok(s) = item.cast::<PyString>() {
+            ArticleInput::from_text(s.to_cow()?.into_owned())
+        } else if item.is_instance_of::<PyDict>() {
+            let text: String = json.call_method1("dumps", (item,))?.extract()?;
+            ArticleInput::from_json_str(&text).map_err(|e| InvalidInput::new_err(format!("article {i}: {e}")))?
+        } else {
+            return Err(InvalidInput::new_err(format!(
+                "article {i}: expected a string or a dict, got {}",
+                item.get_type().name()?
+            )));
+        };
+        inputs.push(input);
+    }
+    let run = || -> Vec<Result<String, String>> {
+        inputs
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                sayso::extract(a, &options).map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}"))
+            })
+            .collect()
+    };
+    let results = py.detach(|| match jobs {
+        Some(n) if n > 0 => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(|pool| pool.install(run))
+            .map_err(|e| format!("cannot start {n} threads: {e}")),
+        _ => Ok(run()),
+    });
+    results.map_err(InvalidOption::new_err)?.into_iter().map(|r| r.map_err(InvalidInput::new_err)).collect()
+}
+
+/// The JSON Schema of the Document, as a string.
+#[pyfunction]
+fn schema_json() -> String {
+    sayso::json_schema_string()
+}
+
+/// The compiled part of the `sayso` package.
+#[pymodule]
+fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract_json, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_json, m)?)?;
+    m.add("SaysoError", m.py().get_type::<SaysoError>())?;
+    m.add("InvalidInput", m.py().get_type::<InvalidInput>())?;
+    m.add("InvalidOption", m.py().get_type::<InvalidOption>())?;
+    m.add("__version__", sayso::VERSION)?;
+    m.add("SCHEMA_VERSION", sayso::SCHEMA_VERSION)?;
+    Ok(())
+}
