@@ -12,8 +12,9 @@ default:
 build:
     cargo build --release -p sayso-cli
 
-# Set everything up from a fresh clone and run sayso on the bundled reference article.
+# Set everything up from a fresh clone (release binary; the Python module into .venv and into this python3) and run sayso on the bundled reference article.
 setup: build python
+    python3 -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/sayso-*.whl
     ./target/release/sayso extract tests/corpus/putin-trump-cia-tip.txt
 
 # Run sayso (release build) with any arguments: `just run extract article.txt`.
@@ -77,11 +78,17 @@ gazetteer:
 cameo:
     python3 scripts/build_cameo.py
 
-# Build the Python module into .venv (created if absent) with maturin, for notebooks and tests.
+# Build the Python module as a wheel (target/wheels) with maturin and install it into .venv (created if absent), for notebooks and tests.
 python:
     test -x .venv/bin/python || python3 -m venv .venv
     .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas
-    .venv/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
+    rm -f target/wheels/sayso-*.whl
+    .venv/bin/maturin build --release --quiet -m bindings/python/Cargo.toml -o target/wheels
+    .venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/sayso-*.whl
+
+# extract_many on 4 workers against a Python loop over extract, on the PolNeAR and TimeBank dev articles.
+bench-python: python
+    .venv/bin/python scripts/bench_python.py --eval-dir {{eval_dir}}
 
 # The Python module's tests (pytest) and type check (mypy).
 test-python: python

@@ -107,8 +107,16 @@ class Document(Record):
     __slots__ = ("_json",)
 
     def __init__(self, json_text: str) -> None:
-        super().__init__(json.loads(json_text))
+        # Parsed on first attribute access: batch callers that only want `to_json()` (or
+        # that hand documents to other workers) never pay for building the dicts.
         self._json = json_text
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_data":
+            data = json.loads(self._json)
+            self._data = data
+            return data
+        return super().__getattr__(name)
 
     def to_json(self) -> str:
         """The Document as pretty JSON, byte for byte what ``sayso extract`` prints."""
