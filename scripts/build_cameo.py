@@ -260,7 +260,7 @@ def main():
             heads.setdefault(w[-1], []).append(c)
     for h, codes in heads.items():
         if len(codes) >= 3 and h not in agents:
-            agents[h] = max(set(codes), key=codes.count)
+            agents[h] = max(sorted(set(codes)), key=codes.count)
     out = os.path.join(OUT, "agents.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write(NOTICE.format(what="agents dictionary", src="Phoenix.agents.txt"))
