@@ -74,7 +74,7 @@ readme: build
 gazetteer:
     python3 scripts/build_gazetteer.py
 
-# Rebuild the events stage's CAMEO verb data from PETRARCH2's dictionary in ../shared/data/petrarch2.
+# Rebuild the events stage's data (CAMEO verb forms, synsets and patterns; agents) from PETRARCH2's dictionaries in ../shared/data/petrarch2.
 cameo:
     python3 scripts/build_cameo.py
 

@@ -1,13 +1,35 @@
 //! Stage 7, events: reads tokens, sentences, entities, times and claims; adds events with
 //! trigger, type, CAMEO code, participants, time, place, modality, polarity and the claim
 //! that reports them.
+//!
+//! The coder does what PETRARCH does, over sayso's tokens instead of a parse tree. Per
+//! sentence: actors are found (the entities stage's mentions, PETRARCH2's agents such as
+//! "police" or "officials" with the names they are attached to, and capitalised names the
+//! gazetteer does not know, such as invented countries) and coordinated into groups ("Mordor,
+//! Rohan and Bree"). Verbs are the forms of PETRARCH2's verb dictionary, told from nouns by
+//! their left neighbour. A light clause analysis gives each verb its subject (skipping
+//! auxiliaries, time phrases, parentheticals and appositions; through relative pronouns;
+//! shared with coordinated and infinitive verbs), its object window up to the clause's end,
+//! and its voice. The verb block's patterns (words, synonym sets, noun phrases, prepositional
+//! phrases, `$` source and `+` target slots, words before the verb) are matched in those
+//! windows and the most specific pattern's code wins over the verb's own. As in PETRARCH, a
+//! CAMEO code is given only to a complete frame, a source and a target, with one event per
+//! source-target pair and the reverse event of a two-sided code ("042:043": a visit is
+//! hosted). Event nouns ("the arrest of", "talks", "bombings") are triggers too, with
+//! participants from "of", "by", "with", "between", the verb they are the object of, or a
+//! group subject. Modality (planned, prevented, hypothetical), negation, the reporting claim,
+//! time and place follow; planned events whose planners are arrested, or that another mention
+//! of the same kind says were stopped, are marked prevented.
+//!
+//! Every window is bounded, so the stage is linear in the number of tokens.
+
+mod lexicon;
 
 use crate::analysis::Analysis;
-use crate::schema::{EntityType, EventType, Modality, ParticipantRole, Polarity};
+use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
-use std::collections::HashMap;
+use lexicon::{Atom, Elem, Form, LEXICON, Pattern};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// One event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,50 +75,11 @@ pub struct PlaceRec {
     pub entity: Option<usize>,
 }
 
-/// PETRARCH2's verbs (`cameo_verbs.tsv`): default codes, irregular forms, and codes for
-/// the words that may follow a verb.
-struct Verbs {
-    code: HashMap<&'static str, &'static str>,
-    irregular: HashMap<&'static str, &'static str>,
-    patterns: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
-}
-
-static VERBS: LazyLock<Verbs> = LazyLock::new(|| {
-    let mut v = Verbs { code: HashMap::new(), irregular: HashMap::new(), patterns: HashMap::new() };
-    for line in include_str!("cameo_verbs.tsv").lines().filter(|l| !l.starts_with('#')) {
-        let cols: Vec<&'static str> = line.split('\t').collect();
-        match cols.as_slice() {
-            ["V", verb, code] => {
-                v.code.insert(verb, code);
-            }
-            ["I", form, base] => {
-                v.irregular.insert(form, base);
-            }
-            ["P", verb, words, code] => {
-                v.patterns.entry(verb).or_default().push((words.split(' ').collect(), code));
-            }
-            _ => {}
-        }
-    }
-    // Longest patterns first, so the most specific one wins.
-    for list in v.patterns.values_mut() {
-        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    }
-    v
-});
-
-static NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("nouns.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect()
-});
-
-static CODE_NAMES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("cameo_codes.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect()
-});
-
 /// The name of a CAMEO code in the code book (or of its root category), if the code exists.
 #[must_use]
 pub fn cameo_label(code: &str) -> Option<&'static str> {
-    CODE_NAMES.get(code).or_else(|| code.get(..2).and_then(|root| CODE_NAMES.get(root))).copied()
+    let names = &LEXICON.code_names;
+    names.get(code).or_else(|| code.get(..2).and_then(|root| names.get(root))).copied()
 }
 
 /// sayso's event type for a CAMEO code.
@@ -130,223 +113,1445 @@ fn event_type(code: &str) -> EventType {
     }
 }
 
-/// The base form of a verb form, if PETRARCH2 knows the verb.
-fn verb_base(w: &str) -> Option<&'static str> {
-    let known = |b: &str| VERBS.code.get_key_value(b).map(|(k, _)| *k);
-    if let Some(b) = VERBS.irregular.get(w) {
-        return Some(b);
-    }
-    if let Some(b) = known(w) {
-        return Some(b);
-    }
-    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 2);
-    for (suffix, add) in [
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("es", ""),
-        ("s", ""),
-        ("d", ""),
-    ] {
-        if let Some(s) = stem(suffix) {
-            if let Some(b) = known(&format!("{s}{add}")) {
-                return Some(b);
-            }
-            // Doubled consonant: "planned", "stopping".
-            let mut chars = s.chars();
-            if let (Some(last), Some(prev)) = (chars.next_back(), chars.next_back()) {
-                if last == prev {
-                    if let Some(b) = known(&s[..s.len() - last.len_utf8()]) {
-                        return Some(b);
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
+// Closed word classes the clause analysis needs.
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
+const MODALS: &[&str] = &["would", "could", "might", "may", "should", "can", "ca", "must"];
+const FUTURE: &[&str] = &["will", "shall", "wo"];
+/// Words between an auxiliary and its verb: "is about to restore", "were able to capture".
+const CHAIN: &[&str] = &[
+    "to",
+    "about",
+    "able",
+    "going",
+    "also",
+    "then",
+    "again",
+    "recently",
+    "just",
+    "already",
+    "still",
+    "now",
+    "later",
+    "even",
+    "ever",
+    "really",
+    "most",
+    "certainly",
+    "unexpectedly",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "jointly",
+    "soon",
+    "once",
+    "further",
+    "finally",
+    "first",
+    "formally",
+    "officially",
+    "reluctantly",
+    "quickly",
+    "in",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any",
+    "every", "each", "another", "such", "no",
+];
+const POSSESSIVE_PRONOUNS: &[&str] = &["its", "his", "her", "their", "our", "my", "your", "whose"];
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "against",
+    "between",
+    "among",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "near",
+    "toward",
+    "towards",
+    "through",
+    "across",
+    "along",
+    "within",
+    "without",
+    "upon",
+    "despite",
+    "amid",
+    "via",
+    "per",
+    "following",
+    "like",
+];
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if", "unless", "until",
+    "once", "whether", "where",
+];
+const RELATIVES: &[&str] = &["who", "whom", "which", "that", "whose"];
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Words that may start a sentence in capitals without being a name.
+const SENTENCE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "it",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "based",
+    "according",
+    "however",
+    "meanwhile",
+    "also",
+    "so",
+    "yet",
+    "since",
+    "during",
+    "under",
+    "over",
+    "although",
+    "though",
+    "because",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "can",
+    "will",
+    "old",
+    "new",
+    "evil",
+    "good",
+    "earlier",
+    "later",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "instead",
+    "elsewhere",
+    "here",
+];
+/// Calendar words are times, never actors, even where the time stage left them.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const PLANNING: &[&str] = &[
-    "planning",
-    "planned",
-    "plans",
     "plan",
-    "plotting",
+    "plans",
+    "planned",
+    "planning",
+    "plot",
+    "plots",
     "plotted",
+    "plotting",
     "intend",
+    "intends",
     "intended",
     "intending",
-    "preparing",
+    "prepare",
+    "prepares",
     "prepared",
+    "preparing",
+    "plotting",
 ];
-const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "if", "should"];
-const PREVENTING: &[&str] =
-    &["thwarted", "thwart", "prevented", "prevent", "foiled", "foil", "stopped", "averted", "stop"];
-const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
-const SHARING: &[&str] = &["provide", "share", "give", "pass", "supply", "exchange"];
+const PREVENTING: &[&str] = &[
+    "thwart",
+    "thwarts",
+    "thwarted",
+    "thwarting",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "foil",
+    "foils",
+    "foiled",
+    "foiling",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "avert",
+    "averted",
+    "averts",
+    "disrupt",
+    "disrupted",
+];
+/// Verbs whose object carries out the verb's infinitive ("urged Eriador to respond").
+const OBJECT_CONTROL: &[&str] =
+    &["urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "encourage", "press", "warn"];
+/// Verbs that lend their subject to the event noun they take ("launched an attack").
+const SUPPORT_VERBS: &[&str] = &[
+    "plan", "plot", "prepare", "launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin",
+    "start", "resume", "hold", "intend", "order", "continue", "pay", "extend",
+];
+/// Sentence openers after which the first clause is an adverbial one ("Based on the information
+/// the United States provided, Russian authorities were able to ...").
+const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
+
+/// An actor phrase in a sentence: token range, byte span, and the entities it names.
+#[derive(Debug, Clone)]
+struct Actor {
+    toks: Range<usize>,
+    span: Range<usize>,
+    entities: Vec<usize>,
+    place: bool,
+}
+
+/// A verb or event noun found in a sentence, with its frame.
+#[derive(Debug, Clone, Default)]
+struct Frame {
+    toks: Range<usize>,
+    code: Option<&'static str>,
+    block: Option<usize>,
+    noun: bool,
+    passive: bool,
+    infinitive: bool,
+    negated: bool,
+    hypothetical: bool,
+    planned: bool,
+    prevented: bool,
+    /// Groups (indices into the sentence's groups) in the subject and object slots.
+    subject: Option<usize>,
+    object: Option<usize>,
+    /// Token window after the verb, up to the clause's end.
+    window: Range<usize>,
+    /// Where the subject search stopped (the clause's start).
+    clause_start: usize,
+    /// The noun a reduced relative clause's verb has as its object: "the information [the
+    /// United States provided]".
+    gap: Option<usize>,
+}
+
+struct Sentence<'a> {
+    a: &'a Analysis,
+    lower: &'a [String],
+    toks: Range<usize>,
+    actors: Vec<Actor>,
+    /// Coordinated actors: indices into `actors`, and the token range the group covers.
+    groups: Vec<(Vec<usize>, Range<usize>)>,
+    /// Token → group, for the sentence's tokens (offset by `toks.start`).
+    group_at: Vec<Option<usize>>,
+    /// Token → inside a time expression.
+    time_at: Vec<bool>,
+    /// Token → the frame index of a verb there.
+    verb_at: Vec<Option<usize>>,
+}
+
+impl Sentence<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+    fn in_sentence(&self, i: usize) -> bool {
+        self.toks.contains(&i)
+    }
+    fn group(&self, i: usize) -> Option<usize> {
+        if self.in_sentence(i) { self.group_at[i - self.toks.start] } else { None }
+    }
+    fn is_time(&self, i: usize) -> bool {
+        self.in_sentence(i) && self.time_at[i - self.toks.start]
+    }
+    fn verb(&self, i: usize) -> Option<usize> {
+        if self.in_sentence(i) { self.verb_at[i - self.toks.start] } else { None }
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.a.tokens.get(i).map(|t| t.kind)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.in_sentence(i) && self.kind(i) == Some(TokenKind::Word)
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Quote(_)))
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.a.token_text(i).starts_with(char::is_uppercase)
+    }
+}
 
 /// Runs the stage.
 pub fn run(a: &mut Analysis) {
     let lower: Vec<String> = a.tokens.iter().map(|t| a.text[t.start..t.end].to_lowercase()).collect();
-    let lw = |i: usize| lower.get(i).map_or("", String::as_str);
-    let mut events = Vec::new();
     let mut claim_spans: Vec<(usize, usize, usize)> =
         a.claims.iter().enumerate().flat_map(|(ci, c)| c.content.iter().map(move |r| (r.start, r.end, ci))).collect();
     claim_spans.sort_unstable();
-    let n = a.tokens.len();
-    let mut i = 0;
-    while i < n {
-        let t = &a.tokens[i];
-        if t.kind != TokenKind::Word {
+    let mut events = Vec::new();
+    let mut time_cursor = 0;
+    for s in 0..a.sentences.len() {
+        let toks = a.sentences[s].tokens.clone();
+        if toks.is_empty() {
+            continue;
+        }
+        let time_at = time_mask(a, &toks, &mut time_cursor);
+        let mut sent = Sentence {
+            a,
+            lower: &lower,
+            toks: toks.clone(),
+            actors: Vec::new(),
+            groups: Vec::new(),
+            group_at: vec![None; toks.len()],
+            time_at,
+            verb_at: vec![None; toks.len()],
+        };
+        find_actors(&mut sent);
+        group_actors(&mut sent);
+        let frames = find_frames(&mut sent);
+        emit(&sent, &frames, &claim_spans, &mut events);
+    }
+    merge_modality(&mut events);
+    a.events = events;
+}
+
+/// Which of the sentence's tokens lie in a time expression (times are in text order).
+fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize) -> Vec<bool> {
+    let mut mask = vec![false; toks.len()];
+    let (Some(first), Some(last)) = (a.tokens.get(toks.start), a.tokens.get(toks.end - 1)) else { return mask };
+    while *cursor < a.times.len() && a.times[*cursor].span.end <= first.start {
+        *cursor += 1;
+    }
+    let mut k = *cursor;
+    while k < a.times.len() && a.times[k].span.start < last.end {
+        let r = a.tokens_in(&a.times[k].span);
+        for i in r {
+            if toks.contains(&i) {
+                mask[i - toks.start] = true;
+            }
+        }
+        k += 1;
+    }
+    mask
+}
+
+/// The agent phrase ending at token `i`, if any: its first token.
+fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
+    let list = LEXICON.agents.get(s.w(i))?;
+    list.iter().find_map(|words| {
+        let n = words.len();
+        let start = (i + 1).checked_sub(n)?;
+        (start >= s.toks.start && (0..n).all(|k| s.w(start + k) == words[k])).then_some(start)
+    })
+}
+
+fn is_agent_start(s: &Sentence, i: usize) -> bool {
+    LEXICON.agents.contains_key(s.w(i)) || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
+}
+
+/// Actors: mentions, agent phrases (with the names and numbers before them), and capitalised
+/// names no stage knows.
+fn find_actors(s: &mut Sentence) {
+    let a = s.a;
+    let (lo, hi) = (a.tokens[s.toks.start].start, a.tokens[s.toks.end - 1].end);
+    let first = a.mentions.partition_point(|m| m.span.start < lo);
+    let mut covered = vec![false; s.toks.len()];
+    let mut actors: Vec<Actor> = Vec::new();
+    for m in a.mentions[first..].iter().take_while(|m| m.span.end <= hi) {
+        let toks = a.tokens_in(&m.span);
+        if toks.is_empty() || m.entities.is_empty() {
+            continue;
+        }
+        if m.kind == MentionKind::Pronoun && POSSESSIVE_PRONOUNS.contains(&s.w(toks.start)) {
+            continue;
+        }
+        if toks.clone().any(|i| s.time_at[i - s.toks.start]) {
+            continue;
+        }
+        let place = m
+            .entities
+            .first()
+            .is_some_and(|&e| matches!(a.entities[e].entity_type, EntityType::Gpe | EntityType::Location));
+        for i in toks.clone() {
+            covered[i - s.toks.start] = true;
+        }
+        actors.push(Actor { toks, span: m.span.clone(), entities: m.entities.clone(), place });
+    }
+    // Capitalised names nobody typed ("Arnor", "Gollum"), outside mentions and times.
+    let mut i = s.toks.start;
+    while i < s.toks.end {
+        let at = i - s.toks.start;
+        if covered[at] || s.time_at[at] || !s.is_cap(i) || CALENDAR.contains(&s.w(i)) {
             i += 1;
             continue;
         }
-        let w = lw(i);
-        let prev = if i > 0 { lw(i - 1) } else { "" };
-        let determiner_before = matches!(prev, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that");
-        // Nouns first (two words, then one), then verbs.
-        let two = format!("{w} {}", lw(i + 1));
-        let (code, len, is_noun) = if let Some(c) = NOUNS.get(two.as_str()) {
-            ((*c).to_string(), 2, true)
-        } else if let Some(c) =
-            NOUNS.get(w).filter(|_| determiner_before || w.ends_with('s') || prev == "of" || lw(i + 1) == "of")
+        let initial = i == s.toks.start || s.is_quote(i - 1) && i == s.toks.start + 1;
+        let w = s.w(i);
+        if initial
+            && (SENTENCE_WORDS.contains(&w)
+                || LEXICON.forms.contains_key(w)
+                || is_agent_start(s, i)
+                || LEXICON.nouns.contains_key(w))
         {
-            ((*c).to_string(), 1, true)
-        } else if let Some(base) = verb_base(w).filter(|_| {
-            // "White House press secretary": a word inside a name's title is no verb.
-            let inflected = w.ends_with("ed") || w.ends_with("ing") || (w.ends_with('s') && !w.ends_with("ss"));
-            let next_lower =
-                a.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && !is_capitalised(a, i + 1);
-            let in_title = i > 0 && is_capitalised(a, i - 1) && !inflected && next_lower;
-            !determiner_before && !in_title && !is_capitalised(a, i) && !PLANNING.contains(&w)
-        }) {
-            // Claim verbs are the claims stage's: "claiming to be" is no accusation.
-            if matches!(base, "claim" | "allege" | "charge") {
-                i += 1;
-                continue;
-            }
-            let Some(code) = verb_code(base, i, &lower) else {
-                i += 1;
-                continue;
-            };
-            (code, 1, false)
-        } else {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < s.toks.end && s.is_cap(end) && !covered[end - s.toks.start] && !s.time_at[end - s.toks.start] {
+            end += 1;
+        }
+        // A title-like agent inside the run ("Prime Minister") stays part of the name.
+        let span = a.tokens[i].start..a.tokens[end - 1].end;
+        for k in i..end {
+            covered[k - s.toks.start] = true;
+        }
+        actors.push(Actor { toks: i..end, span, entities: Vec::new(), place: false });
+        i = end;
+    }
+    actors.sort_by_key(|x| x.toks.start);
+    // Agents: "police", "security officials", with the actor or number right before them
+    // ("Russian authorities", "seven people", "Arnor security officials").
+    let mut out: Vec<Actor> = Vec::new();
+    let mut k = 0; // next unconsumed actor
+    let mut i = s.toks.start;
+    while i < s.toks.end {
+        while k < actors.len() && actors[k].toks.end <= i {
+            out.push(actors[k].clone());
+            k += 1;
+        }
+        let Some(start) = agent_ending_at(s, i).filter(|&st| st >= out.last().map_or(s.toks.start, |x| x.toks.end))
+        else {
             i += 1;
             continue;
         };
-        if code.starts_with("01") || code.len() < 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            i += len;
+        // An agent that is itself covered by a mention belongs to that mention.
+        if covered[i - s.toks.start] || covered[start - s.toks.start] {
+            i += 1;
             continue;
         }
-        let trigger = t.start..a.tokens[i + len - 1].end;
-        let sentence = a.sentences.get(t.sentence).map_or(0..n, |s| s.tokens.clone());
-        let window = |back: usize| (i.saturating_sub(back).max(sentence.start)..i).map(lw).collect::<Vec<&str>>();
-        let before3 = window(3);
-        let passive = !is_noun && BE.contains(&prev);
+        let mut from = start;
+        // Adjectives of rank and kind between a name and its agent ("former security").
+        while from > s.toks.start
+            && s.is_word(from - 1)
+            && !s.is_cap(from - 1)
+            && matches!(s.w(from - 1), "former" | "senior" | "top" | "local" | "security" | "foreign" | "military")
+        {
+            from -= 1;
+        }
+        let mut entities = Vec::new();
+        let place = false;
+        if out.last().is_some_and(|x| x.toks.end == from) {
+            // "Russian authorities": the name and its agent are one actor.
+            let prev = out.pop().expect("last actor");
+            entities = prev.entities;
+            from = prev.toks.start;
+        } else if from > s.toks.start
+            && (s.kind(from - 1) == Some(TokenKind::Number)
+                || matches!(s.w(from - 1), "seven" | "two" | "three" | "four" | "five" | "six" | "eight" | "nine"))
+        {
+            from -= 1;
+        }
+        let span = a.tokens[from].start..a.tokens[i].end;
+        out.push(Actor { toks: from..i + 1, span, entities, place });
+        i += 1;
+    }
+    out.extend(actors.drain(k..));
+    out.sort_by_key(|x| x.toks.start);
+    out.dedup_by(|b, a| b.toks.start < a.toks.end);
+    // Adjacent actors are one phrase ("Russian President Vladimir Putin", "Director
+    // Pompeo"); its head, and so its entity, comes last unless the last part names none.
+    let mut merged: Vec<Actor> = Vec::with_capacity(out.len());
+    for x in out {
+        if let Some(prev) = merged.last_mut().filter(|p| p.toks.end == x.toks.start) {
+            prev.toks.end = x.toks.end;
+            prev.span.end = x.span.end;
+            if !x.entities.is_empty() {
+                prev.entities = x.entities;
+                prev.place = x.place;
+            }
+            continue;
+        }
+        merged.push(x);
+    }
+    s.actors = merged;
+}
 
-        let claim = innermost_claim(&claim_spans, trigger.start, &a.claims);
+/// Coordinates actors into groups: "A, B and C", "the ambassadors of A and B", "soldiers
+/// from A", "lawmakers in A and B" (before a verb).
+fn group_actors(s: &mut Sentence) {
+    let n = s.actors.len();
+    let mut groups: Vec<(Vec<usize>, Range<usize>)> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let mut members = vec![k];
+        let mut end = s.actors[k].toks.end;
+        let mut j = k + 1;
+        while j < n {
+            let gap = end..s.actors[j].toks.start;
+            let words: Vec<&str> = gap.clone().map(|i| s.w(i)).collect();
+            let joined = words.iter().any(|w| matches!(*w, "and" | "or" | ","))
+                && words.len() <= 5
+                && gap.clone().all(|i| {
+                    let w = s.w(i);
+                    matches!(w, "and" | "or" | "," | "the" | "both")
+                        || (s.is_word(i)
+                            && !LEXICON.forms.contains_key(w)
+                            && !PREPOSITIONS.contains(&w)
+                            && !AUX.contains(&w)
+                            && !RELATIVES.contains(&w))
+                });
+            if !joined {
+                break;
+            }
+            members.push(j);
+            end = s.actors[j].toks.end;
+            j += 1;
+        }
+        // Commas alone make an apposition ("Osgiliath, the state's fiercest foe"), not a
+        // coordination: that needs an "and" or "or".
+        let coordinated = members
+            .windows(2)
+            .any(|p| (s.actors[p[0]].toks.end..s.actors[p[1]].toks.start).any(|i| matches!(s.w(i), "and" | "or")));
+        if !coordinated {
+            members.truncate(1);
+            end = s.actors[k].toks.end;
+            j = k + 1;
+        }
+        let start = s.actors[k].toks.start;
+        groups.push((members, start..end));
+        k = j;
+    }
+    // "agent of/from X": the group names whose agent it is.
+    let mut merged: Vec<(Vec<usize>, Range<usize>)> = Vec::new();
+    for g in groups {
+        if let Some(prev) = merged.last_mut() {
+            let head = &s.actors[*prev.0.last().expect("member")];
+            let prep = s.w(prev.1.end);
+            let adjacent = prev.1.end + 1 == g.1.start || prev.1.end + 2 == g.1.start && s.w(prev.1.end + 1) == "the";
+            let before_verb = s.verb_form_at(g.1.end).is_some() || AUX.contains(&s.w(g.1.end));
+            if adjacent
+                && prev.0.len() == 1
+                && head.entities.is_empty()
+                && (matches!(prep, "of" | "from") || (prep == "in" && before_verb))
+            {
+                let start = prev.1.start;
+                *prev = (g.0, start..g.1.end);
+                continue;
+            }
+        }
+        merged.push(g);
+    }
+    for (gi, (_, r)) in merged.iter().enumerate() {
+        for i in r.clone() {
+            s.group_at[i - s.toks.start] = Some(gi);
+        }
+    }
+    s.groups = merged;
+}
+
+impl Sentence<'_> {
+    /// The verb form starting at token `i`: its length in tokens and its dictionary entry.
+    fn verb_form_at(&self, i: usize) -> Option<(usize, Form)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.w(i);
+        if let Some(list) = LEXICON.multi.get(w) {
+            for (rest, form) in list {
+                if (0..rest.len()).all(|k| self.w(i + 1 + k) == rest[k] && self.in_sentence(i + 1 + k)) {
+                    return Some((rest.len() + 1, *form));
+                }
+            }
+        }
+        LEXICON.forms.get(w).map(|f| (1, *f))
+    }
+
+    /// Whether the word at `i` is used as a verb, judged by its left neighbour.
+    fn verb_context(&self, i: usize) -> bool {
+        if self.is_cap(i) && i != self.toks.start {
+            return false;
+        }
+        if i == self.toks.start {
+            // Only a participle opens a sentence as a verb ("Rebuked by Eriador, ...").
+            return self.w(i).ends_with("ed") && self.w(i + 1) == "by";
+        }
+        let mut p = i - 1;
+        while p > self.toks.start && self.is_quote(p) {
+            p -= 1;
+        }
+        let prev = self.w(p);
+        if DETERMINERS.contains(&prev) || self.kind(p) == Some(TokenKind::Number) {
+            return false;
+        }
+        // "White House press secretary": a bare verb form after one name is a noun in a
+        // compound, as a singular name takes "-s" in the present.
+        let w = self.w(i);
+        let bare = (!w.ends_with('s') || w.ends_with("ss"))
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !is_irregular_past(w);
+        if bare
+            && self
+                .group(p)
+                .is_some_and(|g| self.groups[g].0.len() == 1 && group_entities(self, &self.groups[g].0) == 1)
+        {
+            let head = &self.actors[self.groups[self.group(p).expect("group")].0[0]];
+            let plural = head.entities.is_empty() && self.w(head.toks.end - 1).ends_with('s');
+            if !plural {
+                return false;
+            }
+        }
+        AUX.contains(&prev)
+            || NEGATIONS.contains(&prev)
+            || CHAIN.contains(&prev) && prev != "in"
+            || prev.ends_with("ly")
+            || RELATIVES.contains(&prev)
+            || SUBJECT_PRONOUNS.contains(&prev)
+            || matches!(prev, "," | "and" | "or" | "but" | "“" | "\"" | "—" | "-" | "n’t")
+            || self.group(p).is_some()
+            || self.is_time(p)
+            || self.is_quote(i - 1)
+    }
+}
+
+/// Verbs and event nouns of a sentence, with their frames.
+fn find_frames(s: &mut Sentence) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut i = s.toks.start;
+    while i < s.toks.end {
+        if s.group(i).is_some() && !s.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let inside_actor = s.group(i).is_some();
+        if !inside_actor {
+            if let Some((len, form)) = s.verb_form_at(i).filter(|_| s.verb_context(i)) {
+                let w = s.w(i);
+                // Claim verbs are the claims stage's: "claiming to be" is no accusation.
+                let claimish =
+                    matches!(w, "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleged" | "charged");
+                // Planning and preventing verbs say how their object's event stands (planned,
+                // prevented); they are no events of their own.
+                let marker = PLANNING.contains(&w) || PREVENTING.contains(&w);
+                frames.push(Frame {
+                    toks: i..i + len,
+                    code: if claimish || marker { None } else { Some(form.code) },
+                    block: if claimish || marker { None } else { Some(form.block) },
+                    ..Frame::default()
+                });
+                s.verb_at[i - s.toks.start] = Some(frames.len() - 1);
+                i += len;
+                continue;
+            }
+            if let Some((len, code)) = noun_at(s, i) {
+                frames.push(Frame { toks: i..i + len, code: Some(code), noun: true, ..Frame::default() });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    for f in 0..frames.len() {
+        if frames[f].noun {
+            continue;
+        }
+        analyse_verb(s, &mut frames, f);
+    }
+    for f in 0..frames.len() {
+        if frames[f].noun {
+            analyse_noun(s, &mut frames, f);
+        }
+    }
+    frames
+}
+
+/// An event noun at token `i`: two words, else one used as a noun ("the arrest", "bombings",
+/// "arrest of").
+fn noun_at(s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
+    if !s.is_word(i) || s.is_cap(i) && i != s.toks.start {
+        return None;
+    }
+    let w = s.w(i);
+    let two = format!("{w} {}", s.w(i + 1));
+    if let Some(c) = LEXICON.nouns.get(two.as_str()) {
+        return Some((2, c));
+    }
+    let c = LEXICON.nouns.get(w)?;
+    let prev = if i > s.toks.start { s.w(i - 1) } else { "" };
+    let nominal = DETERMINERS.contains(&prev)
+        || w.ends_with('s')
+        || prev == "of"
+        || s.w(i + 1) == "of"
+        || PLANNING.contains(&prev)
+        || PREVENTING.contains(&prev);
+    nominal.then_some((1, c))
+}
+
+/// The start of the auxiliary chain before token `v` ("is about to restore" → "is").
+fn chain_start(s: &Sentence, v: usize) -> usize {
+    let mut k = v;
+    while k > s.toks.start {
+        let w = s.w(k - 1);
+        if AUX.contains(&w)
+            || NEGATIONS.contains(&w)
+            || (CHAIN.contains(&w) && w != "in")
+            || w.ends_with("ly") && s.is_word(k - 1) && !s.is_cap(k - 1)
+            || w == "n’t"
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
+    let v = frames[f].toks.start;
+    let cs = chain_start(s, v);
+    let chain: Vec<&str> = (cs..v).map(|k| s.w(k)).collect();
+    let w = s.w(v);
+    let participle = w.ends_with("ed")
+        || w.ends_with("en")
+        || LEXICON.forms.contains_key(w) && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
+    let frame = &mut frames[f];
+    frame.passive = participle
+        && chain.iter().rev().take_while(|w| !matches!(**w, "to")).any(|w| BE.contains(w))
+        && chain.last() != Some(&"have");
+    frame.negated = chain.iter().any(|w| NEGATIONS.contains(w) || *w == "n’t");
+    frame.hypothetical = chain.iter().any(|w| MODALS.contains(w));
+    frame.planned = chain.iter().any(|w| FUTURE.contains(w)) || chain.windows(2).any(|p| p == ["about", "to"]);
+    frame.infinitive = chain.last() == Some(&"to")
+        && !chain.contains(&"about")
+        && !chain.contains(&"able")
+        && !chain.iter().any(|w| AUX.contains(w));
+    // The governing verb of an infinitive: the nearest verb before the chain.
+    let governor = if frame.infinitive {
+        (0..f).rev().find(|&g| !frames[g].noun && frames[g].toks.end <= cs && frames[g].toks.end + 6 >= cs)
+    } else {
+        None
+    };
+    let (subject, clause_start) = if let Some(g) = governor {
+        let gw = s.w(frames[g].toks.start);
+        let base = base_of(gw);
+        let object_control = OBJECT_CONTROL.contains(&base.as_str()) && frames[g].object.is_some();
+        if PLANNING.contains(&gw) {
+            frames[f].planned = true;
+        }
+        if PREVENTING.contains(&gw) {
+            frames[f].prevented = true;
+        }
+        (if object_control { frames[g].object } else { frames[g].subject }, cs)
+    } else {
+        find_subject(s, frames, f, cs)
+    };
+    let window = object_window(s, frames[f].toks.end);
+    let object = first_group(s, &window, frames[f].passive);
+    let gap = subject.filter(|_| window.is_empty()).and_then(|g| {
+        let mut before = s.groups[g].1.start.checked_sub(1)?;
+        if DETERMINERS.contains(&s.w(before)) {
+            before = before.checked_sub(1)?;
+        }
+        let w = s.w(before);
+        let noun = s.is_word(before)
+            && !DETERMINERS.contains(&w)
+            && !PREPOSITIONS.contains(&w)
+            && !AUX.contains(&w)
+            && !RELATIVES.contains(&w)
+            && s.verb(before).is_none();
+        noun.then_some(before)
+    });
+    let frame = &mut frames[f];
+    frame.gap = gap;
+    frame.subject = subject;
+    frame.clause_start = clause_start;
+    frame.window = window;
+    frame.object = object;
+    if frame.passive {
+        // "Eriador was opposed by Osgiliath": the subject is the target; "by X" the source.
+        let by = frame.window.clone().find(|&k| s.w(k) == "by").and_then(|k| s.group(k + 1));
+        frame.object = frame.subject;
+        frame.subject = by;
+    }
+}
+
+/// A verb form that is its own past participle without -ed ("met", "broken" end in -en).
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "met"
+            | "held"
+            | "seen"
+            | "made"
+            | "brought"
+            | "caught"
+            | "fought"
+            | "sought"
+            | "taken"
+            | "given"
+            | "struck"
+            | "shot"
+            | "hit"
+            | "put"
+            | "set"
+            | "cut"
+            | "built"
+            | "sent"
+            | "spent"
+            | "lost"
+            | "won"
+            | "told"
+            | "left"
+            | "kept"
+            | "led"
+            | "hung"
+            | "stolen"
+            | "beaten"
+            | "driven"
+            | "thrown"
+            | "drawn"
+            | "shown"
+            | "known"
+            | "found"
+            | "paid"
+            | "laid"
+            | "sold"
+            | "bought"
+            | "thought"
+            | "taught"
+            | "freed"
+            | "overthrown"
+    )
+}
+
+/// A rough base form for the control-verb lists.
+fn base_of(w: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.len() >= 3 {
+                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge".into() } else { stem.into() };
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// The subject of the verb whose auxiliary chain starts at `cs`, and where the clause starts.
+fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<usize>, usize) {
+    let floor = s.toks.start.max(cs.saturating_sub(40));
+    let mut k = cs;
+    let mut first = true;
+    while k > floor {
+        let i = k - 1;
+        if s.is_quote(i) {
+            k -= 1;
+            continue;
+        }
+        if let Some(g) = s.group(i) {
+            return (Some(g), s.groups[g].1.start);
+        }
+        let w = s.w(i);
+        if first && RELATIVES.contains(&w) && w != "whose" {
+            // "people who were planning": the antecedent is the subject.
+            let mut j = i;
+            while j > floor && (s.w(j - 1) == "," || s.is_quote(j - 1)) {
+                j -= 1;
+            }
+            let Some(g) = j.checked_sub(1).and_then(|p| s.group(p)) else { return (None, i) };
+            if w != "who" {
+                return (Some(g), i);
+            }
+            // "who" takes a person: "seven people claiming to be members of the Islamic
+            // State who were planning" goes back past the organisation to the people.
+            let person = |g: usize| {
+                s.groups[g].0.iter().all(|&m| {
+                    let x = &s.actors[m];
+                    x.entities.iter().all(|&e| s.a.entities[e].entity_type == EntityType::Person)
+                })
+            };
+            let mut cand = Some(g);
+            let mut steps = 0;
+            while let Some(c) = cand {
+                if person(c) || steps >= 3 {
+                    break;
+                }
+                steps += 1;
+                let start = s.groups[c].1.start;
+                cand = (floor.max(start.saturating_sub(8))..start).rev().find_map(|p| s.group(p));
+            }
+            return (cand.filter(|&c| person(c)).or(Some(g)), i);
+        }
+        if first && matches!(w, "and" | "or" | "but") {
+            // Coordinated verbs share the subject: "chided ... and ousted".
+            let prev = (0..f).rev().find(|&g| !frames[g].noun && frames[g].toks.end <= i);
+            return (prev.and_then(|g| frames[g].subject), i);
+        }
+        if s.is_time(i) {
+            // "Arnor on Thursday signed": time phrases and their prepositions are skipped.
+            k -= 1;
+            while k > floor && (s.is_time(k - 1) || PREPOSITIONS.contains(&s.w(k - 1))) {
+                k -= 1;
+            }
+            continue;
+        }
+        if w == "," {
+            // A parenthetical or an apposition between commas: "X, in remarks published on
+            // Monday, urged", "Osgiliath, the state's fiercest foe, could".
+            let mut j = i;
+            let mut skipped = false;
+            while j > floor && j + 14 > i {
+                j -= 1;
+                if s.w(j) == "," || s.group(j).is_some() && s.w(j + 1) == "," {
+                    let opener = s.w(j + 1);
+                    if s.w(j) == "," && (PREPOSITIONS.contains(&opener) || DETERMINERS.contains(&opener)) {
+                        k = j;
+                        skipped = true;
+                    }
+                    break;
+                }
+                if s.verb(j).is_some() {
+                    break;
+                }
+            }
+            if skipped {
+                first = false;
+                continue;
+            }
+            return (None, k);
+        }
+        if matches!(w, ";" | ":" | "(" | ")")
+            || SUBORDINATORS.contains(&w)
+            || RELATIVES.contains(&w)
+            || s.verb(i).is_some()
+        {
+            return (None, k);
+        }
+        if first && s.is_word(i) && !DETERMINERS.contains(&w) && !PREPOSITIONS.contains(&w) {
+            // A common noun right before the verb is its subject, and no actor.
+            return (None, i);
+        }
+        first = false;
+        k -= 1;
+    }
+    (None, k)
+}
+
+/// The tokens after a verb up to its clause's end (bounded).
+fn object_window(s: &Sentence, from: usize) -> Range<usize> {
+    let limit = s.toks.end.min(from + 30);
+    let mut k = from;
+    while k < limit {
+        let w = s.w(k);
+        if s.group(k).is_some() {
+            k = s.groups[s.group(k).expect("group")].1.end.max(k + 1);
+            continue;
+        }
+        let infinitive = w == "to" && s.verb_form_at(k + 1).is_some() && !s.is_cap(k + 1);
+        if matches!(w, ";" | ":" | "," | "(" | "—")
+            || SUBORDINATORS.contains(&w) && k > from
+            || RELATIVES.contains(&w)
+            || infinitive
+        {
+            break;
+        }
+        if k > from && s.verb(k).is_some() && !matches!(s.w(k - 1), "to") {
+            break;
+        }
+        k += 1;
+    }
+    from..k
+}
+
+/// The first actor group in a window (after "by" only for passives, whose "by" is the source).
+fn first_group(s: &Sentence, window: &Range<usize>, passive: bool) -> Option<usize> {
+    window.clone().find_map(|k| {
+        let g = s.group(k)?;
+        (!(passive && k > 0 && s.w(k - 1) == "by")).then_some(g)
+    })
+}
+
+fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
+    let n = frames[f].toks.clone();
+    let after = n.end;
+    let limit = s.toks.end.min(after + 10);
+    let prev = if n.start > s.toks.start { s.w(n.start - 1) } else { "" };
+    let mut subject = None;
+    let mut object = None;
+    match s.w(after) {
+        "of" | "on" | "against" | "with" | "to" => object = s.group(after + 1).or_else(|| s.group(after + 2)),
+        "between" => {
+            if let Some(g) = s.group(after + 1) {
+                let members = &s.groups[g].0;
+                if members.len() >= 2 {
+                    // "talks between A and B": the first with the others.
+                    subject = Some(g);
+                    object = Some(g);
+                }
+            }
+        }
+        _ => {}
+    }
+    if let Some(by) = (after..limit).take_while(|&k| !matches!(s.w(k), "," | ";")).find(|&k| s.w(k) == "by") {
+        subject = s.group(by + 1).or(subject);
+    }
+    // The verb whose object this noun is: "were planning bombings", "thwarted bombings",
+    // "launched an attack".
+    let governor = (0..f)
+        .rev()
+        .find(|&g| !frames[g].noun && frames[g].window.contains(&n.start) && frames[g].window.start + 4 >= n.start);
+    if let Some(g) = governor {
+        let gw = s.w(frames[g].toks.start);
+        if PLANNING.contains(&gw) {
+            frames[f].planned = true;
+        }
+        if PREVENTING.contains(&gw) {
+            frames[f].prevented = true;
+        }
+        let base = base_of(gw);
+        if subject.is_none() && (SUPPORT_VERBS.contains(&base.as_str()) || PLANNING.contains(&gw)) {
+            subject = frames[g].subject;
+        }
+        if frames[g].negated {
+            frames[f].negated = true;
+        }
+    }
+    if PLANNING.contains(&prev) {
+        frames[f].planned = true;
+    }
+    if PREVENTING.contains(&prev) {
+        frames[f].prevented = true;
+    }
+    // "the attacks were stopped": the noun is the subject of a passive preventing verb.
+    let stopped = (after..s.toks.end.min(after + 4)).find(|&k| s.verb(k).is_some()).is_some_and(|k| {
+        let g = s.verb(k).expect("verb");
+        frames[g].passive && PREVENTING.contains(&s.w(k))
+    });
+    if stopped {
+        frames[f].prevented = true;
+    }
+    let code = frames[f].code.unwrap_or("");
+    if object.is_none()
+        && code.starts_with(['1', '2'])
+        && (code.starts_with("18") || code.starts_with("19") || code.starts_with("20"))
+    {
+        // An attack's target is the place attacked: "bombings in St. Petersburg".
+        object = (after..limit)
+            .take_while(|&k| !matches!(s.w(k), "," | ";"))
+            .find(|&k| {
+                matches!(s.w(k), "in" | "on" | "against")
+                    && s.group(k + 1).is_some_and(|g| s.actors[s.groups[g].0[0]].place)
+            })
+            .and_then(|k| s.group(k + 1));
+    }
+    if subject.is_none() && object.is_none() && code.starts_with("04") {
+        // "The two leaders spoke Thursday and on the call": a call between the subject's members.
+        let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m) >= 2);
+        subject = g;
+        object = g;
+    }
+    frames[f].subject = subject;
+    frames[f].object = object;
+}
+
+fn group_entities(s: &Sentence, members: &[usize]) -> usize {
+    members.iter().map(|&m| s.actors[m].entities.len().max(1)).sum()
+}
+
+/// Matches a pattern's elements in order within `range` (gaps allowed). Returns the groups
+/// the slots captured (source, target) when the whole pattern matches.
+fn match_elems(s: &Sentence, elems: &[Elem], range: Range<usize>, slots: &mut Slots) -> bool {
+    let mut k = range.start;
+    for e in elems {
+        if matches!(e, Elem::Skip) {
+            continue;
+        }
+        let mut found = None;
+        while k < range.end {
+            if let Some(end) = match_elem(s, e, k, range.end) {
+                found = Some((k, end));
+                break;
+            }
+            k += 1;
+        }
+        let Some((at, end)) = found else { return false };
+        match e {
+            Elem::Source => slots.0 = s.group(at),
+            Elem::Target => slots.1 = s.group(at),
+            _ => {}
+        }
+        k = end;
+    }
+    true
+}
+
+fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option<usize> {
+    match e {
+        Elem::Source | Elem::Target | Elem::Either => {
+            let g = s.group(k)?;
+            (s.groups[g].1.start == k || k == 0 || s.group(k - 1) != Some(g)).then(|| s.groups[g].1.end)
+        }
+        Elem::Skip => Some(k),
+        Elem::Words(atoms) => match_adjacent(s, atoms, k, end),
+        Elem::Phrase(atoms) => {
+            let (head, mods) = atoms.split_last()?;
+            let after_head = match_atom(s, head, k, end)?;
+            // The modifiers come shortly before the head, in order.
+            let mut j = k.saturating_sub(4).max(s.toks.start);
+            for m in mods {
+                let mut ok = false;
+                while j < k {
+                    if let Some(e) = match_atom(s, m, j, k) {
+                        j = e;
+                        ok = true;
+                        break;
+                    }
+                    j += 1;
+                }
+                if !ok {
+                    return None;
+                }
+            }
+            Some(after_head)
+        }
+        Elem::Prep(prep, obj) => {
+            // An infinitive's "to" is no preposition.
+            if s.w(k) != *prep
+                || (*prep == "to"
+                    && s.verb_form_at(k + 1).is_some()
+                    && s.group(k + 1).is_none()
+                    && !LEXICON.nouns.contains_key(s.w(k + 1))
+                    && !DETERMINERS.contains(&s.w(k + 1)))
+            {
+                return None;
+            }
+            if obj.is_empty() {
+                return Some(k + 1);
+            }
+            let limit = end.min(k + 6);
+            let (head, mods) = obj.split_last()?;
+            let mut j = k + 1;
+            for m in mods {
+                let mut ok = false;
+                while j < limit {
+                    if let Some(e) = match_atom(s, m, j, limit) {
+                        j = e;
+                        ok = true;
+                        break;
+                    }
+                    j += 1;
+                }
+                if !ok {
+                    return None;
+                }
+            }
+            (j..limit).find_map(|p| match_atom(s, head, p, limit))
+        }
+    }
+}
+
+fn match_adjacent(s: &Sentence, atoms: &[Atom], k: usize, end: usize) -> Option<usize> {
+    let mut p = k;
+    for a in atoms {
+        p = match_atom(s, a, p, end)?;
+    }
+    Some(p)
+}
+
+/// A word (or its plural/singular) or a synonym set's phrase at token `k`.
+fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize) -> Option<usize> {
+    if k >= end {
+        return None;
+    }
+    match atom {
+        Atom::Word(w) => word_matches(s.w(k), w).then_some(k + 1),
+        Atom::Set(name) => LEXICON.sets.get(name)?.iter().find_map(|phrase| {
+            let n = phrase.len();
+            (k + n <= end && (0..n).all(|j| word_matches(s.w(k + j), phrase[j]))).then_some(k + n)
+        }),
+    }
+}
+
+fn word_matches(token: &str, word: &str) -> bool {
+    token == word
+        || token.strip_suffix('s').is_some_and(|t| t == word)
+        || token.strip_suffix("es").is_some_and(|t| t == word)
+        || word.strip_suffix('s').is_some_and(|w| w == token)
+        || word.strip_suffix('y').is_some_and(|w| token.strip_suffix("ies") == Some(w))
+}
+
+/// The most specific pattern of the verb's block that matches: its code and slot captures.
+/// Groups captured by a pattern's `$` and `+` slots.
+type Slots = (Option<usize>, Option<usize>);
+
+fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
+    let block = frame.block?;
+    let before = frame.clause_start.min(frame.toks.start)..frame.toks.start;
+    let after = match frame.gap {
+        Some(g) if frame.window.is_empty() => g..g + 1,
+        _ => frame.window.clone(),
+    };
+    let mut best: Option<(&'static Pattern, Slots)> = None;
+    let own = LEXICON.own.get(&block).map(Vec::as_slice).unwrap_or(&[]);
+    let theirs = LEXICON.patterns.get(block).map(Vec::as_slice).unwrap_or(&[]);
+    for p in own.iter().chain(theirs) {
+        if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight) {
+            continue;
+        }
+        let mut slots = (None, None);
+        if match_elems(s, &p.before, before.clone(), &mut slots) && match_elems(s, &p.after, after.clone(), &mut slots)
+        {
+            best = Some((p, slots));
+        }
+    }
+    best.map(|(p, slots)| (p.code, slots))
+}
+
+/// Turns a sentence's frames into events.
+fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
+    let a = s.a;
+    for frame in frames {
+        let mut subject = frame.subject;
+        let mut object = frame.object;
+        let mut code = frame.code.unwrap_or("---");
+        if !frame.noun {
+            if let Some((c, (src, tgt))) = best_pattern(s, frame) {
+                code = c;
+                subject = src.or(subject);
+                object = tgt.or(object);
+            }
+        }
+        let (forward, reverse) = code.split_once(':').unwrap_or((code, ""));
+        let main = if forward.is_empty() { reverse } else { forward };
+        if !is_code(main) || main.starts_with("01") {
+            continue;
+        }
+        // A fronted adverbial clause's giver gives to the main clause's subject.
+        if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun {
+            let opener = (s.toks.start..s.toks.end).find(|&k| !s.is_quote(k)).unwrap_or(s.toks.start);
+            if FRONTED.contains(&s.w(opener)) {
+                let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
+                object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
+            }
+        }
+        let trigger = a.tokens[frame.toks.start].start..a.tokens[frame.toks.end - 1].end;
+        let claim = innermost_claim(claim_spans, trigger.start, &a.claims);
         let mut modality = vec![if claim.is_some() { Modality::Reported } else { Modality::Asserted }];
-        if before3.iter().any(|w| PLANNING.contains(w)) {
+        if frame.planned {
             modality.push(Modality::Planned);
         }
-        let stopped_after = (i + len..(i + len + 4).min(sentence.end)).any(|k| PREVENTING.contains(&lw(k)));
-        if before3.iter().any(|w| PREVENTING.contains(w)) || (is_noun && stopped_after) {
+        if frame.prevented {
             modality.push(Modality::Prevented);
         }
-        if before3.iter().any(|w| HYPOTHETICAL.contains(w)) {
+        if frame.hypothetical {
             modality.push(Modality::Hypothetical);
         }
-        let polarity =
-            if before3.iter().any(|w| NEGATIONS.contains(w)) { Polarity::Negative } else { Polarity::Positive };
-
-        let mut participants = Vec::new();
-        let before_mention = mention_before(a, sentence.start, i, prev == "to");
-        let after_mention = mention_after(a, i + len, sentence.end.min(i + len + 7));
-        if is_noun {
-            if lw(i + len) == "of" {
-                if let Some(m) = after_mention {
-                    participants.push(participant(a, ParticipantRole::Target, m));
-                }
-            }
-        } else if passive {
-            if let Some(m) = before_mention {
-                participants.push(participant(a, ParticipantRole::Target, m));
-            }
-            if lw(i + 1) == "by" {
-                if let Some(m) = mention_after(a, i + 2, sentence.end.min(i + 8)) {
-                    participants.push(participant(a, ParticipantRole::Source, m));
-                }
-            }
-        } else {
-            // "Putin called Trump to thank him": the infinitive shares the clause's subject.
-            let earlier: Option<&EventRec> = events
-                .last()
-                .filter(|e: &&EventRec| prev == "to" && a.sentence_at(e.trigger.start) == Some(t.sentence));
-            let shared =
-                earlier.and_then(|e| e.participants.iter().find(|p| p.role == ParticipantRole::Source)).cloned();
-            if let Some(p) = shared {
-                participants.push(p);
-            } else if let Some(m) = before_mention {
-                participants.push(participant(a, ParticipantRole::Source, m));
-            }
-            let object = after_mention
-                .map(|m| participant(a, ParticipantRole::Target, m))
-                .or_else(|| noun_phrase(a, &lower, i + len, sentence.end));
-            if let Some(p) = object.filter(|p| !is_place(a, p)) {
-                participants.push(p);
-            }
-        }
-        let place = place_after(a, &lower, i + len, sentence.end);
-        let time = nearest_time(a, &trigger, a.sentences.get(t.sentence).map(|s| s.span.clone()))
+        let polarity = if frame.negated { Polarity::Negative } else { Polarity::Positive };
+        let sentence_span = a.sentences[a.tokens[frame.toks.start].sentence].span.clone();
+        let place = place_after(s, frame.toks.end);
+        let time = nearest_time(a, &trigger, Some(sentence_span))
             .map(|ti| (ti, false))
             .or_else(|| claim.and_then(|c| a.claims[c].time).map(|ti| (ti, true)));
-        events.push(EventRec {
-            event_type: event_type(&code),
-            cameo: Some(code),
-            trigger,
-            participants,
+        let base = EventRec {
+            event_type: event_type(main),
+            cameo: None,
+            trigger: trigger.clone(),
+            participants: Vec::new(),
             time,
             place,
             modality,
             polarity,
             claim,
-        });
-        i += len;
-    }
-    a.events = events;
-}
-
-fn is_capitalised(a: &Analysis, i: usize) -> bool {
-    let t = &a.tokens[i];
-    let first_of_sentence = a.sentences.get(t.sentence).is_some_and(|s| s.tokens.start == i);
-    !first_of_sentence && a.text[t.start..t.end].starts_with(char::is_uppercase)
-}
-
-/// The verb's code: a pattern of the words after it, "share/provide ... information" as
-/// intelligence sharing, or the verb's default.
-fn verb_code(base: &str, i: usize, lower: &[String]) -> Option<String> {
-    let after: Vec<&str> = (i + 1..(i + 8).min(lower.len())).map(|k| lower[k].as_str()).collect();
-    if let Some(list) = VERBS.patterns.get(base) {
-        for (words, code) in list {
-            for start in 0..after.len().min(4) {
-                if after.len() >= start + words.len() && after[start..start + words.len()] == words[..] {
-                    return Some((*code).to_string());
+        };
+        let sources = subject.map(|g| s.groups[g].0.clone()).unwrap_or_default();
+        let targets = object.map(|g| s.groups[g].0.clone()).unwrap_or_default();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if subject.is_some() && subject == object {
+            // One group on both sides: each member with each other.
+            for &x in &sources {
+                for &y in &sources {
+                    if x != y {
+                        pairs.push((x, y));
+                    }
+                }
+            }
+            if sources.len() == 1 && s.actors[sources[0]].entities.len() >= 2 {
+                let e = &s.actors[sources[0]].entities;
+                let mut ev = base.clone();
+                ev.cameo = Some(main.to_string());
+                ev.participants = vec![
+                    ParticipantRec {
+                        role: ParticipantRole::Source,
+                        span: s.actors[sources[0]].span.clone(),
+                        entity: Some(e[0]),
+                    },
+                    ParticipantRec {
+                        role: ParticipantRole::Target,
+                        span: s.actors[sources[0]].span.clone(),
+                        entity: Some(e[1]),
+                    },
+                ];
+                events.push(ev);
+                continue;
+            }
+            for (x, y) in pairs {
+                if x < y {
+                    push_pair(s, &base, forward, reverse, x, y, events);
+                }
+            }
+            continue;
+        }
+        if sources.is_empty() || targets.is_empty() {
+            // An incomplete frame: an event in sayso's ontology, without a CAMEO code.
+            let mut ev = base.clone();
+            for (role, group) in [(ParticipantRole::Source, &sources), (ParticipantRole::Target, &targets)] {
+                for &m in group.iter() {
+                    ev.participants.push(participant(s, role, m));
+                }
+            }
+            if frame.noun || !ev.participants.is_empty() {
+                events.push(ev);
+            }
+            continue;
+        }
+        for &x in &sources {
+            for &y in &targets {
+                if x != y && !same_entity(s, x, y) {
+                    push_pair(s, &base, forward, reverse, x, y, events);
                 }
             }
         }
     }
-    if SHARING.contains(&base) {
-        let near = (i.saturating_sub(4)..(i + 5).min(lower.len()))
-            .any(|k| matches!(lower[k].as_str(), "information" | "intelligence" | "tip" | "tips"));
-        if near {
-            return Some("064".to_string());
+}
+
+fn push_pair(
+    s: &Sentence,
+    base: &EventRec,
+    forward: &str,
+    reverse: &str,
+    x: usize,
+    y: usize,
+    events: &mut Vec<EventRec>,
+) {
+    if is_code(forward) && !forward.starts_with("01") {
+        let mut ev = base.clone();
+        ev.event_type = event_type(forward);
+        ev.cameo = Some(forward.to_string());
+        ev.participants = vec![participant(s, ParticipantRole::Source, x), participant(s, ParticipantRole::Target, y)];
+        events.push(ev);
+    }
+    if is_code(reverse) && !reverse.starts_with("01") {
+        let mut ev = base.clone();
+        ev.event_type = event_type(reverse);
+        ev.cameo = Some(reverse.to_string());
+        ev.participants = vec![participant(s, ParticipantRole::Source, y), participant(s, ParticipantRole::Target, x)];
+        events.push(ev);
+    }
+}
+
+fn same_entity(s: &Sentence, x: usize, y: usize) -> bool {
+    let (a, b) = (&s.actors[x].entities, &s.actors[y].entities);
+    a.len() == 1 && a == b
+}
+
+fn is_code(c: &str) -> bool {
+    c.len() >= 3 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn participant(s: &Sentence, role: ParticipantRole, actor: usize) -> ParticipantRec {
+    let x = &s.actors[actor];
+    ParticipantRec { role, span: x.span.clone(), entity: (x.entities.len() == 1).then(|| x.entities[0]) }
+}
+
+/// Marks planned events prevented when another mention of the same kind of event says it was
+/// stopped ("planning bombings" ... "the attacks were stopped"), or when the planners were
+/// arrested ("arrested seven people who were planning bombings").
+fn merge_modality(events: &mut [EventRec]) {
+    let violent = |e: &EventRec| matches!(e.event_type, EventType::Attack | EventType::Fight | EventType::MassViolence);
+    let stopped = events.iter().any(|e| violent(e) && e.modality.contains(&Modality::Prevented));
+    let arrested: Vec<Range<usize>> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Arrest && e.polarity == Polarity::Positive)
+        .flat_map(|e| e.participants.iter().filter(|p| p.role == ParticipantRole::Target).map(|p| p.span.clone()))
+        .collect();
+    for e in events.iter_mut() {
+        if !e.modality.contains(&Modality::Planned) || e.modality.contains(&Modality::Prevented) {
+            continue;
+        }
+        let planners_held =
+            e.participants.iter().any(|p| p.role == ParticipantRole::Source && arrested.iter().any(|r| r == &p.span));
+        if (violent(e) && stopped) || planners_held {
+            e.modality.push(Modality::Prevented);
         }
     }
-    VERBS.code.get(base).map(|c| (*c).to_string())
 }
 
 /// The innermost claim whose content contains `pos` (claims' content spans sorted by start).
@@ -361,85 +1566,14 @@ fn innermost_claim(spans: &[(usize, usize, usize)], pos: usize, claims: &[crate:
         .map(|&(_, _, c)| c)
 }
 
-/// The nearest entity mention before token `i` in its sentence (the subject of the
-/// sentence for an infinitive: "Putin called Trump to thank him").
-fn mention_before(a: &Analysis, floor: usize, i: usize, infinitive: bool) -> Option<usize> {
-    let lo = a.tokens.get(floor)?.start;
-    let hi = a.tokens.get(i)?.start;
-    let first = a.mentions.partition_point(|m| m.span.start < lo);
-    let last = a.mentions.partition_point(|m| m.span.end <= hi);
-    let usable = |m: &&crate::entities::MentionRec| !m.entities.is_empty();
-    if infinitive {
-        a.mentions[first..last.max(first)].iter().position(|m| usable(&m)).map(|p| first + p)
-    } else {
-        a.mentions[first..last.max(first)].iter().rposition(|m| usable(&m)).map(|p| first + p)
-    }
-}
-
-fn mention_after(a: &Analysis, from: usize, limit: usize) -> Option<usize> {
-    let lo = a.tokens.get(from)?.start;
-    let hi = a.tokens.get(limit.checked_sub(1)?)?.end;
-    let first = a.mentions.partition_point(|m| m.span.start < lo);
-    a.mentions.get(first).filter(|m| m.span.end <= hi && !m.entities.is_empty()).map(|_| first)
-}
-
-fn participant(a: &Analysis, role: ParticipantRole, mention: usize) -> ParticipantRec {
-    let m = &a.mentions[mention];
-    ParticipantRec { role, span: m.span.clone(), entity: (m.entities.len() == 1).then(|| m.entities[0]) }
-}
-
-fn is_place(a: &Analysis, p: &ParticipantRec) -> bool {
-    p.entity.is_some_and(|e| matches!(a.entities[e].entity_type, EntityType::Gpe | EntityType::Location))
-        && a.text[..p.span.start].trim_end().ends_with(" in")
-}
-
-/// A bare object noun phrase: "arrested seven people", up to a preposition or punctuation.
-fn noun_phrase(a: &Analysis, lower: &[String], from: usize, limit: usize) -> Option<ParticipantRec> {
-    let mut end = from;
-    while end < limit && end < from + 5 && a.tokens[end].kind != TokenKind::Punct {
-        let w = lower[end].as_str();
-        if end > from
-            && matches!(
-                w,
-                "in" | "at"
-                    | "on"
-                    | "to"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "by"
-                    | "during"
-                    | "who"
-                    | "that"
-                    | "which"
-                    | "and"
-            )
-        {
-            break;
-        }
-        if !matches!(a.tokens[end].kind, TokenKind::Word | TokenKind::Number) {
-            break;
-        }
-        end += 1;
-    }
-    (end > from && !matches!(lower[from].as_str(), "to" | "that" | "in" | "on" | "at")).then(|| ParticipantRec {
-        role: ParticipantRole::Target,
-        span: a.tokens[from].start..a.tokens[end - 1].end,
-        entity: None,
-    })
-}
-
-/// "in St. Petersburg": the first place mention after the trigger led by in/at.
-fn place_after(a: &Analysis, lower: &[String], from: usize, limit: usize) -> Option<PlaceRec> {
-    let lo = a.tokens.get(from)?.start;
-    let hi = a.tokens.get(limit.checked_sub(1)?)?.end;
-    let first = a.mentions.partition_point(|m| m.span.start < lo);
-    a.mentions[first..].iter().take_while(|m| m.span.end <= hi).take(6).find_map(|m| {
-        let e = *m.entities.first()?;
-        let place = matches!(a.entities[e].entity_type, EntityType::Gpe | EntityType::Location);
-        let k = a.token_at_or_after(m.span.start);
-        let led = k > 0 && matches!(lower[k - 1].as_str(), "in" | "at" | "near");
-        (place && led).then(|| PlaceRec { span: m.span.clone(), entity: Some(e) })
+/// "in St. Petersburg": the first place actor after the trigger led by in/at/near.
+fn place_after(s: &Sentence, from: usize) -> Option<PlaceRec> {
+    let limit = s.toks.end.min(from + 40);
+    (from..limit).take_while(|&k| !matches!(s.w(k), ";")).find_map(|k| {
+        let g = s.group(k)?;
+        let actor = &s.actors[*s.groups[g].0.first()?];
+        let led = k > 0 && matches!(s.w(k - 1), "in" | "at" | "near") && actor.toks.start == k;
+        (actor.place && led).then(|| PlaceRec { span: actor.span.clone(), entity: actor.entities.first().copied() })
     })
 }
 
