@@ -15,7 +15,7 @@
 mod lexicon;
 
 use crate::analysis::Analysis;
-use crate::schema::{ClaimKind, CueClass, RelationType, SourceKind};
+use crate::schema::{ClaimKind, CueClass, EntityType, RelationType, SourceKind};
 use crate::text::{QuoteDirection, TokenKind};
 use lexicon::{CueEntry, LEXICON, Part, WORDS};
 use std::borrow::Cow;
@@ -1501,6 +1501,7 @@ impl<'a> Finder<'a> {
                 }
             })
             .collect();
+        resolve_definite_documents(a, &mut claims);
         assign_parents(&mut claims);
         self.relations(&drafts, &mut claims);
         assign_times(a, &drafts, &self, &mut claims);
@@ -1552,6 +1553,32 @@ impl<'a> Finder<'a> {
                 .to_string(),
                 ci,
             );
+        }
+    }
+}
+
+/// "the statement read": a definite document with no name in it is the document of the
+/// organisation that last spoke before it ("The White House later said in a readout ...").
+/// Only organisations and governments issue statements this way, and only a nearby one
+/// (within a few paragraphs) is a safe antecedent.
+fn resolve_definite_documents(a: &Analysis, claims: &mut [ClaimRec]) {
+    const NEARBY_BYTES: usize = 2_000;
+    let mut issuer: Option<(usize, usize)> = None;
+    for c in claims.iter_mut() {
+        let Some(source) = c.source.as_mut() else { continue };
+        let Some(span) = source.span.clone() else { continue };
+        if source.kind == SourceKind::Named {
+            let issues = source
+                .entity
+                .filter(|&e| matches!(a.entities[e].entity_type, EntityType::Organization | EntityType::Gpe));
+            if let Some(e) = issues {
+                issuer = Some((e, span.end));
+            }
+        } else if source.kind == SourceKind::Document && source.entity.is_none() {
+            let definite = a.slice(&span).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if let Some((e, _)) = issuer.filter(|&(_, at)| definite && span.start.saturating_sub(at) <= NEARBY_BYTES) {
+                source.entity = Some(e);
+            }
         }
     }
 }

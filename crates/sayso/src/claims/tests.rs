@@ -240,3 +240,31 @@ fn a_list_in_a_bare_object_is_kept_whole() {
         one("The AP reported authorities found explosives, automatic weapons and extremist literature.");
     assert_eq!(content, "authorities found explosives, automatic weapons and extremist literature");
 }
+
+fn analyse_with_entities(text: &str) -> Analysis {
+    let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
+    crate::text::run(&mut a);
+    crate::embeds::run(&mut a);
+    crate::entities::run(&mut a);
+    run(&mut a);
+    a
+}
+
+#[test]
+fn a_definite_statement_belongs_to_the_organisation_that_last_spoke() {
+    let a = analyse_with_entities(
+        "The White House later said in a readout that the talks went well.\n\
+         “We are pleased,” the statement read.",
+    );
+    let entity = |i: usize| a.claims[i].source.as_ref().and_then(|s| s.entity).map(|e| a.entities[e].name.as_str());
+    assert_eq!(a.claims.len(), 2, "{:?}", show(&a));
+    assert_eq!(entity(0), Some("White House"));
+    assert_eq!(entity(1), Some("White House"));
+}
+
+#[test]
+fn an_indefinite_report_is_nobody_in_particular() {
+    let a = analyse_with_entities("The White House said the talks went well.\nA report said the talks had failed.");
+    assert_eq!(a.claims.len(), 2, "{:?}", show(&a));
+    assert_eq!(a.claims[1].source.as_ref().and_then(|s| s.entity), None);
+}
