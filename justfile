@@ -94,3 +94,10 @@ bench-python: python
 test-python: python
     .venv/bin/python -m pytest -q bindings/python/tests
     .venv/bin/python -m mypy --strict bindings/python/tests/typing_check.py bindings/python/python/sayso
+
+# PySpark example in local mode over the benchmark corpus (throwaway venv under target/), row counts checked against the CLI; writes docs/scale.md.
+spark: build python
+    test -x target/spark-venv/bin/python || python3 -m venv target/spark-venv
+    target/spark-venv/bin/pip install --quiet --disable-pip-version-check "pyspark==3.5.*"
+    target/spark-venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/sayso-*.whl
+    python3 scripts/spark_check.py --python target/spark-venv/bin/python --write docs/scale.md

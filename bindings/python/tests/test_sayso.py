@@ -59,6 +59,9 @@ def test_attribute_access_reaches_the_whole_schema():
     assert claim.source.text == doc.article.text[claim.source.span.start : claim.source.span.end]
     assert doc.claims[0].attributed_to[-1].publisher is True
     assert "entities" in repr(doc) and "<span" in doc._repr_html_()
+    first = repr(doc.claims[0])
+    assert "cue='confirmed'" in first and "source='The White House'" in first, first
+    assert "attributed_to=[1 item]" in first and len(first) < 400, first
     assert doc.to_dict()["article"]["id"] == "ref"
 
 

@@ -85,8 +85,22 @@ class Record:
         return result
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{k}={v!r}" for k, v in list(self._data.items())[:4] if not isinstance(v, (dict, list)))
-        return f"Record({fields}{', ...' if len(self._data) > 4 else ''})"
+        # What a reader wants at a glance: scalars as they are, spans by their text, lists by
+        # their length; long texts cut, so a claim fits on a line or two.
+        def short(value: Any) -> str:
+            if isinstance(value, dict):
+                for key in ("text", "value", "code", "name"):
+                    if isinstance(value.get(key), str):
+                        return short(value[key])
+                return "{...}"
+            if isinstance(value, list):
+                return f"[{len(value)} item{'' if len(value) == 1 else 's'}]"
+            if isinstance(value, str) and len(value) > 80:
+                return repr(value[:77] + "...")
+            return repr(value)
+
+        fields = ", ".join(f"{k}={short(v)}" for k, v in self._data.items() if v not in (None, [], {}))
+        return f"Record({fields})"
 
 
 def _wrap(value: Any) -> Any:
