@@ -21,13 +21,14 @@ setup: build python
 run *args: build
     ./target/release/sayso {{args}}
 
-# Every test: Rust (unit, snapshot, CLI), schema freshness and independent schema validation, lints.
+# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser.
 test:
     python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
     cargo fmt --all --check
     cargo clippy --workspace --all-targets --quiet -- -D warnings
     cargo test --workspace --quiet
     python3 scripts/validate_snapshots.py
+    python3 scripts/validate_openapi.py
     just test-python
     just test-browser
 

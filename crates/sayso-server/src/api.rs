@@ -75,6 +75,19 @@ impl ExtractParams {
     }
 }
 
+impl ExtractParams {
+    /// As [`ExtractParams::apply`], but in a batch `id` is a prefix: a line without an id
+    /// gets `ID:LINE`, as `sayso extract batch.jsonl` names lines `batch:LINE`.
+    fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
+        if let Some(p) = &self.published {
+            article.published = Some(p.clone());
+        }
+        if article.id.is_none() {
+            article.id = self.id.as_ref().map(|prefix| format!("{prefix}:{line}"));
+        }
+    }
+}
+
 fn bad_query(detail: impl Into<String>) -> Problem {
     Problem::new(StatusCode::BAD_REQUEST, "bad-query", "Bad query parameter", detail)
 }
@@ -238,7 +251,7 @@ async fn batch(
                         return error_line(line, None, &p);
                     }
                 };
-                params.apply(&mut article);
+                params.apply_in_batch(&mut article, line);
                 let id = article.id.clone();
                 let work = shared.run(move || sayso::extract(article, &options).map(|doc| sayso::to_json_line(&doc)));
                 match tokio::time::timeout(timeout, work).await {

@@ -158,8 +158,12 @@ pub fn router(config: Config) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .option_layer(cors)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), problem_bodies))
-        .layer(axum::error_handling::HandleErrorLayer::new(move |_: axum::BoxError| async move {
-            Problem::timeout(timeout)
+        .layer(axum::error_handling::HandleErrorLayer::new(move |e: axum::BoxError| async move {
+            if e.is::<tower::timeout::error::Elapsed>() {
+                Problem::timeout(timeout)
+            } else {
+                Problem::internal(e.to_string())
+            }
         }))
         .layer(tower::timeout::TimeoutLayer::new(timeout))
         .layer(RequestBodyLimitLayer::new(shared.config.max_body));

@@ -1,11 +1,48 @@
 //! The OpenAPI 3.1 description of the API, built in code. OpenAPI 3.1 schemas are JSON
-//! Schema 2020-12, the dialect of sayso's own schema, so the Document schema is embedded
-//! as it is ([`sayso::json_schema`], the same value `schema/sayso-v1.schema.json` holds):
-//! one source of truth, no second derive. Its `$id` makes its internal `#/$defs/...`
-//! references resolve inside it.
+//! Schema 2020-12, the dialect of sayso's own schema, so the Document schema goes in as it is
+//! generated ([`sayso::json_schema`], the same value `schema/sayso-v1.schema.json` holds): one
+//! source of truth, no second derive. Each of its `$defs` becomes a component of the same name
+//! and its root becomes `Document`, with `#/$defs/X` references pointing at
+//! `#/components/schemas/X`. (Embedding the schema whole under its `$id` would be valid JSON
+//! Schema too, but OpenAPI tools, `openapi-spec-validator` among them, do not resolve references
+//! against an embedded `$id`; named components also give code generators named types.)
 
 use crate::problem::TYPE_BASE;
 use serde_json::{Value, json};
+
+/// The Document schema as OpenAPI components: every definition of the JSON Schema under its
+/// own name, the root as `Document`, references rewritten to `#/components/schemas/...`, and
+/// `$id` / `$schema` left to the standalone file (an `$id` here would move the base the
+/// references resolve against).
+#[must_use]
+pub fn document_components() -> serde_json::Map<String, Value> {
+    let mut schema = sayso::json_schema();
+    rewrite_refs(&mut schema);
+    let Value::Object(mut root) = schema else { return serde_json::Map::new() };
+    let mut components = match root.remove("$defs") {
+        Some(Value::Object(defs)) => defs,
+        _ => serde_json::Map::new(),
+    };
+    root.remove("$id");
+    root.remove("$schema");
+    components.insert("Document".into(), Value::Object(root));
+    components
+}
+
+fn rewrite_refs(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get_mut("$ref") {
+                if let Some(name) = r.strip_prefix("#/$defs/") {
+                    *r = format!("#/components/schemas/{name}");
+                }
+            }
+            m.values_mut().for_each(rewrite_refs);
+        }
+        Value::Array(a) => a.iter_mut().for_each(rewrite_refs),
+        _ => {}
+    }
+}
 
 /// The fields of an article object as [`sayso::ArticleInput::from_json_value`] reads them.
 /// Only `text` is required; unknown fields are ignored, so annotated corpora can be sent as
@@ -14,8 +51,8 @@ use serde_json::{Value, json};
 pub fn article_schema() -> Value {
     let s = |d: &str| json!({"type": ["string", "null"], "description": d});
     json!({
-        "title": "Article",
-        "description": "One article: its text and whatever metadata came with it. Unknown fields are ignored.",
+        "title": "ArticleInput",
+        "description": "One article to analyse: its text and whatever metadata came with it. Unknown fields are ignored.",
         "type": "object",
         "required": ["text"],
         "properties": {
@@ -88,7 +125,7 @@ fn query_parameters() -> Value {
         },
         {
             "name": "id", "in": "query", "required": false,
-            "description": "Article id when the body gives none (a text/plain body never does).",
+            "description": "Article id when the body gives none (a text/plain body never does). In a batch, a prefix: a line without an id gets ID:LINE.",
             "schema": {"type": "string"}
         }
     ])
@@ -128,13 +165,17 @@ pub fn document() -> Value {
         m.insert(
             "200".into(),
             json!({
-                "description": "JSON Lines, streamed in input order: for every non-blank input line, one compact Document, or a BatchError when that line could not be read or analysed (the other lines still go on). Tell them apart by the `error` member.",
+                "description": "JSON Lines, streamed in input order: for every non-blank input line, one compact Document, or a BatchError when that line could not be read or analysed (the other lines still go on). Tell them apart by the `error` member. The timeout applies to each line; a body-level problem (415, 413, a bad query) is an ordinary problem response.",
                 "content": {"application/x-ndjson": {
                     "schema": {"oneOf": [{"$ref": "#/components/schemas/Document"}, {"$ref": "#/components/schemas/BatchError"}]}
                 }}
             }),
         );
     }
+    let mut schemas = document_components();
+    schemas.insert("ArticleInput".into(), article_schema());
+    schemas.insert("Problem".into(), problem_schema());
+    schemas.insert("BatchError".into(), batch_error_schema());
     json!({
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
@@ -142,7 +183,7 @@ pub fn document() -> Value {
             "title": "sayso",
             "version": sayso::VERSION,
             "summary": "Who says what happened: attributed claims, events, entities and times from news articles.",
-            "description": "Every Document follows the sayso JSON Schema (GET /v1/schema), embedded here as components.schemas.Document. Errors are RFC 9457 problem details. Every response carries an x-request-id header (a request's own x-request-id is kept).",
+            "description": "Every Document follows the sayso JSON Schema (GET /v1/schema); its root is components.schemas.Document and each of its definitions a component of the same name. Errors are RFC 9457 problem details. Every response carries an x-request-id header (a request's own x-request-id is kept).",
             "license": {"name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0"}
         },
         "paths": {
@@ -151,8 +192,8 @@ pub fn document() -> Value {
                 "summary": "Analyse one article",
                 "parameters": query_parameters(),
                 "requestBody": {"required": true, "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/Article"}},
-                    "text/plain": {"schema": {"type": "string", "minLength": 1}, "description": "The article text, UTF-8."}
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ArticleInput"}},
+                    "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text, UTF-8."}}
                 }},
                 "responses": extract_responses
             }},
@@ -161,7 +202,7 @@ pub fn document() -> Value {
                 "summary": "Analyse a batch of articles (JSON Lines)",
                 "parameters": query_parameters(),
                 "requestBody": {"required": true, "content": {
-                    "application/x-ndjson": {"schema": {"$ref": "#/components/schemas/Article"}, "description": "One article object per line; blank lines are skipped. application/ndjson and application/jsonl are accepted too."}
+                    "application/x-ndjson": {"schema": {"$ref": "#/components/schemas/ArticleInput", "description": "One article object per line; blank lines are skipped. application/ndjson and application/jsonl are accepted too."}}
                 }},
                 "responses": batch_responses
             }},
@@ -196,12 +237,7 @@ pub fn document() -> Value {
                 "responses": {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}}
             }}
         },
-        "components": {"schemas": {
-            "Document": sayso::json_schema(),
-            "Article": article_schema(),
-            "Problem": problem_schema(),
-            "BatchError": batch_error_schema()
-        }}
+        "components": {"schemas": schemas}
     })
 }
 

@@ -268,7 +268,8 @@ async fn a_batch_goes_on_past_a_bad_line_in_input_order() {
     let c = r#"{"id": "c", "text": "“We are ready,” the minister said on Monday."}"#;
     let body = format!("{a}\n\n{{\"id\": \"b\", \"text\": \"cut\n{{\"id\": \"e\", \"text\": \" \"}}\n{c}\n");
     let (status, ctype, out) =
-        send(Config::default(), post("/v1/extract/batch?offsets=utf8", Some("application/x-ndjson"), body)).await;
+        send(Config::default(), post("/v1/extract/batch?offsets=utf8&id=batch", Some("application/x-ndjson"), body))
+            .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(ctype, "application/x-ndjson");
     let out = String::from_utf8(out).expect("utf8");
@@ -292,6 +293,15 @@ async fn a_batch_goes_on_past_a_bad_line_in_input_order() {
         (&Value::from(4), &Value::from("e"), &Value::from(422))
     );
     assert!(out.ends_with('\n'));
+    // `id` names lines that give none, by line number.
+    let body = "{\"text\": \"Police said the man was arrested.\"}\n{\"id\": \"own\", \"text\": \"He said so.\"}\n";
+    let (_, _, out) = send(Config::default(), post("/v1/extract/batch?id=b", Some("application/x-ndjson"), body)).await;
+    let ids: Vec<Value> = String::from_utf8(out)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json")["article"]["id"].clone())
+        .collect();
+    assert_eq!(ids, [Value::from("b:1"), Value::from("own")]);
 }
 
 #[tokio::test]
@@ -301,13 +311,26 @@ async fn openapi_is_3_1_and_embeds_the_checked_in_schema() {
     let doc: Value = serde_json::from_slice(&body).expect("OpenAPI parses");
     assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1.")), "{}", doc["openapi"]);
     assert_eq!(doc["jsonSchemaDialect"], "https://json-schema.org/draft/2020-12/schema");
-    let file =
-        std::fs::read(root().join(format!("schema/sayso-v{}.schema.json", sayso::major_version()))).expect("schema");
-    let file: Value = serde_json::from_slice(&file).expect("schema parses");
-    assert_eq!(doc["components"]["schemas"]["Document"], file);
-    // Every $ref outside the embedded schema points at a component that exists.
+    // The components are the schema file's content: its definitions by name and its root as
+    // Document, with references moved from #/$defs/ to #/components/schemas/.
+    let file = std::fs::read_to_string(root().join(format!("schema/sayso-v{}.schema.json", sayso::major_version())))
+        .expect("schema");
+    let Value::Object(mut file) =
+        serde_json::from_str::<Value>(&file.replace("\"#/$defs/", "\"#/components/schemas/")).expect("schema parses")
+    else {
+        panic!("the schema is an object")
+    };
+    let Some(Value::Object(mut expected)) = file.remove("$defs") else { panic!("the schema has $defs") };
+    assert!(file.remove("$id").is_some() && file.remove("$schema").is_some());
+    expected.insert("Document".into(), Value::Object(file));
+    let mut components = doc["components"]["schemas"].as_object().expect("schemas").clone();
+    for own in ["ArticleInput", "Problem", "BatchError"] {
+        assert!(components.remove(own).is_some(), "{own}");
+    }
+    assert_eq!(components, expected);
+    // Every $ref, in the paths and among the components, points at a component that exists.
     let mut refs = Vec::new();
-    let mut walk = vec![&doc["paths"], &doc["components"]["schemas"]["BatchError"]];
+    let mut walk = vec![&doc["paths"], &doc["components"]];
     while let Some(v) = walk.pop() {
         match v {
             Value::Object(m) => {
@@ -320,7 +343,7 @@ async fn openapi_is_3_1_and_embeds_the_checked_in_schema() {
             _ => {}
         }
     }
-    assert!(refs.len() >= 5, "{refs:?}");
+    assert!(refs.len() >= 50, "{} refs", refs.len());
     for r in refs {
         let name = r.strip_prefix("#/components/schemas/").unwrap_or_else(|| panic!("unexpected ref {r}"));
         assert!(doc["components"]["schemas"].get(name).is_some(), "{r} is missing");
