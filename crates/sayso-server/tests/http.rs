@@ -476,3 +476,29 @@ async fn shutdown_lets_the_request_in_flight_finish() {
     assert!(response.ends_with(&snapshot), "the whole document arrives");
     tokio::time::timeout(Duration::from_secs(10), server).await.expect("serve returns").expect("joins").expect("ok");
 }
+
+/// More requests than extraction slots: the extra ones wait their turn (back-pressure) and
+/// every one gets its document.
+#[tokio::test]
+async fn requests_beyond_the_concurrency_limit_wait_and_succeed() {
+    let app = router(Config { concurrency: 1, ..Config::default() });
+    let text = "The AP reported Friday that police arrested seven people.";
+    let expected = sayso::to_json_pretty(
+        &sayso::extract(sayso::ArticleInput::from_text(text), &sayso::Options::default()).expect("extracts"),
+    );
+    let calls: Vec<_> = (0..6)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let res = app.oneshot(post("/v1/extract", Some("text/plain"), text)).await.expect("ok");
+                let status = res.status();
+                (status, axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body"))
+            })
+        })
+        .collect();
+    for call in calls {
+        let (status, body) = call.await.expect("joins");
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body, expected.as_bytes());
+    }
+}
