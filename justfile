@@ -21,14 +21,31 @@ setup: build python
 run *args: build
     ./target/release/sayso {{args}}
 
-# Every test: Rust (unit, snapshot, CLI), schema freshness and independent schema validation, lints.
+# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser.
 test:
     python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
     cargo fmt --all --check
     cargo clippy --workspace --all-targets --quiet -- -D warnings
     cargo test --workspace --quiet
     python3 scripts/validate_snapshots.py
+    python3 scripts/validate_openapi.py
     just test-python
+    just test-browser
+
+# The viewer page in headless Chromium (installs chromium with apt and playwright-core with npm if missing); writes target/artefacts/viewer.png.
+test-browser:
+    command -v chromium >/dev/null || ( $([ "$(id -u)" = 0 ] || echo sudo) apt-get update -qq && $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq chromium )
+    cargo build --quiet -p sayso-cli
+    cd crates/sayso-server/tests/browser && npm ci --no-audit --no-fund --silent
+    CHROMIUM="$(command -v chromium)" SAYSO_BIN=target/debug/sayso node crates/sayso-server/tests/browser/viewer.test.mjs
+
+# Serve the API and viewer (release build) on SAYSO_ADDR (default 127.0.0.1:8080): `just serve --cors-origin '*'`.
+serve *args: build
+    ./target/release/sayso serve {{args}}
+
+# Load test of the HTTP server (release build, wrk: 30 s, 64 connections, the reference article); numbers for docs/performance.md.
+load-test: build
+    scripts/load_test.sh
 
 # Regenerate schema/sayso-v1.schema.json from the Rust types.
 schema:

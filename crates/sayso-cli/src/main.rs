@@ -3,6 +3,7 @@
 //! moves bytes and reports errors.
 
 mod extract;
+mod serve;
 mod sources;
 mod validate;
 
@@ -17,6 +18,7 @@ Examples:
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl
+  sayso serve --addr 127.0.0.1:8080
 
 Exit status: 0 when every article was processed, 1 when some input could not be
 read or analysed (each is reported on standard error, the rest are still written),
@@ -51,6 +53,10 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
+    /// Serve the HTTP API (POST /v1/extract, /v1/extract/batch, GET /openapi.json) and a
+    /// viewer page at /.
+    #[command(after_help = serve::AFTER_HELP)]
+    Serve(serve::Args),
 }
 
 /// Output formats for `extract`.
@@ -88,5 +94,6 @@ fn main() -> ExitCode {
             }
         }
         Command::Validate { files } => validate::run(&files),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -301,3 +301,19 @@ fn events_csv_gives_a_header_and_one_row_per_event() {
     assert!(rows.iter().any(|r| r.contains(",173,17,arrested,St. Petersburg,")), "{out}");
     assert!(rows.iter().all(|r| r.starts_with("putin-trump-cia-tip,")), "{out}");
 }
+
+#[test]
+fn serve_refuses_bad_settings_from_flags_or_environment() {
+    sayso().args(["serve", "--max-body", "ten"]).assert().code(2).stderr(contains("`ten` is not a size"));
+    sayso().args(["serve"]).env("SAYSO_TIMEOUT", "0s").assert().code(2).stderr(contains("more than zero"));
+    sayso().args(["serve", "--addr", "localhost"]).assert().code(2).stderr(contains("--addr"));
+    // An address in use: one clear line, exit 1.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    sayso()
+        .args(["serve", "--addr", &addr])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains(format!("cannot serve on {addr}")));
+}

@@ -1,0 +1,313 @@
+//! The sayso HTTP API and viewer: an axum [`Router`] over the `sayso` library, started by
+//! `sayso serve`. It holds no extraction logic: requests are read with the core's input
+//! parsing ([`sayso::ArticleInput`], [`sayso::input::JsonLines`]), analysed with
+//! [`sayso::extract`] on the blocking pool, and written with the core's serialisers, so a
+//! document from `POST /v1/extract` is byte-identical to `sayso extract` on the same article.
+//!
+//! Endpoints: `POST /v1/extract` (one article: a JSON article object or `text/plain`),
+//! `POST /v1/extract/batch` (NDJSON in, NDJSON out, in input order), `GET /v1/schema`,
+//! `GET /openapi.json`, `GET /healthz`, `GET /version` and `GET /`, a viewer page.
+//!
+//! Production behaviour: a request body limit (413), a per-request timeout (503), a limit on
+//! concurrent extractions (requests beyond it wait, which is the back-pressure), graceful
+//! shutdown on SIGTERM or Ctrl-C, request ids in the logs and in `x-request-id`, every error
+//! as `application/problem+json` (RFC 9457), and CORS only for the origins given.
+//!
+//! ```no_run
+//! let config = sayso_server::Config::default();
+//! sayso_server::run(config)?;
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+mod api;
+pub mod openapi;
+pub mod problem;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use problem::{PROBLEM_JSON, Problem};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+/// Default listening address (loopback only: exposing the server is a deliberate choice).
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+/// Default request body limit: 10 MiB.
+pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
+/// Default per-request timeout.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    pub addr: SocketAddr,
+    /// Largest request body accepted, in bytes; larger bodies get 413.
+    pub max_body: usize,
+    /// Longest time one request may take (waiting for a worker included); then 503.
+    pub timeout: Duration,
+    /// Extractions running at once; further requests wait for a free slot.
+    pub concurrency: usize,
+    /// Origins allowed by CORS (`*` for any); empty means CORS is off.
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            max_body: DEFAULT_MAX_BODY,
+            timeout: DEFAULT_TIMEOUT,
+            concurrency: default_concurrency(),
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+/// One extraction per core: extraction is CPU-bound, so more at once only adds latency.
+#[must_use]
+pub fn default_concurrency() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Parses a byte size: a number with an optional unit (`10MB`, `512k`, `1MiB`, `1048576`).
+/// Units are binary (k = 1024), as for most server limits.
+///
+/// # Errors
+/// A message naming the value when it is not a size.
+pub fn parse_byte_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: usize = num.parse().map_err(|_| format!("`{s}` is not a size (expected e.g. 10MB, 512k or 1048576)"))?;
+    let mult: usize = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("`{s}`: unknown size unit (expected B, k, MB or GB)")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("`{s}` is too large"))
+}
+
+/// Parses a duration: a number with an optional unit (`30s`, `500ms`, `2m`; bare numbers
+/// are seconds).
+///
+/// # Errors
+/// A message naming the value when it is not a duration, or it is zero.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num.parse().map_err(|_| format!("`{s}` is not a duration (expected e.g. 30s, 500ms or 2m)"))?;
+    let secs = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "s" | "sec" | "secs" => n,
+        "ms" => n / 1000.0,
+        "m" | "min" => n * 60.0,
+        _ => return Err(format!("`{s}`: unknown time unit (expected ms, s or m)")),
+    };
+    if !secs.is_finite() || secs <= 0.0 {
+        return Err(format!("`{s}`: the duration must be more than zero"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| format!("`{s}`: {e}"))
+}
+
+/// What every handler shares.
+pub(crate) struct Shared {
+    pub(crate) config: Config,
+    /// One permit per concurrent extraction. A permit moves into the blocking task and is
+    /// released only when the CPU work ends, even if the request has timed out meanwhile, so
+    /// the limit bounds the work actually running, not just the requests waiting for it.
+    pub(crate) permits: Arc<tokio::sync::Semaphore>,
+    /// The OpenAPI document, built once.
+    pub(crate) openapi: String,
+}
+
+type AppState = Arc<Shared>;
+
+/// The API and viewer as a router with every production layer in place; serve it with
+/// [`serve`], or call it directly in tests (`tower::ServiceExt::oneshot`).
+pub fn router(config: Config) -> Router {
+    let shared = Arc::new(Shared {
+        permits: Arc::new(tokio::sync::Semaphore::new(config.concurrency.max(1))),
+        openapi: openapi::document_string(),
+        config,
+    });
+    let cors = cors_layer(&shared.config.cors_origins);
+    let timeout = shared.config.timeout;
+    let layers = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::x_request_id(RequestIds::default()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .option_layer(cors)
+        .layer(middleware::from_fn_with_state(Arc::clone(&shared), problem_bodies))
+        .layer(axum::error_handling::HandleErrorLayer::new(move |e: axum::BoxError| async move {
+            if e.is::<tower::timeout::error::Elapsed>() {
+                Problem::timeout(timeout)
+            } else {
+                Problem::internal(e.to_string())
+            }
+        }))
+        .layer(tower::timeout::TimeoutLayer::new(timeout))
+        .layer(RequestBodyLimitLayer::new(shared.config.max_body));
+    api::routes().with_state(shared).layer(DefaultBodyLimit::disable()).layer(layers)
+}
+
+/// Serves the router on `listener` until `shutdown` completes; requests in flight then
+/// finish before this returns.
+///
+/// # Errors
+/// When accepting connections fails.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(config)).with_graceful_shutdown(shutdown).await
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Starts logging (`RUST_LOG`, default `info`) and a runtime, binds `config.addr` and serves
+/// until Ctrl-C or SIGTERM. This is what `sayso serve` calls.
+///
+/// # Errors
+/// When the runtime cannot start or the address cannot be bound.
+pub fn run(config: Config) -> std::io::Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    // A second initialisation (tests, embedding) keeps the first subscriber.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).try_init();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.addr).await?;
+        let local = listener.local_addr()?;
+        tracing::info!(
+            addr = %local,
+            max_body = config.max_body,
+            timeout_s = config.timeout.as_secs_f64(),
+            concurrency = config.concurrency,
+            cors = ?config.cors_origins,
+            "sayso {} listening on http://{local}/",
+            sayso::VERSION
+        );
+        serve(listener, config, shutdown_signal()).await
+    })
+}
+
+fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE])
+            .expose_headers([header::HeaderName::from_static("x-request-id")]),
+    )
+}
+
+/// Request ids: a per-process prefix (start time) and a counter, unless the client (or a
+/// proxy in front) already sent an `x-request-id`, which is kept.
+#[derive(Clone)]
+struct RequestIds {
+    prefix: Arc<str>,
+    next: Arc<AtomicU64>,
+}
+
+impl Default for RequestIds {
+    fn default() -> Self {
+        let start = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        Self { prefix: format!("{start:x}").into(), next: Arc::new(AtomicU64::new(1)) }
+    }
+}
+
+impl MakeRequestId for RequestIds {
+    fn make_request_id<B>(&mut self, _request: &axum::http::Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{}-{n}", self.prefix)).ok().map(RequestId::new)
+    }
+}
+
+/// Turns an error response that is not already a problem (404 and 405 from routing, 413
+/// from the body limit) into one, so clients see one error shape everywhere.
+async fn problem_bodies(State(shared): State<AppState>, request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+    if is_problem {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // Such bodies are short messages from axum or tower-http; cap what we read anyway.
+    let text = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    let mut problem = problem::for_status(status, &String::from_utf8_lossy(&text), shared.config.max_body);
+    if status == StatusCode::METHOD_NOT_ALLOWED {
+        if let Some(allow) = api::allowed_methods(&path) {
+            problem.detail = format!("{path} takes {allow}, not {method}");
+        }
+    }
+    let mut res = problem.into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            res.headers_mut().insert(name, value.clone());
+        }
+    }
+    res
+}
