@@ -17,7 +17,7 @@ Endpoints:
 
 Errors are application/problem+json (RFC 9457). Logs go to standard error (RUST_LOG
 sets the level). SIGTERM or Ctrl-C stops accepting connections and lets requests in
-flight finish.
+flight finish (for at most --grace).
 
 Example:
   sayso serve &
@@ -38,6 +38,16 @@ pub struct Args {
     #[arg(long, env = "SAYSO_TIMEOUT", value_name = "DURATION", default_value = "30s", value_parser = sayso_server::parse_duration)]
     timeout: Duration,
 
+    /// Longest wait for a request's headers, and longest idle time of a kept-alive
+    /// connection; then the connection is closed (stops clients that never finish a request).
+    #[arg(long, env = "SAYSO_HEADER_TIMEOUT", value_name = "DURATION", default_value = "10s", value_parser = sayso_server::parse_duration)]
+    header_timeout: Duration,
+
+    /// After SIGTERM or Ctrl-C, longest wait for requests in flight; then the connections
+    /// still open are dropped and the process exits.
+    #[arg(long, env = "SAYSO_GRACE", value_name = "DURATION", default_value = "30s", value_parser = sayso_server::parse_duration)]
+    grace: Duration,
+
     /// Extractions running at once (default: one per core); further requests wait.
     #[arg(long, env = "SAYSO_CONCURRENCY", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     concurrency: Option<u16>,
@@ -53,6 +63,8 @@ pub fn run(args: Args) -> ExitCode {
         addr: args.addr,
         max_body: args.max_body,
         timeout: args.timeout,
+        header_timeout: args.header_timeout,
+        grace: args.grace,
         concurrency: args.concurrency.map_or_else(sayso_server::default_concurrency, usize::from),
         cors_origins: args.cors_origins,
     };

@@ -46,6 +46,10 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default wait for a request's headers (also the idle time a kept-alive connection may sit).
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default wait, after a shutdown signal, for requests in flight.
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(30);
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -54,8 +58,16 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Largest request body accepted, in bytes; larger bodies get 413.
     pub max_body: usize,
-    /// Longest time one request may take (waiting for a worker included); then 503.
+    /// Longest time one request may take once its headers are in (reading its body and
+    /// waiting for a worker included); then 503.
     pub timeout: Duration,
+    /// Longest wait for a request's headers, from the moment the connection is open (or the
+    /// previous response was written, on a kept-alive connection); then the connection is
+    /// closed. This is what stops clients that open connections and never finish a request.
+    pub header_timeout: Duration,
+    /// Longest wait, after the shutdown signal, for requests in flight; connections still open
+    /// then are dropped, so a client that never reads its response cannot hold the process.
+    pub grace: Duration,
     /// Extractions running at once; further requests wait for a free slot.
     pub concurrency: usize,
     /// Origins allowed by CORS (`*` for any); empty means CORS is off.
@@ -68,6 +80,8 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             max_body: DEFAULT_MAX_BODY,
             timeout: DEFAULT_TIMEOUT,
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            grace: DEFAULT_GRACE,
             concurrency: default_concurrency(),
             cors_origins: Vec::new(),
         }
@@ -170,17 +184,79 @@ pub fn router(config: Config) -> Router {
     api::routes().with_state(shared).layer(DefaultBodyLimit::disable()).layer(layers)
 }
 
-/// Serves the router on `listener` until `shutdown` completes; requests in flight then
-/// finish before this returns.
+/// Serves the router on `listener` until `shutdown` completes: the listener is then closed
+/// (new connections are refused), requests in flight finish (for at most `config.grace`) and
+/// this returns.
+///
+/// The connection loop is hyper's HTTP/1.1 server driven here rather than `axum::serve`,
+/// because `axum::serve` gives hyper no timer, so hyper's header read timeout never runs: a
+/// client that sent half a request line, or nothing at all, kept its connection (and a task)
+/// forever, and after a shutdown signal the server waited for it forever, so the process
+/// never exited. Here every connection has `config.header_timeout` to deliver its headers
+/// (hyper restarts the clock after each response, so it bounds idle kept-alive connections
+/// too); the body is read inside the handler, under the tower timeout (`config.timeout`, a
+/// 503), so a body trickled in byte by byte is cut off as well. Slow clients only hold their
+/// own connection: they take no extraction slot until their body is complete.
 ///
 /// # Errors
-/// When accepting connections fails.
+/// Never at present (accept errors such as running out of file descriptors are logged and
+/// retried after a pause, as `axum::serve` does); kept as a `Result` for callers.
 pub async fn serve(
-    listener: tokio::net::TcpListener,
+    mut listener: tokio::net::TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).with_graceful_shutdown(shutdown).await
+    let grace = config.grace;
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(config.header_timeout);
+    let app = router(config);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = axum::serve::Listener::accept(&mut listener) => accepted,
+            () = &mut shutdown => break,
+        };
+        // Forget the connections that have ended, so the set holds only open ones.
+        while connections.try_join_next().is_some() {}
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let conn = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let mut stop = stop_rx.clone();
+        connections.spawn(async move {
+            let mut conn = std::pin::pin!(conn);
+            let stopping = async move {
+                // An error means the server is gone, which is a stop too.
+                let _ = stop.wait_for(|stop| *stop).await;
+            };
+            let result = tokio::select! {
+                result = conn.as_mut() => result,
+                () = stopping => {
+                    // Finish the request in progress (if any), then close.
+                    conn.as_mut().graceful_shutdown();
+                    conn.await
+                }
+            };
+            if let Err(e) = result {
+                tracing::debug!(%peer, error = %e, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    let open = connections.len();
+    let drained = tokio::time::timeout(grace, async { while connections.join_next().await.is_some() {} }).await;
+    if drained.is_err() {
+        tracing::warn!(
+            open = connections.len(),
+            of = open,
+            grace_s = grace.as_secs_f64(),
+            "shutdown: dropping connections still open after the grace period"
+        );
+        connections.abort_all();
+        while connections.join_next().await.is_some() {}
+    }
+    Ok(())
 }
 
 /// Completes on Ctrl-C or SIGTERM.
@@ -227,6 +303,8 @@ pub fn run(config: Config) -> std::io::Result<()> {
             addr = %local,
             max_body = config.max_body,
             timeout_s = config.timeout.as_secs_f64(),
+            header_timeout_s = config.header_timeout.as_secs_f64(),
+            grace_s = config.grace.as_secs_f64(),
             concurrency = config.concurrency,
             cors = ?config.cors_origins,
             "sayso {} listening on http://{local}/",
