@@ -35,6 +35,7 @@ pub struct Args {
     max_body: usize,
 
     /// Longest time one request may take, waiting included (e.g. 30s, 500ms); then 503.
+    /// Also the longest a response may stall on a client that stops reading.
     #[arg(long, env = "SAYSO_TIMEOUT", value_name = "DURATION", default_value = "30s", value_parser = sayso_server::parse_duration)]
     timeout: Duration,
 

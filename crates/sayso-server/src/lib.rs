@@ -31,9 +31,12 @@ use axum::response::{IntoResponse, Response};
 use problem::{PROBLEM_JSON, Problem};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -59,7 +62,8 @@ pub struct Config {
     /// Largest request body accepted, in bytes; larger bodies get 413.
     pub max_body: usize,
     /// Longest time one request may take once its headers are in (reading its body and
-    /// waiting for a worker included); then 503.
+    /// waiting for a worker included); then 503. Also the longest a response may stall on a
+    /// client that reads none of it; then the connection is closed.
     pub timeout: Duration,
     /// Longest wait for a request's headers, from the moment the connection is open (or the
     /// previous response was written, on a kept-alive connection); then the connection is
@@ -195,8 +199,10 @@ pub fn router(config: Config) -> Router {
 /// never exited. Here every connection has `config.header_timeout` to deliver its headers
 /// (hyper restarts the clock after each response, so it bounds idle kept-alive connections
 /// too); the body is read inside the handler, under the tower timeout (`config.timeout`, a
-/// 503), so a body trickled in byte by byte is cut off as well. Slow clients only hold their
-/// own connection: they take no extraction slot until their body is complete.
+/// 503), so a body trickled in byte by byte is cut off as well; and a response may not stall
+/// for longer than `config.timeout` on a client that stops reading ([`StallLimit`]). Slow
+/// clients only hold their own connection: they take no extraction slot until their body is
+/// complete, and a batch whose client stops reading stops being worked on.
 ///
 /// # Errors
 /// Never at present (accept errors such as running out of file descriptors are logged and
@@ -207,6 +213,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let grace = config.grace;
+    let timeout = config.timeout;
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(config.header_timeout);
     let app = router(config);
@@ -221,7 +228,8 @@ pub async fn serve(
         // Forget the connections that have ended, so the set holds only open ones.
         while connections.try_join_next().is_some() {}
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
-        let conn = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let io = StallLimit { io: stream, limit: timeout, stalled: None };
+        let conn = http.serve_connection(hyper_util::rt::TokioIo::new(io), service);
         let mut stop = stop_rx.clone();
         connections.spawn(async move {
             let mut conn = std::pin::pin!(conn);
@@ -257,6 +265,73 @@ pub async fn serve(
         while connections.join_next().await.is_some() {}
     }
     Ok(())
+}
+
+/// A client connection whose writes may not stall for longer than `limit`. A client that
+/// stops reading (a "slow read" attack, or a peer gone without closing) would otherwise hold
+/// its connection and the response it has not taken for ever: hyper has no write timeout.
+/// The clock runs only while a write cannot progress, so a slow reader that keeps reading is
+/// served, however long the response.
+struct StallLimit {
+    io: tokio::net::TcpStream,
+    limit: Duration,
+    stalled: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl StallLimit {
+    fn check<T>(&mut self, cx: &mut Context<'_>, poll: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+        if poll.is_ready() {
+            self.stalled = None;
+            return poll;
+        }
+        let limit = self.limit;
+        let timer = self.stalled.get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+        match timer.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("the client read nothing for {} s", limit.as_secs_f64()),
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl AsyncRead for StallLimit {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for StallLimit {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.io).poll_write(cx, buf);
+        this.check(cx, poll)
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.io).poll_write_vectored(cx, bufs);
+        this.check(cx, poll)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.io).poll_flush(cx);
+        this.check(cx, poll)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -241,6 +241,33 @@ async fn shutdown_does_not_wait_for_clients_that_never_finish() {
     assert!(ended.is_some(), "the connection is closed once the grace period is over");
 }
 
+/// A client that sends requests and reads none of the responses (a "slow read"): once the
+/// server's writes have stalled for the request timeout it closes the connection, rather
+/// than holding it, and the responses, for ever; other clients are served meanwhile. The
+/// client's receive buffer is shrunk so that 400 pipelined `GET /openapi.json` (24 MB of
+/// responses) cannot all sit in socket buffers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_stops_reading_is_dropped() {
+    let _turn = SERIAL.lock().await;
+    let timeout = Duration::from_secs(1);
+    let server = start(Config { timeout, header_timeout: Duration::from_secs(2), ..Config::default() }).await;
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket.set_recv_buffer_size(4096).expect("buffer size");
+    let mut conn = socket.connect(server.addr).await.expect("connect");
+    let requests = 400;
+    conn.write_all(&b"GET /openapi.json HTTP/1.1\r\nHost: test\r\n\r\n".repeat(requests)).await.expect("write");
+    // The server's writes stall while this client reads nothing.
+    tokio::time::sleep(timeout * 3).await;
+    healthz(server.addr, Duration::from_secs(1)).await;
+    // Now read: a server that kept waiting sends every response (then closes the idle
+    // connection after the header timeout); one that gave up sent fewer and closed.
+    let (text, _) = read_until_closed(conn, Duration::from_secs(20)).await.expect("the connection ends");
+    let complete = text.matches("HTTP/1.1 200").count();
+    assert!(complete < requests, "all {complete} responses were kept for a client that did not read");
+    eprintln!("the server gave up on a non-reading client after {complete} of {requests} responses");
+    server.shut_down(Duration::from_secs(5)).await;
+}
+
 /// Oversize bodies get 413 as problems, with a Content-Length (refused before the body is
 /// read) and without one (chunked, refused once the limit is crossed), while normal requests
 /// go on beside them.
