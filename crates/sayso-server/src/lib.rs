@@ -200,9 +200,11 @@ pub fn router(config: Config) -> Router {
 /// (hyper restarts the clock after each response, so it bounds idle kept-alive connections
 /// too); the body is read inside the handler, under the tower timeout (`config.timeout`, a
 /// 503), so a body trickled in byte by byte is cut off as well; and a response may not stall
-/// for longer than `config.timeout` on a client that stops reading ([`StallLimit`]). Slow
+/// for longer than `config.timeout` on a client that stops reading (a write-stall limit). Slow
 /// clients only hold their own connection: they take no extraction slot until their body is
-/// complete, and a batch whose client stops reading stops being worked on.
+/// complete, and a batch whose client stops reading stops being worked on. HTTP/1.1 only, as
+/// axum's default features gave: hyper-util's HTTP/1-or-2 builder first sniffs the protocol
+/// with no timeout at all, which would leave a silent connection unbounded again.
 ///
 /// # Errors
 /// Never at present (accept errors such as running out of file descriptors are logged and

@@ -371,6 +371,7 @@ async fn many_open_connections_are_survived_and_reclaimed() {
         conns.push(conn);
     }
     let opened = t.elapsed();
+    eprintln!("opened {n} connections in {opened:?}");
     assert!(opened < header_timeout, "opening {n} connections took {opened:?}: too slow for this test's timing");
     for _ in 0..5 {
         let t = Instant::now();
