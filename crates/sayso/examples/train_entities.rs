@@ -45,6 +45,14 @@ fn span_set(tags: &[u8]) -> HashSet<(usize, usize, usize)> {
     tagger::spans(tags).into_iter().map(|s| (s.tokens.start, s.tokens.end, s.class)).collect()
 }
 
+/// User + system CPU time of this process (Linux `/proc/self/stat`, 100 ticks a second).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<f64> = after.split_whitespace().map(|x| x.parse().unwrap_or(0.0)).collect();
+    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().collect();
     if let [_, flag, model, dev] = args.as_slice() {
@@ -54,13 +62,20 @@ fn main() -> Result<(), Box<dyn Error>> {
             let (dev, _, _) = load(dev)?;
             let size: usize = dev.iter().map(|e| e.analysis.text.len()).sum();
             let t = std::time::Instant::now();
+            let cpu = cpu_seconds();
             let mut found = 0;
             for _ in 0..20 {
                 for e in &dev {
                     found += tagger::tag_with(&model, &e.analysis).len();
                 }
             }
-            eprintln!("tagged {} MB in {:.2} s wall ({found} spans)", size * 20 / 1_000_000, t.elapsed().as_secs_f64());
+            let cpu = cpu_seconds() - cpu;
+            eprintln!(
+                "tagged {:.1} MB in {:.2} s wall, {cpu:.2} s CPU: {:.1} MB/s per core ({found} spans)",
+                (size * 20) as f64 / 1e6,
+                t.elapsed().as_secs_f64(),
+                (size * 20) as f64 / 1e6 / cpu
+            );
             return Ok(());
         }
     }
@@ -77,14 +92,21 @@ fn main() -> Result<(), Box<dyn Error>> {
     let bytes = tagger::train(&train, epochs, prune, |epoch, model| {
         let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
         for (e, g) in dev.iter().zip(&gold) {
-            let p: HashSet<_> =
-                tagger::tag_with(model, &e.analysis).into_iter().map(|s| (s.tokens.start, s.tokens.end, s.class)).collect();
+            let p: HashSet<_> = tagger::tag_with(model, &e.analysis)
+                .into_iter()
+                .map(|s| (s.tokens.start, s.tokens.end, s.class))
+                .collect();
             tp += p.intersection(g).count();
             np += p.len();
             ng += g.len();
         }
         let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-        eprintln!("epoch {}: dev P {p:.4} R {r:.4} F1 {:.4} ({} features)", epoch + 1, 2.0 * p * r / (p + r).max(1e-9), model.len());
+        eprintln!(
+            "epoch {}: dev P {p:.4} R {r:.4} F1 {:.4} ({} features)",
+            epoch + 1,
+            2.0 * p * r / (p + r).max(1e-9),
+            model.len()
+        );
     });
     std::fs::write(out, &bytes)?;
     // Tagging speed of the final model on the development texts (one core).

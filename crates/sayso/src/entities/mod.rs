@@ -264,6 +264,7 @@ impl Builder<'_> {
         let names = tagger::tag(self.a);
         let mut next_name = names.iter().peekable();
         let mut out: Vec<Draft> = Vec::new();
+        let mut seen_initials: HashMap<String, EntityType> = HashMap::new();
         let mut i = 0;
         while i < n {
             while next_name.peek().is_some_and(|s| s.tokens.start < i) {
@@ -301,8 +302,40 @@ impl Builder<'_> {
             }
             if let Some(span) = next_name.peek().filter(|s| s.tokens.start == i) {
                 let end = span.tokens.end;
-                self.push_name(i, end, span.entity_type(), &mut out);
-                i = end;
+                // A month or weekday the time stage read as a date is not a name.
+                let bytes = self.span(&(i..end));
+                if !self.a.times.iter().any(|t| t.span.start <= bytes.start && bytes.end <= t.span.end) {
+                    let before = out.len();
+                    self.push_name(i, end, span.entity_type(), &mut out);
+                    for d in &out[before..] {
+                        let words: Vec<&str> = d.name.split_whitespace().collect();
+                        if words.len() >= 2 && d.entity_type != EntityType::Person {
+                            let initials: String = words
+                                .iter()
+                                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                .filter_map(|w| w.chars().next())
+                                .collect();
+                            seen_initials.insert(initials, d.entity_type);
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            // An acronym the tagger passed over, of a name already seen ("WH" after
+            // "White House").
+            if let Some(&entity_type) = self.is_acronym(i).then(|| seen_initials.get(self.word(i))).flatten() {
+                let name = self.word(i).to_string();
+                out.push(Draft {
+                    span: t.start..t.end,
+                    kind: MentionKind::Acronym,
+                    entity_type,
+                    role: None,
+                    key: Some(name.to_lowercase()),
+                    name,
+                    sentence: t.sentence,
+                });
+                i += 1;
                 continue;
             }
             if self.is_word(i) && !self.is_cap(i) && is_pronoun(self.word(i)) {
@@ -319,6 +352,12 @@ impl Builder<'_> {
             i += 1;
         }
         out
+    }
+
+    /// Whether token `i` looks like an acronym: two to six capital letters.
+    fn is_acronym(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i) && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
     }
 
     /// "the two leaders", "both leaders", "the two men": the end of the phrase at `i`.
@@ -345,6 +384,17 @@ impl Builder<'_> {
         if end == start + 1 {
             if let Some((EntityType::Norp, canonical)) = GAZETTEER.names.get(first_lower.as_str()).copied() {
                 if GROUP_NOUNS.contains(&self.word(end).to_lowercase().as_str()) {
+                    // The nationality is a name too (CoNLL's MISC "German" in "German
+                    // officials"); the phrase is the country's nominal.
+                    out.push(Draft {
+                        span: self.span(&(start..end)),
+                        kind: MentionKind::Name,
+                        entity_type: EntityType::Norp,
+                        role: None,
+                        key: Some(norp_key(&first_lower)),
+                        name: self.text(&(start..end)),
+                        sentence,
+                    });
                     let key = self
                         .alias(&canonical.to_lowercase())
                         .map_or(canonical.to_lowercase(), |al| al.canonical.to_lowercase());
@@ -361,9 +411,21 @@ impl Builder<'_> {
                 }
             }
         }
-        // Titles before a person's name ("President", "Russian President") are its role.
+        // Titles before a person's name ("President", "Russian President") are its role,
+        // also when the tagger took them into the name.
         let mut role = None;
+        let mut start = start;
         if tagged == EntityType::Person {
+            let mut k = start;
+            while k + 1 < end && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str()) {
+                k += 1;
+            }
+            if k > start {
+                role = Some(self.text(&(start..k)));
+                start = k;
+            }
+        }
+        if tagged == EntityType::Person && role.is_none() {
             let mut k = start;
             while k > 0
                 && self.a.tokens[k - 1].sentence == sentence
@@ -389,9 +451,8 @@ impl Builder<'_> {
                     j -= 1;
                 }
                 if j < start && ROLE_NOUNS.contains(&self.word(start - 1).to_lowercase().as_str()) {
-                    let org = out
-                        .last()
-                        .filter(|d| d.span.end + 1 >= self.a.tokens[j].start && d.kind == MentionKind::Name);
+                    let org =
+                        out.last().filter(|d| d.span.end + 1 >= self.a.tokens[j].start && d.kind == MentionKind::Name);
                     let from = org.map_or(self.a.tokens[j].start, |d| d.span.start);
                     role = Some(self.a.text[from..self.a.tokens[start - 1].end].to_string());
                 }
@@ -408,6 +469,9 @@ impl Builder<'_> {
         let gaz = GAZETTEER.names.get(lower.as_str()).copied();
         let (entity_type, key) = if let Some(al) = alias {
             (al.entity_type, al.canonical.to_lowercase())
+        } else if let Some((EntityType::Norp, _)) = gaz.filter(|_| conll_class(tagged) == 3) {
+            // Nationalities cluster by their own word, apart from the country.
+            (EntityType::Norp, norp_key(&lower))
         } else if let Some((t, canonical)) = gaz.filter(|(t, _)| conll_class(*t) == conll_class(tagged)) {
             (t, canonical.to_lowercase())
         } else {
@@ -628,6 +692,11 @@ fn canonical_display(d: &Draft) -> String {
         }
         _ => d.name.trim_start_matches("the ").trim_start_matches("The ").to_string(),
     }
+}
+
+/// The cluster key of a nationality ("russian"), kept apart from the country's ("russia").
+fn norp_key(lower: &str) -> String {
+    format!("\u{1}{lower}")
 }
 
 /// The CoNLL class a type falls in: person, organisation, location (GPE or location), other.

@@ -146,6 +146,8 @@ const SENT_START: u8 = 4;
 const CAP_ELSEWHERE: u8 = 8;
 const LOWER_ELSEWHERE: u8 = 16;
 const WORD: u8 = 32;
+const HAS_UPPER: u8 = 64;
+const TABLE: u8 = 128;
 
 /// What is worked out once per token.
 #[derive(Clone, Copy, Default)]
@@ -154,11 +156,13 @@ struct Tok {
     lw: u32,
     shape: u32,
     short: u32,
-    pre: [u32; 4],
-    suf: [u32; 4],
+    /// Byte range of the token, for its affixes (hashed only for tokens that are scored).
+    start: usize,
+    end: usize,
     flags: u8,
     gaz_words: u16,
     phrase: u8,
+    line_first: bool,
     sentence: usize,
 }
 
@@ -167,11 +171,12 @@ const BOUNDARY: Tok = Tok {
     lw: 0x5eed_0001,
     shape: 0x5eed_0001,
     short: 0x5eed_0001,
-    pre: [0; 4],
-    suf: [0; 4],
+    start: 0,
+    end: 0,
     flags: 0,
     gaz_words: 0,
     phrase: 0,
+    line_first: false,
     sentence: usize::MAX,
 };
 
@@ -273,14 +278,19 @@ fn class_byte(t: EntityType) -> u8 {
 fn prepare(a: &Analysis) -> Vec<Tok> {
     let n = a.tokens.len();
     let mut toks = vec![Tok::default(); n];
-    // Lines in capitals (headlines): no lowercase letter in any word of the line.
+    // Lines in capitals (headlines, datelines): no lowercase letter in any word of the line.
     let mut line_caps = vec![false; n];
+    // Lines mostly of numbers: results tables, where names are teams and players.
+    let mut line_table = vec![false; n];
     let mut i = 0;
     while i < n {
         let mut j = i + 1;
         while j < n && !a.tokens[j].line_start {
             j += 1;
         }
+        let numbers = a.tokens[i..j].iter().filter(|t| t.kind == TokenKind::Number).count();
+        let words = a.tokens[i..j].iter().filter(|t| t.kind == TokenKind::Word).count();
+        line_table[i..j].fill(numbers >= 2 && numbers >= words);
         let mut caps_words = 0;
         let mut lower = false;
         for t in &a.tokens[i..j] {
@@ -295,7 +305,7 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
                 }
             }
         }
-        let caps = !lower && caps_words >= 2;
+        let caps = !lower && caps_words >= 1;
         line_caps[i..j].fill(caps);
         i = j;
     }
@@ -319,16 +329,7 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
         }
         tok.shape = shape.done();
         tok.short = short.done();
-        let mut p = lower_hash(5, "");
-        for (k, c) in w.chars().take(4).enumerate() {
-            for l in c.to_lowercase() {
-                p = p.ch(l);
-            }
-            tok.pre[k] = p.done();
-        }
-        for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
-            tok.suf[k] = lower_hash(6 + k as u32, &w[b..]).done();
-        }
+        (tok.start, tok.end) = (t.start, t.end);
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
         if t.kind == TokenKind::Word {
             tok.flags |= WORD;
@@ -336,13 +337,22 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
         if first_upper {
             tok.flags |= CAP;
         }
+        if first_upper || w.chars().any(char::is_uppercase) {
+            tok.flags |= HAS_UPPER;
+        }
         if line_caps[i] {
             tok.flags |= CAPS_LINE;
         }
+        if line_table[i] {
+            tok.flags |= TABLE;
+        }
+        tok.line_first = t.line_start;
         let sent_start = a.sentences.get(t.sentence).is_some_and(|s| {
             s.tokens.start == i
                 || (s.tokens.start < i
-                    && a.tokens[s.tokens.start..i].iter().all(|p| p.kind != TokenKind::Word && p.kind != TokenKind::Number))
+                    && a.tokens[s.tokens.start..i]
+                        .iter()
+                        .all(|p| p.kind != TokenKind::Word && p.kind != TokenKind::Number))
         });
         if sent_start || t.line_start {
             tok.flags |= SENT_START;
@@ -351,7 +361,7 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
     }
     // Document-level: the same word capitalised (not opening a sentence, not in a headline)
     // or lowercase elsewhere.
-    let mut seen: HashMap<u32, u8, FnvBuild> = HashMap::default();
+    let mut seen: HashMap<u32, u8, FnvBuild> = HashMap::with_capacity_and_hasher(n / 2, FnvBuild::default());
     for (i, tok) in toks.iter().enumerate() {
         if tok.flags & WORD == 0 || tok.flags & CAPS_LINE != 0 {
             continue;
@@ -406,7 +416,17 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
         // Leftmost longest: a phrase inside one already matched is not marked.
         if let Some((len, c)) = found.filter(|_| i >= covered) {
             for (k, tok) in toks[i..i + len].iter_mut().enumerate() {
-                tok.phrase = 1 + c * 4 + if len == 1 { 0 } else if k == 0 { 1 } else if k + 1 == len { 3 } else { 2 };
+                tok.phrase = 1
+                    + c * 4
+                    + if len == 1 {
+                        0
+                    } else if k == 0 {
+                        1
+                    } else if k + 1 == len {
+                        3
+                    } else {
+                        2
+                    };
             }
             covered = i + len;
         }
@@ -416,8 +436,9 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
 }
 
 /// The static (tag-independent) features of token `i`, appended to `out`.
-fn static_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
+fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut Vec<u32>) {
     let t = &toks[i];
+    let w = text.get(t.start..t.end).unwrap_or("");
     let at = |d: isize| -> &Tok {
         let j = i as isize + d;
         if j < 0 || j as usize >= toks.len() || toks[j as usize].sentence != t.sentence {
@@ -432,13 +453,21 @@ fn static_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
     out.push(f1(12, t.lw));
     out.push(f1(13, t.shape));
     out.push(f1(14, t.short));
-    for k in 0..4 {
-        if t.pre[k] != 0 {
-            out.push(f1(15 + k as u32, t.pre[k]));
+    // Prefixes and suffixes of one to four characters, lowercase.
+    let mut p = H::new(5);
+    for (k, c) in w.chars().take(4).enumerate() {
+        for l in c.to_lowercase() {
+            p = p.ch(l);
         }
-        if t.suf[k] != 0 {
-            out.push(f1(19 + k as u32, t.suf[k]));
+        out.push(f1(15 + k as u32, p.done()));
+    }
+    let mut suf3 = 0;
+    for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
+        let h = lower_hash(6 + k as u32, &w[b..]).done();
+        if k == 2 {
+            suf3 = h;
         }
+        out.push(f1(19 + k as u32, h));
     }
     out.push(f1(23, m1.lw));
     out.push(f1(24, m2.lw));
@@ -472,7 +501,11 @@ fn static_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
     out.push(f2(44, u32::from(t.phrase), u32::from(p1.phrase)));
     out.push(f2(45, u32::from(m1.gaz_words), t.short));
     out.push(f2(46, u32::from(p1.gaz_words), t.short));
-    out.push(f2(47, t.suf[2], p1.lw));
+    out.push(f2(47, suf3, p1.lw));
+    let table = u32::from(t.flags & TABLE != 0) | u32::from(t.line_first) << 1;
+    out.push(f2(48, table, t.short));
+    out.push(f3(49, table, t.short, p1.short));
+    out.push(f2(50, table, m1.lw));
 }
 
 /// Counts of the tags a word got earlier in the document: O and each class.
@@ -596,9 +629,8 @@ impl Model {
 }
 
 /// The embedded model, trained by `just train-entities`.
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::from_bytes(include_bytes!("tagger.bin")).unwrap_or_else(|| Model::with_entries(&[], 1.0))
-});
+static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("tagger.bin")).unwrap_or_else(|| Model::with_entries(&[], 1.0)));
 
 /// Something that scores features: the embedded model, or weights being trained.
 trait Scorer {
@@ -622,26 +654,48 @@ impl Scorer for Model {
 }
 
 /// Greedy decoding of one document: its tags, one per token.
-fn decode(toks: &[Tok], model: &impl Scorer, mut on_token: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
-    let mut tags = Vec::with_capacity(toks.len());
-    let mut history = History::default();
+fn decode(toks: &[Tok], text: &str, model: &impl Scorer, mut on_token: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+    let mut tags = vec![0u8; toks.len()];
+    let mut history = History::with_capacity_and_hasher(toks.len() / 8, FnvBuild::default());
     let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
-    for i in 0..toks.len() {
-        if i > 0 && toks[i].sentence != toks[i - 1].sentence {
+    let mut last = usize::MAX;
+    for i in order(toks) {
+        if last == usize::MAX || last + 1 != i || toks[i].sentence != toks[last].sentence {
             (prev, prev2) = (0, 0);
         }
+        last = i;
+        if !may_start(&toks[i], prev) {
+            tags[i] = 0;
+            (prev2, prev) = (prev, 0);
+            continue;
+        }
         feats.clear();
-        static_features(toks, i, &mut feats);
+        static_features(toks, text, i, &mut feats);
         dynamic_features(toks, i, prev, prev2, &history, &mut feats);
         let mut scores = [0f32; NT];
         model.score(&feats, &mut scores);
         let tag = on_token(i, &feats, best_allowed(prev, &scores));
         remember(&mut history, &toks[i], tag);
-        tags.push(tag);
+        tags[i] = tag;
         (prev2, prev) = (prev, tag);
     }
     tags
+}
+
+/// Whether the token can be part of a name: names start with a word with a capital letter
+/// (99.5% of CoNLL-2003's), so outside a name a token without one is O unscored, which
+/// halves the work.
+fn may_start(tok: &Tok, prev: u8) -> bool {
+    prev != 0 || tok.flags & HAS_UPPER != 0
+}
+
+/// The order tokens are tagged in: the body first, then lines in capitals (headlines,
+/// datelines), so that "LEICESTERSHIRE" in a headline has the body's tags for
+/// "Leicestershire" in its history.
+fn order(toks: &[Tok]) -> impl Iterator<Item = usize> + '_ {
+    let body = (0..toks.len()).filter(|&i| toks[i].flags & CAPS_LINE == 0);
+    body.chain((0..toks.len()).filter(|&i| toks[i].flags & CAPS_LINE != 0))
 }
 
 /// Tags the document's tokens with the embedded model: named-entity spans in text order.
@@ -657,14 +711,17 @@ pub fn tag(a: &Analysis) -> Vec<Span> {
 #[must_use]
 pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
     let toks = prepare(a);
-    let mut out = spans(&decode(&toks, model, |_, _, t| t));
-    // Names begin and end with a word or number, never a quotation mark or punctuation.
-    let edge = |i: usize| matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Number);
+    let mut out = spans(&decode(&toks, &a.text, model, |_, _, t| t));
+    // Names begin with a word or number and never begin or end with a quotation mark
+    // (CoNLL has none of the curly ones); they may end with punctuation ("C$", "Mladost (L)").
+    let quote = |i: usize| matches!(a.tokens[i].kind, TokenKind::Quote(_));
     out.retain_mut(|s| {
-        while s.tokens.start < s.tokens.end && !edge(s.tokens.start) {
+        while s.tokens.start < s.tokens.end
+            && !matches!(a.tokens[s.tokens.start].kind, TokenKind::Word | TokenKind::Number)
+        {
             s.tokens.start += 1;
         }
-        while s.tokens.end > s.tokens.start && !edge(s.tokens.end - 1) {
+        while s.tokens.end > s.tokens.start && quote(s.tokens.end - 1) {
             s.tokens.end -= 1;
         }
         !s.tokens.is_empty()
@@ -698,9 +755,7 @@ pub fn gold_tags(a: &Analysis, gold: &[(Range<usize>, usize)]) -> (Vec<u8>, usiz
         while last < a.tokens.len() && a.tokens[last].end <= r.end {
             last += 1;
         }
-        let aligned = first < last
-            && a.tokens[first].start == r.start
-            && a.tokens[last - 1].end == r.end;
+        let aligned = first < last && a.tokens[first].start == r.start && a.tokens[last - 1].end == r.end;
         if !aligned {
             misaligned += 1;
         }
@@ -782,28 +837,34 @@ pub struct Example {
 /// averaged model (for choosing the number of epochs on development data).
 pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
     let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis)).collect();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut docs: Vec<usize> = (0..examples.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut tr = Training::new();
     for epoch in 0..epochs {
-        for k in (1..order.len()).rev() {
+        for k in (1..docs.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
             rng ^= rng << 17;
-            order.swap(k, (rng % (k as u64 + 1)) as usize);
+            docs.swap(k, (rng % (k as u64 + 1)) as usize);
         }
-        for &d in &order {
+        for &d in &docs {
             let gold = &examples[d].tags;
             let toks = &prepared[d];
             let mut history = History::default();
             let mut feats = Vec::with_capacity(96);
             let (mut prev, mut prev2) = (0u8, 0u8);
-            for i in 0..toks.len() {
-                if i > 0 && toks[i].sentence != toks[i - 1].sentence {
+            let mut last = usize::MAX;
+            for i in order(toks) {
+                if last == usize::MAX || last + 1 != i || toks[i].sentence != toks[last].sentence {
                     (prev, prev2) = (0, 0);
                 }
+                last = i;
+                if !may_start(&toks[i], prev) {
+                    (prev2, prev) = (prev, 0);
+                    continue;
+                }
                 feats.clear();
-                static_features(toks, i, &mut feats);
+                static_features(toks, &examples[d].analysis.text, i, &mut feats);
                 dynamic_features(toks, i, prev, prev2, &history, &mut feats);
                 let mut scores = [0f32; NT];
                 tr.score(&feats, &mut scores);
