@@ -362,16 +362,17 @@ impl Builder<'_> {
 
     /// "the two leaders", "both leaders", "the two men": the end of the phrase at `i`.
     fn group_nominal(&self, i: usize) -> Option<usize> {
-        let w0 = self.word(i).to_lowercase();
+        let w0 = self.word(i);
         let k;
-        if w0 == "the" && self.word(i + 1).eq_ignore_ascii_case("two") {
+        if w0.eq_ignore_ascii_case("the") && self.word(i + 1).eq_ignore_ascii_case("two") {
             k = i + 2;
-        } else if w0 == "both" {
+        } else if w0.eq_ignore_ascii_case("both") {
             k = i + 1;
         } else {
             return None;
         }
-        matches!(self.word(k).to_lowercase().as_str(), "leaders" | "men" | "presidents" | "women").then_some(k + 1)
+        let head = self.word(k);
+        ["leaders", "men", "presidents", "women"].iter().any(|h| head.eq_ignore_ascii_case(h)).then_some(k + 1)
     }
 
     /// A name the tagger found at tokens `start..end`, of the tagger's type `tagged`: the

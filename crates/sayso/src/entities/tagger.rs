@@ -312,13 +312,24 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
     for (i, t) in a.tokens.iter().enumerate() {
         let w = &a.text[t.start..t.end];
         let mut tok = Tok { sentence: t.sentence, ..Tok::default() };
-        tok.word = w.bytes().fold(H::new(1), H::byte).done();
-        tok.lw = lower_hash(2, w).done();
-        let mut shape = H::new(3);
-        let mut short = H::new(4);
+        // One pass over the characters for the word, its lowercase form and its shapes.
+        let (mut word, mut lower) = (H::new(1), H::new(2));
+        let (mut shape, mut short) = (H::new(3), H::new(4));
         let mut last = '\0';
+        let mut upper = false;
         for (k, c) in w.chars().enumerate() {
+            if c.is_ascii() {
+                let b = c as u8;
+                word = word.byte(b);
+                lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+            } else {
+                word = word.ch(c);
+                for l in c.to_lowercase() {
+                    lower = lower.ch(l);
+                }
+            }
             let s = shape_char(c);
+            upper |= s == 'X';
             if k < 12 {
                 shape = shape.ch(s);
             }
@@ -327,6 +338,8 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
                 last = s;
             }
         }
+        tok.word = word.done();
+        tok.lw = lower.done();
         tok.shape = shape.done();
         tok.short = short.done();
         (tok.start, tok.end) = (t.start, t.end);
@@ -337,7 +350,7 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
         if first_upper {
             tok.flags |= CAP;
         }
-        if first_upper || w.chars().any(char::is_uppercase) {
+        if upper {
             tok.flags |= HAS_UPPER;
         }
         if line_caps[i] {
@@ -813,8 +826,8 @@ impl Training {
             .enumerate()
             .map(|(k, (w, u))| {
                 let mut avg = [0f32; NT];
-                for t in 0..NT {
-                    avg[t] = (f64::from(w[t]) - u[t] / self.c.max(1.0)) as f32;
+                for ((a, w), u) in avg.iter_mut().zip(w).zip(u) {
+                    *a = (f64::from(*w) - u / self.c.max(1.0)) as f32;
                 }
                 (k as u32, avg)
             })
