@@ -385,17 +385,6 @@ impl Builder<'_> {
         if end == start + 1 {
             if let Some((EntityType::Norp, canonical)) = GAZETTEER.names.get(first_lower.as_str()).copied() {
                 if GROUP_NOUNS.contains(&self.word(end).to_lowercase().as_str()) {
-                    // The nationality is a name too (CoNLL's MISC "German" in "German
-                    // officials"); the phrase is the country's nominal.
-                    out.push(Draft {
-                        span: self.span(&(start..end)),
-                        kind: MentionKind::Name,
-                        entity_type: EntityType::Norp,
-                        role: None,
-                        key: Some(norp_key(&first_lower)),
-                        name: self.text(&(start..end)),
-                        sentence,
-                    });
                     let key = self
                         .alias(&canonical.to_lowercase())
                         .map_or(canonical.to_lowercase(), |al| al.canonical.to_lowercase());
