@@ -78,6 +78,12 @@ peers: peers-venv
     target/peers-venv/bin/python scripts/peers/textacy_quotes.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
     python3 {{eval_dir}}/score_attribution.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
 
+# spaCy's small model as a named-entity tagger on CoNLL-2003 dev, scored with sayso's scorer.
+peers-entities: peers-venv
+    mkdir -p target/eval
+    target/peers-venv/bin/python scripts/peers/spacy_entities.py {{eval_dir}}/data/conll2003-dev.jsonl target/eval/conll2003-dev.spacy.jsonl
+    python3 {{eval_dir}}/score_entities.py {{eval_dir}}/data/conll2003-dev.jsonl target/eval/conll2003-dev.spacy.jsonl
+
 # Whole-pipeline throughput and peak memory on >= 50 MB of news text (--jobs 1 and all cores), beside spaCy small + textacy; writes docs/performance.md.
 bench: build peers-venv
     python3 scripts/bench.py --peers target/peers-venv/bin/python --write docs/performance.md
@@ -90,6 +96,10 @@ readme: build
 # Rebuild the entities gazetteer from PETRARCH2's actor dictionaries in ../shared/data/petrarch2.
 gazetteer:
     python3 scripts/build_gazetteer.py
+
+# Train the entities stage's tagger on CoNLL-2003 train (dev F1 printed after each epoch) into crates/sayso/src/entities/tagger.bin; deterministic, so retraining gives the same bytes.
+train-entities epochs="16":
+    cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin {{epochs}}
 
 # Rebuild the events stage's data (CAMEO verb forms, synsets and patterns; agents) from PETRARCH2's dictionaries in ../shared/data/petrarch2.
 cameo:

@@ -1,14 +1,16 @@
 //! Stage 5, entities: reads tokens, sentences and posts; adds mentions (names, titles,
 //! handles, acronyms, pronouns, nominals) and clusters them into entities.
 //!
-//! Names are runs of capitalised words (titles such as "President" or "White House press
-//! secretary" split off as the person's role), typed by the gazetteer derived from PETRARCH2's
-//! actor dictionaries (`gazetteer.tsv`), a short alias list (`aliases.tsv`) and the shape of
-//! the name. Mentions cluster by canonical name, by surname ("Putin" after "Vladimir
-//! Putin"), by acronym ("CIA" after "Central Intelligence Agency", "WH" after "White House"),
-//! and by post signatures ("Sarah Sanders (@PressSec)"). Pronouns go to the clause's subject
-//! or to the latest other person; "the two leaders" to the two most mentioned people. Every
-//! pass is a walk over tokens with hash-map look-ups.
+//! Names are found and typed by a learned tagger ([`tagger`]: an averaged perceptron trained
+//! on CoNLL-2003, with the gazetteer derived from PETRARCH2's actor dictionaries
+//! (`gazetteer.tsv`) among its features); the gazetteer and a short alias list (`aliases.tsv`)
+//! give canonical names and refine the tagger's location and miscellaneous types. Titles
+//! before a person ("President", "White House press secretary") become the person's role.
+//! Mentions cluster by canonical name, by surname ("Putin" after "Vladimir Putin"), by
+//! acronym ("CIA" after "Central Intelligence Agency", "WH" after "White House"), and by post
+//! signatures ("Sarah Sanders (@PressSec)"). Pronouns go to the clause's subject or to the
+//! latest other person; "the two leaders" to the two most mentioned people. Every pass is a
+//! walk over tokens with hash-map look-ups.
 
 use crate::analysis::Analysis;
 use crate::schema::{EntityType, ExternalId, MentionKind};
@@ -17,6 +19,8 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+pub mod tagger;
 
 /// One mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +54,7 @@ pub struct EntityRec {
 }
 
 struct Gazetteer {
-    names: HashMap<&'static str, (EntityType, &'static str)>,
+    names: HashMap<&'static str, (EntityType, &'static str), tagger::FnvBuild>,
 }
 
 fn entity_type(s: &str) -> EntityType {
@@ -65,7 +69,7 @@ fn entity_type(s: &str) -> EntityType {
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut names = HashMap::new();
+    let mut names = HashMap::default();
     for line in include_str!("gazetteer.tsv").lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         if let (Some(p), Some(t), Some(c)) = (cols.next(), cols.next(), cols.next()) {
@@ -82,8 +86,8 @@ struct Alias {
     until: Option<Date>,
 }
 
-static ALIASES: LazyLock<HashMap<&'static str, Vec<Alias>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Alias>> = HashMap::new();
+static ALIASES: LazyLock<HashMap<&'static str, Vec<Alias>, tagger::FnvBuild>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Alias>, tagger::FnvBuild> = HashMap::default();
     for line in include_str!("aliases.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&'static str> = line.split('\t').collect();
         let (Some(alias), Some(canonical), Some(t)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
@@ -179,165 +183,6 @@ const ROLE_NOUNS: &[&str] = &[
     "general",
     "commander",
 ];
-/// Capitalised words that start sentences without naming anything.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "both",
-    "no",
-    "not",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "for",
-    "with",
-    "from",
-    "by",
-    "to",
-    "of",
-    "can",
-    "could",
-    "will",
-    "would",
-    "should",
-    "there",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "so",
-    "yet",
-    "also",
-    "then",
-    "however",
-    "still",
-    "even",
-    "all",
-    "some",
-    "many",
-    "most",
-    "one",
-    "two",
-    "three",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "based",
-    "according",
-    "mr",
-    "readout",
-    "responding",
-    "said",
-    "says",
-    "asked",
-    "thanks",
-    "yes",
-    "now",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-/// Last words that make a name an organisation.
-const ORG_HEADS: &[&str] = &[
-    "agency",
-    "house",
-    "department",
-    "ministry",
-    "party",
-    "committee",
-    "council",
-    "press",
-    "association",
-    "university",
-    "bank",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "co.",
-    "company",
-    "group",
-    "times",
-    "post",
-    "news",
-    "network",
-    "court",
-    "senate",
-    "congress",
-    "commission",
-    "fund",
-    "institute",
-    "foundation",
-    "union",
-    "organization",
-    "organisation",
-    "service",
-    "bureau",
-    "office",
-    "administration",
-    "campaign",
-    "army",
-    "forces",
-    "police",
-    "board",
-    "club",
-    "team",
-    "league",
-    "federation",
-    "journal",
-    "tribune",
-    "airlines",
-    "motors",
-    "reuters",
-    "exchange",
-    "state",
-];
 /// Nouns that turn a nationality into its country's people or government.
 const GROUP_NOUNS: &[&str] =
     &["authorities", "officials", "government", "forces", "troops", "police", "military", "diplomats", "leaders"];
@@ -394,15 +239,6 @@ impl Builder<'_> {
         self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    fn starts_sentence(&self, i: usize) -> bool {
-        let Some(t) = self.a.tokens.get(i) else { return false };
-        self.a.sentences.get(t.sentence).is_some_and(|s| s.tokens.start == i)
-            || (i > 0 && matches!(self.a.tokens[i - 1].kind, TokenKind::Quote(_)) && {
-                let s = self.a.tokens[i - 1].sentence;
-                self.a.sentences.get(s).is_some_and(|s| s.tokens.start == i - 1)
-            })
-    }
-
     fn alias(&self, key: &str) -> Option<&'static Alias> {
         let list = ALIASES.get(key)?;
         list.iter().find(|al| {
@@ -425,9 +261,15 @@ impl Builder<'_> {
     /// Every mention in text order.
     fn find_mentions(&mut self) -> Vec<Draft> {
         let n = self.a.tokens.len();
+        let names = tagger::tag(self.a);
+        let mut next_name = names.iter().peekable();
         let mut out: Vec<Draft> = Vec::new();
+        let mut seen_initials: HashMap<String, EntityType> = HashMap::new();
         let mut i = 0;
         while i < n {
+            while next_name.peek().is_some_and(|s| s.tokens.start < i) {
+                next_name.next();
+            }
             let t = &self.a.tokens[i];
             if t.kind == TokenKind::Handle {
                 let handle = self.word(i).to_string();
@@ -458,93 +300,89 @@ impl Builder<'_> {
                 i = end;
                 continue;
             }
-            if self.is_word(i) && !self.is_cap(i) {
-                if is_pronoun(self.word(i)) {
-                    out.push(Draft {
-                        span: t.start..t.end,
-                        kind: MentionKind::Pronoun,
-                        entity_type: EntityType::Person,
-                        role: None,
-                        key: None,
-                        name: self.word(i).to_string(),
-                        sentence: t.sentence,
-                    });
+            if let Some(span) = next_name.peek().filter(|s| s.tokens.start == i) {
+                let end = span.tokens.end;
+                // A month or weekday the time stage read as a date is not a name.
+                let bytes = self.span(&(i..end));
+                if !self.a.times.iter().any(|t| t.span.start <= bytes.start && bytes.end <= t.span.end) {
+                    let before = out.len();
+                    self.push_name(i, end, span.entity_type(), &mut out);
+                    for d in &out[before..] {
+                        let words: Vec<&str> = d.name.split_whitespace().collect();
+                        if words.len() >= 2 && d.entity_type != EntityType::Person {
+                            let initials: String = words
+                                .iter()
+                                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                .filter_map(|w| w.chars().next())
+                                .collect();
+                            seen_initials.insert(initials, d.entity_type);
+                        }
+                    }
+                    i = end;
+                    continue;
                 }
+            }
+            // An acronym the tagger passed over, of a name already seen ("WH" after
+            // "White House").
+            if let Some(&entity_type) = self.is_acronym(i).then(|| seen_initials.get(self.word(i))).flatten() {
+                let name = self.word(i).to_string();
+                out.push(Draft {
+                    span: t.start..t.end,
+                    kind: MentionKind::Acronym,
+                    entity_type,
+                    role: None,
+                    key: Some(name.to_lowercase()),
+                    name,
+                    sentence: t.sentence,
+                });
                 i += 1;
                 continue;
             }
-            if !self.is_cap(i) {
-                i += 1;
-                continue;
+            if self.is_word(i) && !self.is_cap(i) && is_pronoun(self.word(i)) {
+                out.push(Draft {
+                    span: t.start..t.end,
+                    kind: MentionKind::Pronoun,
+                    entity_type: EntityType::Person,
+                    role: None,
+                    key: None,
+                    name: self.word(i).to_string(),
+                    sentence: t.sentence,
+                });
             }
-            let end = self.chunk_end(i);
-            if end == i {
-                i += 1;
-                continue;
-            }
-            self.push_name(i, end, &mut out);
-            i = end;
+            i += 1;
         }
         out
     }
 
+    /// Whether token `i` looks like an acronym: two to six capital letters.
+    fn is_acronym(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i) && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
     /// "the two leaders", "both leaders", "the two men": the end of the phrase at `i`.
     fn group_nominal(&self, i: usize) -> Option<usize> {
-        let w0 = self.word(i).to_lowercase();
+        let w0 = self.word(i);
         let k;
-        if w0 == "the" && self.word(i + 1).eq_ignore_ascii_case("two") {
+        if w0.eq_ignore_ascii_case("the") && self.word(i + 1).eq_ignore_ascii_case("two") {
             k = i + 2;
-        } else if w0 == "both" {
+        } else if w0.eq_ignore_ascii_case("both") {
             k = i + 1;
         } else {
             return None;
         }
-        matches!(self.word(k).to_lowercase().as_str(), "leaders" | "men" | "presidents" | "women").then_some(k + 1)
+        let head = self.word(k);
+        ["leaders", "men", "presidents", "women"].iter().any(|h| head.eq_ignore_ascii_case(h)).then_some(k + 1)
     }
 
-    /// The end of the run of capitalised words starting at `i` (connectors "of", "the", "&"
-    /// and "de" inside it), or `i` when the word at `i` names nothing.
-    fn chunk_end(&self, i: usize) -> usize {
-        let lw = self.word(i).to_lowercase();
-        let first = lw.trim_end_matches('.');
-        if NOT_NAMES.contains(&first) && !(self.is_cap(i + 1) && matches!(first, "the")) {
-            return i;
-        }
-        if self.starts_sentence(i) && !self.is_cap(i + 1) && !GAZETTEER.names.contains_key(lw.as_str()) {
-            // A capitalised first word alone: a name only if the gazetteer knows it.
-            if !ALIASES.contains_key(lw.as_str()) {
-                return i;
-            }
-        }
-        let mut end = i + 1;
-        while end < self.a.tokens.len() && self.a.tokens[end].sentence == self.a.tokens[i].sentence {
-            let w = self.word(end);
-            let connector = matches!(w, "of" | "&" | "de" | "the") && self.is_cap(end + 1) && self.is_cap(end - 1);
-            if (self.is_cap(end) && w != "I") || connector {
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        // Never end on a connector.
-        while end > i + 1 && matches!(self.word(end - 1), "of" | "&" | "de" | "the") {
-            end -= 1;
-        }
-        if lw == "the" && end == i + 1 {
-            return i;
-        }
-        end
-    }
-
-    fn push_name(&mut self, start: usize, end: usize, out: &mut Vec<Draft>) {
+    /// A name the tagger found at tokens `start..end`, of the tagger's type `tagged`: the
+    /// gazetteer and alias list give its canonical name (and refine LOC and MISC into GPE,
+    /// location or nationality); titles before a person's name become its role.
+    fn push_name(&mut self, start: usize, end: usize, tagged: EntityType, out: &mut Vec<Draft>) {
         let sentence = self.a.tokens[start].sentence;
-        let mut name_start = start;
-        if self.word(start).eq_ignore_ascii_case("the") {
-            name_start += 1;
-        }
+        let first_lower = self.word(start).to_lowercase();
         // Nationality + group noun: "Russian authorities" is the country acting.
-        let first_lower = self.word(name_start).to_lowercase();
-        if end == name_start + 1 {
+        if end == start + 1 {
             if let Some((EntityType::Norp, canonical)) = GAZETTEER.names.get(first_lower.as_str()).copied() {
                 if GROUP_NOUNS.contains(&self.word(end).to_lowercase().as_str()) {
                     let key = self
@@ -563,45 +401,56 @@ impl Builder<'_> {
                 }
             }
         }
-        // Titles: leading nationality and title words become the role.
-        let mut k = name_start;
-        let mut person_title = false;
-        while k < end - 1 {
-            let w = self.word(k).to_lowercase();
-            let norp = matches!(GAZETTEER.names.get(w.as_str()), Some((EntityType::Norp, _)));
-            if PERSON_TITLES.contains(&w.as_str()) {
-                person_title = true;
+        // Titles before a person's name ("President", "Russian President") are its role,
+        // also when the tagger took them into the name.
+        let mut role = None;
+        let mut start = start;
+        if tagged == EntityType::Person {
+            let mut k = start;
+            while k + 1 < end && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str()) {
                 k += 1;
-            } else if norp && PERSON_TITLES.contains(&self.word(k + 1).to_lowercase().as_str()) {
-                k += 1;
-            } else {
-                break;
+            }
+            if k > start {
+                role = Some(self.text(&(start..k)));
+                start = k;
             }
         }
-        if k == end - 1 && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str()) {
-            // A title alone ("President", "Director"): nothing named.
-            return;
-        }
-        let mut role = (k > name_start).then(|| self.text(&(name_start..k)));
-        // A lowercase role before the name: "White House press secretary Sarah Sanders".
-        if role.is_none() && start >= 1 {
-            let mut j = start;
-            while j > 0 && j + 3 > start && self.is_word(j - 1) && !self.is_cap(j - 1) {
-                j -= 1;
+        if tagged == EntityType::Person && role.is_none() {
+            let mut k = start;
+            while k > 0
+                && self.a.tokens[k - 1].sentence == sentence
+                && self.is_cap(k - 1)
+                && PERSON_TITLES.contains(&self.word(k - 1).to_lowercase().as_str())
+            {
+                k -= 1;
             }
-            if j < start && ROLE_NOUNS.contains(&self.word(start - 1).to_lowercase().as_str()) {
-                let org =
-                    out.last().filter(|d| d.span.end + 1 >= self.a.tokens[j].start && d.kind == MentionKind::Name);
-                let from = org.map_or(self.a.tokens[j].start, |d| d.span.start);
-                role = Some(self.a.text[from..self.a.tokens[start - 1].end].to_string());
-                person_title = true;
+            if k < start
+                && k > 0
+                && self.is_cap(k - 1)
+                && matches!(GAZETTEER.names.get(self.word(k - 1).to_lowercase().as_str()), Some((EntityType::Norp, _)))
+            {
+                k -= 1;
+            }
+            if k < start {
+                role = Some(self.text(&(k..start)));
+            }
+            // A lowercase role before the name: "White House press secretary Sarah Sanders".
+            if role.is_none() && start >= 1 {
+                let mut j = start;
+                while j > 0 && j + 3 > start && self.is_word(j - 1) && !self.is_cap(j - 1) {
+                    j -= 1;
+                }
+                if j < start && ROLE_NOUNS.contains(&self.word(start - 1).to_lowercase().as_str()) {
+                    let org =
+                        out.last().filter(|d| d.span.end + 1 >= self.a.tokens[j].start && d.kind == MentionKind::Name);
+                    let from = org.map_or(self.a.tokens[j].start, |d| d.span.start);
+                    role = Some(self.a.text[from..self.a.tokens[start - 1].end].to_string());
+                }
             }
         }
-        let name_range = k..end;
+        let name_range = start..end;
         let name = self.text(&name_range);
         let lower = name.to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().collect();
-        let last = words.last().copied().unwrap_or("");
         let acronym = name_range.len() == 1
             && name.chars().filter(char::is_ascii_alphabetic).count() >= 2
             && name.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase())
@@ -610,18 +459,13 @@ impl Builder<'_> {
         let gaz = GAZETTEER.names.get(lower.as_str()).copied();
         let (entity_type, key) = if let Some(al) = alias {
             (al.entity_type, al.canonical.to_lowercase())
-        } else if let Some((t, canonical)) = gaz {
+        } else if let Some((EntityType::Norp, _)) = gaz.filter(|_| conll_class(tagged) == 3) {
+            // Nationalities cluster by their own word, apart from the country.
+            (EntityType::Norp, norp_key(&lower))
+        } else if let Some((t, canonical)) = gaz.filter(|(t, _)| conll_class(*t) == conll_class(tagged)) {
             (t, canonical.to_lowercase())
-        } else if person_title {
-            (EntityType::Person, lower.clone())
-        } else if acronym || ORG_HEADS.contains(&last) {
-            (EntityType::Organization, lower.clone())
-        } else if self.surnames.contains_key(last)
-            || (words.len() >= 2 && words.len() <= 3 && name.chars().all(|c| c.is_alphabetic() || " .-'".contains(c)))
-        {
-            (EntityType::Person, lower.clone())
         } else {
-            (EntityType::Misc, lower.clone())
+            (tagged, lower.clone())
         };
         out.push(Draft {
             span: self.span(&name_range),
@@ -747,6 +591,8 @@ impl Builder<'_> {
             .keys
             .get(&key)
             .copied()
+            // "Essex" the county and "Essex" the cricket club are different entities.
+            .filter(|&e| entities.get(e).is_none_or(|en| conll_class(en.entity_type) == conll_class(d.entity_type)))
             .or_else(|| {
                 // A surname alone: the person with that surname.
                 (d.entity_type == EntityType::Person && words.len() == 1)
@@ -835,6 +681,21 @@ fn canonical_display(d: &Draft) -> String {
                 .unwrap_or_else(|| title_case(k))
         }
         _ => d.name.trim_start_matches("the ").trim_start_matches("The ").to_string(),
+    }
+}
+
+/// The cluster key of a nationality ("russian"), kept apart from the country's ("russia").
+fn norp_key(lower: &str) -> String {
+    format!("\u{1}{lower}")
+}
+
+/// The CoNLL class a type falls in: person, organisation, location (GPE or location), other.
+fn conll_class(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Gpe | EntityType::Location => 2,
+        _ => 3,
     }
 }
 

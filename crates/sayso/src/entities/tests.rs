@@ -80,3 +80,69 @@ fn a_signature_ties_the_handle_to_its_author_and_nationalities_to_their_country(
     assert_eq!(russia.len(), 1);
     assert!(russia[0].1.contains(&"Russian authorities".to_string()), "{c:?}");
 }
+
+fn tokens_only(text: &str) -> Analysis {
+    let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
+    crate::text::run(&mut a);
+    a
+}
+
+#[test]
+fn the_embedded_tagger_finds_and_types_names() {
+    let a = tokens_only("German Chancellor Angela Merkel met officials of Siemens AG in Paris on Monday.");
+    let found: Vec<(String, &str)> = tagger::tag(&a)
+        .iter()
+        .map(|s| {
+            (
+                a.text[a.tokens[s.tokens.start].start..a.tokens[s.tokens.end - 1].end].to_string(),
+                tagger::CLASSES[s.class],
+            )
+        })
+        .collect();
+    assert!(found.contains(&("Angela Merkel".to_string(), "PER")), "{found:?}");
+    assert!(found.contains(&("Paris".to_string(), "LOC")), "{found:?}");
+    assert!(found.iter().any(|(t, c)| t.starts_with("Siemens") && *c == "ORG"), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t == "Monday"), "{found:?}");
+}
+
+#[test]
+fn bio_tags_become_spans_and_gold_spans_become_bio_tags() {
+    let a = tokens_only("Phil Simmons beat Somerset.");
+    let (tags, misaligned) = tagger::gold_tags(&a, &[(0..12, 0), (18..26, 1)]);
+    assert_eq!(misaligned, 0);
+    assert_eq!(tags, [tagger::begin(0), tagger::inside(0), 0, tagger::begin(1), 0]);
+    let spans = tagger::spans(&tags);
+    assert_eq!(spans.len(), 2);
+    assert_eq!((spans[0].tokens.clone(), spans[0].class), (0..2, 0));
+    assert_eq!((spans[1].tokens.clone(), spans[1].class), (3..4, 1));
+    // A span that ends inside a token cannot be learned and is counted.
+    let (_, misaligned) = tagger::gold_tags(&a, &[(0..3, 0)]);
+    assert_eq!(misaligned, 1);
+}
+
+#[test]
+fn training_is_deterministic_and_learns_the_examples() {
+    let texts = [
+        ("Phil Simmons beat Somerset in London.", vec![(0..12, 0), (18..26, 1), (30..36, 2)]),
+        ("Somerset lost to Essex at Lord's.", vec![(0..8, 1), (17..22, 1), (26..33, 2)]),
+        ("Simmons took four wickets for Leicestershire.", vec![(0..7, 0), (30..44, 1)]),
+    ];
+    let examples = || {
+        texts
+            .iter()
+            .map(|(t, gold)| {
+                let analysis = tokens_only(t);
+                let tags = tagger::gold_tags(&analysis, gold).0;
+                tagger::Example { analysis, tags }
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = tagger::train(&examples(), 5, 0.0, |_, _| {});
+    let second = tagger::train(&examples(), 5, 0.0, |_, _| {});
+    assert_eq!(first, second, "two trainings differ");
+    let model = tagger::Model::from_bytes(&first).expect("model");
+    assert!(!model.is_empty());
+    let ex = examples();
+    let found = tagger::tag_with(&model, &ex[0].analysis);
+    assert_eq!(tagger::spans(&ex[0].tags), found);
+}

@@ -1,0 +1,934 @@
+//! A learned named-entity tagger: greedy left-to-right BIO tagging with an averaged
+//! perceptron over hashed string features (Collins 2002; Ratinov & Roth 2009's design).
+//!
+//! Features of a token: its word, lowercase form, shape, prefixes and suffixes, the words and
+//! shapes around it in its sentence, the two tags predicted before it, whether it opens a
+//! sentence or sits on an all-capitals line (headlines), the gazetteer's phrases and name
+//! words (PETRARCH2's actor dictionaries, `gazetteer.tsv`), and two document-level cues
+//! that carry most of the gain on news: whether the same word appears capitalised elsewhere
+//! (not sentence-initially) or lowercase elsewhere in the document, and the tags it got
+//! earlier in the document ("extended prediction history").
+//!
+//! Features are 32-bit hashes of (template, values), computed from per-token hashes that are
+//! worked out once per token, so scoring a token is some forty table look-ups and no
+//! allocation. Weights are trained by `just train-entities` (`examples/train_entities.rs`)
+//! on the CoNLL-2003 training split and embedded as `tagger.bin`.
+
+use super::{ALIASES, GAZETTEER};
+use crate::analysis::Analysis;
+use crate::schema::EntityType;
+use crate::text::TokenKind;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Entity classes the tagger knows, CoNLL's four.
+pub const CLASSES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// Number of BIO tags: O, then B- and I- of each class.
+pub const NT: usize = 1 + 2 * CLASSES.len();
+
+/// Tag index of `B-class`.
+#[must_use]
+pub const fn begin(class: usize) -> u8 {
+    (1 + 2 * class) as u8
+}
+
+/// Tag index of `I-class`.
+#[must_use]
+pub const fn inside(class: usize) -> u8 {
+    (2 + 2 * class) as u8
+}
+
+/// The class of a tag (`None` for O).
+#[must_use]
+pub const fn class_of(tag: u8) -> Option<usize> {
+    if tag == 0 { None } else { Some((tag as usize - 1) / 2) }
+}
+
+/// A named-entity span found by the tagger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Index into [`CLASSES`].
+    pub class: usize,
+}
+
+impl Span {
+    /// The schema type for the class (LOC and MISC refined by the gazetteer by the caller).
+    #[must_use]
+    pub fn entity_type(&self) -> EntityType {
+        match self.class {
+            0 => EntityType::Person,
+            1 => EntityType::Organization,
+            2 => EntityType::Gpe,
+            _ => EntityType::Misc,
+        }
+    }
+}
+
+/// A cheap hasher for keys that are already hashes or short strings (FNV-1a).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        // hashbrown takes its control byte from the top bits: mix them.
+        fin(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Build hasher for [`Fnv`].
+pub type FnvBuild = BuildHasherDefault<Fnv>;
+
+/// Streaming feature hash (32-bit FNV-1a, finalised with murmur3's mixer).
+#[derive(Clone, Copy)]
+struct H(u32);
+
+impl H {
+    fn new(template: u32) -> Self {
+        H((0x811c_9dc5 ^ template).wrapping_mul(0x0100_0193))
+    }
+    fn byte(self, b: u8) -> Self {
+        H((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    }
+    fn ch(self, c: char) -> Self {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().fold(self, H::byte)
+    }
+    fn done(self) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 16;
+        h = h.wrapping_mul(0x85eb_ca6b);
+        h ^= h >> 13;
+        h = h.wrapping_mul(0xc2b2_ae35);
+        h ^= h >> 16;
+        h.max(1)
+    }
+}
+
+/// A 64-bit finaliser (splitmix64's): cheap, and good enough to spread combined features.
+fn fin(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+fn key(x: u64) -> u32 {
+    ((x >> 32) as u32).max(1)
+}
+fn f1(t: u32, a: u32) -> u32 {
+    key(fin((u64::from(t) << 32) | u64::from(a)))
+}
+fn f2(t: u32, a: u32, b: u32) -> u32 {
+    key(fin(fin((u64::from(t) << 32) | u64::from(a)) ^ u64::from(b)))
+}
+fn f3(t: u32, a: u32, b: u32, c: u32) -> u32 {
+    key(fin(fin(fin((u64::from(t) << 32) | u64::from(a)) ^ u64::from(b)) ^ u64::from(c)))
+}
+
+// Flags of a token.
+const CAP: u8 = 1;
+const CAPS_LINE: u8 = 2;
+const SENT_START: u8 = 4;
+const CAP_ELSEWHERE: u8 = 8;
+const LOWER_ELSEWHERE: u8 = 16;
+const WORD: u8 = 32;
+const HAS_UPPER: u8 = 64;
+const TABLE: u8 = 128;
+
+/// What is worked out once per token.
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    word: u32,
+    lw: u32,
+    shape: u32,
+    short: u32,
+    /// Byte range of the token, for its affixes (hashed only for tokens that are scored).
+    start: usize,
+    end: usize,
+    flags: u8,
+    gaz_words: u16,
+    phrase: u8,
+    line_first: bool,
+    sentence: usize,
+}
+
+const BOUNDARY: Tok = Tok {
+    word: 0x5eed_0001,
+    lw: 0x5eed_0001,
+    shape: 0x5eed_0001,
+    short: 0x5eed_0001,
+    start: 0,
+    end: 0,
+    flags: 0,
+    gaz_words: 0,
+    phrase: 0,
+    line_first: false,
+    sentence: usize::MAX,
+};
+
+fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// Lowercase form with digits folded to `0` ("1996-08-30" and "1997-01-02" look alike).
+fn lower_hash(template: u32, s: &str) -> H {
+    let mut h = H::new(template);
+    for c in s.chars() {
+        if c.is_ascii() {
+            let b = c as u8;
+            h = h.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        } else {
+            for l in c.to_lowercase() {
+                h = h.ch(l);
+            }
+        }
+    }
+    h
+}
+
+/// What the gazetteer and alias list know of a lowercase word or word sequence.
+#[derive(Clone, Copy, Default)]
+struct Known {
+    /// The class of the phrase it is, if it is one (`class_byte`).
+    phrase: Option<u8>,
+    /// Whether a longer phrase starts with it.
+    prefix: bool,
+    /// Word bits (single words only): a first name, a surname, part of an organisation, a
+    /// country or city, a nationality, or a location in PETRARCH2's dictionaries.
+    words: u16,
+}
+
+/// Gazetteer and alias phrases, their word prefixes, and the words they are made of: one
+/// look-up per capitalised word gives all three, and matching a phrase stops as soon as no
+/// phrase can continue.
+static KNOWN: LazyLock<HashMap<&'static str, Known, FnvBuild>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Known, FnvBuild> = HashMap::default();
+    for (phrase, (t, _)) in &GAZETTEER.names {
+        let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+        let n = words.len();
+        for (k, w) in words.iter().enumerate() {
+            let bit = match t {
+                EntityType::Person if n > 1 && k == 0 => 0,
+                EntityType::Person if k + 1 == n => 1,
+                EntityType::Person => 2,
+                EntityType::Organization if k + 1 == n && n > 1 => 3,
+                EntityType::Organization => 4,
+                EntityType::Gpe if n == 1 => 5,
+                EntityType::Gpe => 6,
+                EntityType::Norp => 7,
+                _ => 8,
+            };
+            m.entry(*w).or_default().words |= 1 << bit;
+        }
+    }
+    let all = GAZETTEER
+        .names
+        .iter()
+        .map(|(p, (t, _))| (*p, *t))
+        .chain(ALIASES.iter().filter_map(|(p, v)| Some((*p, v.first()?.entity_type))));
+    for (phrase, t) in all {
+        for (i, _) in phrase.match_indices(' ') {
+            m.entry(&phrase[..i]).or_default().prefix = true;
+        }
+        m.entry(phrase).or_default().phrase = Some(class_byte(t));
+    }
+    // Aliases win over the gazetteer.
+    for (p, v) in ALIASES.iter() {
+        if let Some(al) = v.first() {
+            m.entry(p).or_default().phrase = Some(class_byte(al.entity_type));
+        }
+    }
+    m
+});
+
+fn class_byte(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Gpe => 2,
+        EntityType::Location => 3,
+        EntityType::Norp => 4,
+        _ => 5,
+    }
+}
+
+/// The per-token features of a whole document.
+fn prepare(a: &Analysis) -> Vec<Tok> {
+    let n = a.tokens.len();
+    let mut toks = vec![Tok::default(); n];
+    // Lines in capitals (headlines, datelines): no lowercase letter in any word of the line.
+    let mut line_caps = vec![false; n];
+    // Lines mostly of numbers: results tables, where names are teams and players.
+    let mut line_table = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && !a.tokens[j].line_start {
+            j += 1;
+        }
+        let numbers = a.tokens[i..j].iter().filter(|t| t.kind == TokenKind::Number).count();
+        let words = a.tokens[i..j].iter().filter(|t| t.kind == TokenKind::Word).count();
+        line_table[i..j].fill(numbers >= 2 && numbers >= words);
+        let mut caps_words = 0;
+        let mut lower = false;
+        for t in &a.tokens[i..j] {
+            if t.kind == TokenKind::Word {
+                let w = &a.text[t.start..t.end];
+                if w.chars().any(char::is_lowercase) {
+                    lower = true;
+                    break;
+                }
+                if w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                    caps_words += 1;
+                }
+            }
+        }
+        let caps = !lower && caps_words >= 1;
+        line_caps[i..j].fill(caps);
+        i = j;
+    }
+    for (i, t) in a.tokens.iter().enumerate() {
+        let w = &a.text[t.start..t.end];
+        let mut tok = Tok { sentence: t.sentence, ..Tok::default() };
+        // One pass over the characters for the word, its lowercase form and its shapes.
+        let (mut word, mut lower) = (H::new(1), H::new(2));
+        let (mut shape, mut short) = (H::new(3), H::new(4));
+        let mut last = '\0';
+        let mut upper = false;
+        for (k, c) in w.chars().enumerate() {
+            if c.is_ascii() {
+                let b = c as u8;
+                word = word.byte(b);
+                lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+            } else {
+                word = word.ch(c);
+                for l in c.to_lowercase() {
+                    lower = lower.ch(l);
+                }
+            }
+            let s = shape_char(c);
+            upper |= s == 'X';
+            if k < 12 {
+                shape = shape.ch(s);
+            }
+            if s != last {
+                short = short.ch(s);
+                last = s;
+            }
+        }
+        tok.word = word.done();
+        tok.lw = lower.done();
+        tok.shape = shape.done();
+        tok.short = short.done();
+        (tok.start, tok.end) = (t.start, t.end);
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        if t.kind == TokenKind::Word {
+            tok.flags |= WORD;
+        }
+        if first_upper {
+            tok.flags |= CAP;
+        }
+        if upper {
+            tok.flags |= HAS_UPPER;
+        }
+        if line_caps[i] {
+            tok.flags |= CAPS_LINE;
+        }
+        if line_table[i] {
+            tok.flags |= TABLE;
+        }
+        tok.line_first = t.line_start;
+        let sent_start = a.sentences.get(t.sentence).is_some_and(|s| {
+            s.tokens.start == i
+                || (s.tokens.start < i
+                    && a.tokens[s.tokens.start..i]
+                        .iter()
+                        .all(|p| p.kind != TokenKind::Word && p.kind != TokenKind::Number))
+        });
+        if sent_start || t.line_start {
+            tok.flags |= SENT_START;
+        }
+        toks[i] = tok;
+    }
+    // Document-level: the same word capitalised (not opening a sentence, not in a headline)
+    // or lowercase elsewhere.
+    let mut seen: HashMap<u32, u8, FnvBuild> = HashMap::with_capacity_and_hasher(n / 2, FnvBuild::default());
+    for (i, tok) in toks.iter().enumerate() {
+        if tok.flags & WORD == 0 || tok.flags & CAPS_LINE != 0 {
+            continue;
+        }
+        let w = &a.text[a.tokens[i].start..a.tokens[i].end];
+        if tok.flags & CAP == 0 {
+            *seen.entry(tok.lw).or_default() |= LOWER_ELSEWHERE;
+        } else if tok.flags & SENT_START == 0 && w.chars().skip(1).any(char::is_lowercase) {
+            *seen.entry(tok.lw).or_default() |= CAP_ELSEWHERE;
+        }
+    }
+    for tok in &mut toks {
+        if let Some(&f) = seen.get(&tok.lw) {
+            tok.flags |= f;
+        }
+    }
+    // Gazetteer and alias phrases: longest match from each capitalised word, up to 6 words.
+    let mut buf = String::new();
+    let mut covered = 0;
+    let mut i = 0;
+    while i < n {
+        if toks[i].flags & CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        buf.clear();
+        for j in i..(i + 6).min(n) {
+            if a.tokens[j].sentence != a.tokens[i].sentence {
+                break;
+            }
+            if j > i && a.tokens[j].space_before {
+                buf.push(' ');
+            }
+            let w = &a.text[a.tokens[j].start..a.tokens[j].end];
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let Some(k) = KNOWN.get(buf.as_str()) else { break };
+            if j == i {
+                toks[i].gaz_words = k.words;
+            }
+            if let Some(c) = k.phrase {
+                found = Some((j + 1 - i, c));
+            }
+            if !k.prefix {
+                break;
+            }
+        }
+        // Leftmost longest: a phrase inside one already matched is not marked.
+        if let Some((len, c)) = found.filter(|_| i >= covered) {
+            for (k, tok) in toks[i..i + len].iter_mut().enumerate() {
+                tok.phrase = 1
+                    + c * 4
+                    + if len == 1 {
+                        0
+                    } else if k == 0 {
+                        1
+                    } else if k + 1 == len {
+                        3
+                    } else {
+                        2
+                    };
+            }
+            covered = i + len;
+        }
+        i += 1;
+    }
+    toks
+}
+
+/// The static (tag-independent) features of token `i`, appended to `out`.
+fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    let w = text.get(t.start..t.end).unwrap_or("");
+    let at = |d: isize| -> &Tok {
+        let j = i as isize + d;
+        if j < 0 || j as usize >= toks.len() || toks[j as usize].sentence != t.sentence {
+            &BOUNDARY
+        } else {
+            &toks[j as usize]
+        }
+    };
+    let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
+    out.push(f1(10, 0));
+    out.push(f1(11, t.word));
+    out.push(f1(12, t.lw));
+    out.push(f1(13, t.shape));
+    out.push(f1(14, t.short));
+    // Prefixes and suffixes of one to four characters, lowercase.
+    let mut p = H::new(5);
+    for (k, c) in w.chars().take(4).enumerate() {
+        for l in c.to_lowercase() {
+            p = p.ch(l);
+        }
+        out.push(f1(15 + k as u32, p.done()));
+    }
+    let mut suf3 = 0;
+    for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
+        let h = lower_hash(6 + k as u32, &w[b..]).done();
+        if k == 2 {
+            suf3 = h;
+        }
+        out.push(f1(19 + k as u32, h));
+    }
+    out.push(f1(23, m1.lw));
+    out.push(f1(24, m2.lw));
+    out.push(f1(25, p1.lw));
+    out.push(f1(26, p2.lw));
+    out.push(f1(27, m1.short));
+    out.push(f1(28, m2.short));
+    out.push(f1(29, p1.short));
+    out.push(f1(30, p2.short));
+    out.push(f2(31, m1.lw, t.lw));
+    out.push(f2(32, t.lw, p1.lw));
+    out.push(f3(33, m1.short, t.short, p1.short));
+    out.push(f2(34, m1.lw, t.short));
+    out.push(f2(35, t.short, p1.lw));
+    let flags = t.flags & (CAP | CAPS_LINE | SENT_START | WORD);
+    out.push(f2(36, u32::from(flags), t.short));
+    out.push(f2(37, u32::from(t.flags & CAPS_LINE), t.lw));
+    let doc = t.flags & (CAP_ELSEWHERE | LOWER_ELSEWHERE | CAPS_LINE | SENT_START);
+    out.push(f2(38, u32::from(doc), t.short));
+    out.push(f3(39, u32::from(doc), t.short, p1.short));
+    for bit in 0..16u32 {
+        if t.gaz_words & (1 << bit) != 0 {
+            out.push(f2(40, bit, u32::from(flags & CAP)));
+        }
+    }
+    if t.gaz_words != 0 {
+        out.push(f2(41, u32::from(t.gaz_words), u32::from(flags)));
+    }
+    out.push(f1(42, u32::from(t.phrase)));
+    out.push(f2(43, u32::from(m1.phrase), u32::from(t.phrase)));
+    out.push(f2(44, u32::from(t.phrase), u32::from(p1.phrase)));
+    out.push(f2(45, u32::from(m1.gaz_words), t.short));
+    out.push(f2(46, u32::from(p1.gaz_words), t.short));
+    out.push(f2(47, suf3, p1.lw));
+    let table = u32::from(t.flags & TABLE != 0) | u32::from(t.line_first) << 1;
+    out.push(f2(48, table, t.short));
+    out.push(f3(49, table, t.short, p1.short));
+    out.push(f2(50, table, m1.lw));
+}
+
+/// Counts of the tags a word got earlier in the document: O and each class.
+type History = HashMap<u32, [u16; 1 + CLASSES.len()], FnvBuild>;
+
+/// The tag-dependent features of token `i`, appended to `out`.
+fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, history: &History, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    let p = u32::from(prev);
+    out.push(f1(60, p));
+    out.push(f2(61, u32::from(prev2), p));
+    out.push(f2(62, p, t.lw));
+    out.push(f2(63, p, t.short));
+    if let Some(h) = history.get(&t.lw) {
+        let best = (0..h.len()).max_by_key(|&k| (h[k], std::cmp::Reverse(k))).unwrap_or(0);
+        out.push(f1(64, best as u32));
+        out.push(f2(65, best as u32, t.short));
+        if let Some(e) = (1..h.len()).filter(|&k| h[k] > 0).max_by_key(|&k| (h[k], std::cmp::Reverse(k))) {
+            out.push(f2(66, e as u32, p));
+        }
+    }
+}
+
+/// Whether `tag` may follow `prev` (I-X only after B-X or I-X).
+fn allowed(prev: u8, tag: u8) -> bool {
+    tag == 0 || (tag - 1) % 2 == 0 || class_of(prev) == class_of(tag)
+}
+
+/// The best-scoring tag that may follow `prev`.
+fn best_allowed(prev: u8, scores: &[f32; NT]) -> u8 {
+    let mut best = 0u8;
+    for t in 1..NT as u8 {
+        if allowed(prev, t) && scores[t as usize] > scores[best as usize] {
+            best = t;
+        }
+    }
+    best
+}
+
+fn remember(history: &mut History, tok: &Tok, tag: u8) {
+    if tok.flags & CAP != 0 {
+        let e = history.entry(tok.lw).or_default();
+        let k = class_of(tag).map_or(0, |c| c + 1);
+        e[k] = e[k].saturating_add(1);
+    }
+}
+
+/// Bits of the weight table's index: features are hashed into `2^BITS` buckets (the hashing
+/// trick; training sees the same collisions, so it learns around them).
+pub const BITS: u32 = 18;
+
+/// Trained weights: one row of `i16` weights per hash bucket. A look-up is one load with no
+/// branch, so the loads of a token's features overlap instead of waiting on each other.
+pub struct Model {
+    table: Vec<[i16; NT]>,
+    scale: f32,
+    nonzero: usize,
+}
+
+const MAGIC: &[u8; 8] = b"SAYSOT02";
+
+/// The bucket of a feature.
+fn bucket(f: u32) -> usize {
+    (f >> (32 - BITS)) as usize
+}
+
+impl Model {
+    fn with_entries(entries: &[(u32, [i16; NT])], scale: f32) -> Self {
+        let mut table = vec![[0i16; NT]; 1 << BITS];
+        let mut nonzero = 0;
+        for (k, w) in entries {
+            if let Some(row) = table.get_mut(*k as usize) {
+                *row = *w;
+                nonzero += 1;
+            }
+        }
+        Model { table, scale, nonzero }
+    }
+
+    fn from_float(entries: &[(u32, [f32; NT])]) -> Self {
+        let (q, scale) = quantise(entries);
+        Self::with_entries(&q, scale)
+    }
+
+    /// Reads the binary format [`Model::to_bytes`] writes; `None` when it is not one.
+    #[must_use]
+    pub fn from_bytes(b: &[u8]) -> Option<Self> {
+        let rest = b.strip_prefix(MAGIC.as_slice())?;
+        let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+        let body = rest.get(8..)?;
+        let rec = 4 + 2 * NT;
+        if body.len() != n * rec {
+            return None;
+        }
+        let entries: Vec<(u32, [i16; NT])> = body
+            .chunks_exact(rec)
+            .map(|c| {
+                let key = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                let mut w = [0i16; NT];
+                for (t, x) in w.iter_mut().enumerate() {
+                    *x = i16::from_le_bytes([c[4 + 2 * t], c[5 + 2 * t]]);
+                }
+                (key, w)
+            })
+            .collect();
+        Some(Self::with_entries(&entries, scale))
+    }
+
+    /// Number of buckets with weights.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.nonzero
+    }
+
+    /// True when the model has no weights.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.nonzero == 0
+    }
+}
+
+/// The embedded model, trained by `just train-entities`.
+static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("tagger.bin")).unwrap_or_else(|| Model::with_entries(&[], 1.0)));
+
+/// Something that scores features: the embedded model, or weights being trained.
+trait Scorer {
+    fn score(&self, features: &[u32], scores: &mut [f32; NT]);
+}
+
+impl Scorer for Model {
+    fn score(&self, features: &[u32], scores: &mut [f32; NT]) {
+        let mut sum = [0i32; NT];
+        for &f in features {
+            if let Some(w) = self.table.get(bucket(f)) {
+                for (x, w) in sum.iter_mut().zip(w) {
+                    *x += i32::from(*w);
+                }
+            }
+        }
+        for (s, x) in scores.iter_mut().zip(sum) {
+            *s += x as f32 * self.scale;
+        }
+    }
+}
+
+/// Greedy decoding of one document: its tags, one per token.
+fn decode(toks: &[Tok], text: &str, model: &impl Scorer, mut on_token: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+    let mut tags = vec![0u8; toks.len()];
+    let mut history = History::with_capacity_and_hasher(toks.len() / 8, FnvBuild::default());
+    let mut feats = Vec::with_capacity(96);
+    let (mut prev, mut prev2) = (0u8, 0u8);
+    let mut last = usize::MAX;
+    for i in order(toks) {
+        if last == usize::MAX || last + 1 != i || toks[i].sentence != toks[last].sentence {
+            (prev, prev2) = (0, 0);
+        }
+        last = i;
+        if !may_start(&toks[i], prev) {
+            tags[i] = 0;
+            (prev2, prev) = (prev, 0);
+            continue;
+        }
+        feats.clear();
+        static_features(toks, text, i, &mut feats);
+        dynamic_features(toks, i, prev, prev2, &history, &mut feats);
+        let mut scores = [0f32; NT];
+        model.score(&feats, &mut scores);
+        let tag = on_token(i, &feats, best_allowed(prev, &scores));
+        remember(&mut history, &toks[i], tag);
+        tags[i] = tag;
+        (prev2, prev) = (prev, tag);
+    }
+    tags
+}
+
+/// Whether the token can be part of a name: names start with a word with a capital letter
+/// (99.5% of CoNLL-2003's), so outside a name a token without one is O unscored, which
+/// halves the work.
+fn may_start(tok: &Tok, prev: u8) -> bool {
+    prev != 0 || tok.flags & HAS_UPPER != 0
+}
+
+/// The order tokens are tagged in: the body first, then lines in capitals (headlines,
+/// datelines), so that "LEICESTERSHIRE" in a headline has the body's tags for
+/// "Leicestershire" in its history.
+fn order(toks: &[Tok]) -> impl Iterator<Item = usize> + '_ {
+    let body = (0..toks.len()).filter(|&i| toks[i].flags & CAPS_LINE == 0);
+    body.chain((0..toks.len()).filter(|&i| toks[i].flags & CAPS_LINE != 0))
+}
+
+/// Tags the document's tokens with the embedded model: named-entity spans in text order.
+#[must_use]
+pub fn tag(a: &Analysis) -> Vec<Span> {
+    if MODEL.is_empty() || a.tokens.is_empty() {
+        return Vec::new();
+    }
+    tag_with(&MODEL, a)
+}
+
+/// Tags with a given model.
+#[must_use]
+pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
+    let toks = prepare(a);
+    let mut out = spans(&decode(&toks, &a.text, model, |_, _, t| t));
+    // Names begin with a word or number and never begin or end with a quotation mark
+    // (CoNLL has none of the curly ones); they may end with punctuation ("C$", "Mladost (L)").
+    let quote = |i: usize| matches!(a.tokens[i].kind, TokenKind::Quote(_));
+    out.retain_mut(|s| {
+        while s.tokens.start < s.tokens.end
+            && !matches!(a.tokens[s.tokens.start].kind, TokenKind::Word | TokenKind::Number)
+        {
+            s.tokens.start += 1;
+        }
+        while s.tokens.end > s.tokens.start && quote(s.tokens.end - 1) {
+            s.tokens.end -= 1;
+        }
+        !s.tokens.is_empty()
+    });
+    out
+}
+
+/// The spans of a BIO tag sequence.
+#[must_use]
+pub fn spans(tags: &[u8]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        let Some(c) = class_of(t) else { continue };
+        match out.last_mut() {
+            Some(s) if t == inside(c) && s.class == c && s.tokens.end == i => s.tokens.end = i + 1,
+            _ => out.push(Span { tokens: i..i + 1, class: c }),
+        }
+    }
+    out
+}
+
+/// BIO tags for gold spans given as byte ranges with a class; also the number of gold spans
+/// whose edges are not token edges (they cannot be learned or found).
+#[must_use]
+pub fn gold_tags(a: &Analysis, gold: &[(Range<usize>, usize)]) -> (Vec<u8>, usize) {
+    let mut tags = vec![0u8; a.tokens.len()];
+    let mut misaligned = 0;
+    for (r, c) in gold {
+        let first = a.tokens.partition_point(|t| t.start < r.start);
+        let mut last = first;
+        while last < a.tokens.len() && a.tokens[last].end <= r.end {
+            last += 1;
+        }
+        let aligned = first < last && a.tokens[first].start == r.start && a.tokens[last - 1].end == r.end;
+        if !aligned {
+            misaligned += 1;
+        }
+        if first < last {
+            tags[first] = begin(*c);
+            for t in &mut tags[first + 1..last] {
+                *t = inside(*c);
+            }
+        }
+    }
+    (tags, misaligned)
+}
+
+/// Averaged-perceptron weights being trained (Daumé's trick: the average is `w - u / c`).
+struct Training {
+    w: Vec<[f32; NT]>,
+    u: Vec<[f64; NT]>,
+    c: f64,
+}
+
+impl Scorer for Training {
+    fn score(&self, features: &[u32], scores: &mut [f32; NT]) {
+        for &f in features {
+            if let Some(w) = self.w.get(bucket(f)) {
+                for (s, x) in scores.iter_mut().zip(w) {
+                    *s += x;
+                }
+            }
+        }
+    }
+}
+
+impl Training {
+    fn new() -> Self {
+        Training { w: vec![[0.0; NT]; 1 << BITS], u: vec![[0.0; NT]; 1 << BITS], c: 0.0 }
+    }
+
+    fn update(&mut self, features: &[u32], tag: u8, delta: f32) {
+        let c = self.c;
+        for &f in features {
+            let b = bucket(f);
+            if let (Some(w), Some(u)) = (self.w.get_mut(b), self.u.get_mut(b)) {
+                w[tag as usize] += delta;
+                u[tag as usize] += c * f64::from(delta);
+            }
+        }
+    }
+
+    /// Averaged weights of the buckets with a weight of at least `prune` in absolute value,
+    /// in bucket order.
+    fn averaged(&self, prune: f32) -> Vec<(u32, [f32; NT])> {
+        self.w
+            .iter()
+            .zip(&self.u)
+            .enumerate()
+            .map(|(k, (w, u))| {
+                let mut avg = [0f32; NT];
+                for ((a, w), u) in avg.iter_mut().zip(w).zip(u) {
+                    *a = (f64::from(*w) - u / self.c.max(1.0)) as f32;
+                }
+                (k as u32, avg)
+            })
+            .filter(|(_, w)| w.iter().any(|x| x.abs() > prune))
+            .collect()
+    }
+}
+
+/// One training document: its analysis (text stage run) and gold BIO tags.
+pub struct Example {
+    /// The document after the text stage.
+    pub analysis: Analysis,
+    /// Gold tags, one per token.
+    pub tags: Vec<u8>,
+}
+
+/// Trains a model for `epochs` passes over `examples`, in an order shuffled by a fixed seed
+/// (deterministic: the same examples give the same bytes). Returns the model's bytes; weights
+/// below `prune` in absolute value on every tag are dropped. `after_epoch` sees each epoch's
+/// averaged model (for choosing the number of epochs on development data).
+pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
+    let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis)).collect();
+    let mut docs: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut tr = Training::new();
+    for epoch in 0..epochs {
+        for k in (1..docs.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            docs.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        for &d in &docs {
+            let gold = &examples[d].tags;
+            let toks = &prepared[d];
+            let mut history = History::default();
+            let mut feats = Vec::with_capacity(96);
+            let (mut prev, mut prev2) = (0u8, 0u8);
+            let mut last = usize::MAX;
+            for i in order(toks) {
+                if last == usize::MAX || last + 1 != i || toks[i].sentence != toks[last].sentence {
+                    (prev, prev2) = (0, 0);
+                }
+                last = i;
+                if !may_start(&toks[i], prev) {
+                    (prev2, prev) = (prev, 0);
+                    continue;
+                }
+                feats.clear();
+                static_features(toks, &examples[d].analysis.text, i, &mut feats);
+                dynamic_features(toks, i, prev, prev2, &history, &mut feats);
+                let mut scores = [0f32; NT];
+                tr.score(&feats, &mut scores);
+                let guess = best_allowed(prev, &scores);
+                // After a wrong tag, the gold I-X may be impossible: the entity starts here.
+                let mut g = gold.get(i).copied().unwrap_or(0);
+                if !allowed(prev, g) {
+                    g -= 1;
+                }
+                tr.c += 1.0;
+                if g != guess {
+                    tr.update(&feats, g, 1.0);
+                    tr.update(&feats, guess, -1.0);
+                }
+                remember(&mut history, &toks[i], guess);
+                (prev2, prev) = (prev, guess);
+            }
+        }
+        after_epoch(epoch, &Model::from_float(&tr.averaged(prune)));
+    }
+    to_bytes(&tr.averaged(prune))
+}
+
+/// Weights as `i16` with one scale for all.
+fn quantise(entries: &[(u32, [f32; NT])]) -> (Vec<(u32, [i16; NT])>, f32) {
+    let max = entries.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+    let q = entries
+        .iter()
+        .map(|(k, w)| {
+            let mut out = [0i16; NT];
+            for (o, x) in out.iter_mut().zip(w) {
+                *o = (x / scale).round() as i16;
+            }
+            (*k, out)
+        })
+        .collect();
+    (q, scale)
+}
+
+fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
+    let (q, scale) = quantise(entries);
+    let mut out = Vec::with_capacity(16 + q.len() * (4 + 2 * NT));
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(q.len() as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    for (k, w) in &q {
+        out.extend_from_slice(&k.to_le_bytes());
+        for x in w {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out
+}
