@@ -1575,7 +1575,26 @@ fn resolve_definite_documents(a: &Analysis, claims: &mut [ClaimRec]) {
                 issuer = Some((e, span.end));
             }
         } else if source.kind == SourceKind::Document && source.entity.is_none() {
-            let definite = a.slice(&span).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            // Only what an organisation issues in its own voice; "the figures" or "the study"
+            // need not come from whoever spoke last.
+            let words: Vec<&str> = a.slice(&span).split_whitespace().collect();
+            let issued = words.last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "statement"
+                        | "readout"
+                        | "release"
+                        | "communique"
+                        | "communiqué"
+                        | "announcement"
+                        | "memo"
+                        | "letter"
+                        | "website"
+                        | "site"
+                        | "transcript"
+                )
+            });
+            let definite = issued && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
             if let Some((e, _)) = issuer.filter(|&(_, at)| definite && span.start.saturating_sub(at) <= NEARBY_BYTES) {
                 source.entity = Some(e);
             }

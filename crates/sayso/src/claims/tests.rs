@@ -268,3 +268,12 @@ fn an_indefinite_report_is_nobody_in_particular() {
     assert_eq!(a.claims.len(), 2, "{:?}", show(&a));
     assert_eq!(a.claims[1].source.as_ref().and_then(|s| s.entity), None);
 }
+
+#[test]
+fn definite_data_is_not_the_statement_of_whoever_spoke_last() {
+    let a = analyse_with_entities(
+        "The Labor Department said the economy grew.\nThe figures showed that unemployment fell.",
+    );
+    assert_eq!(a.claims.len(), 2, "{:?}", show(&a));
+    assert_eq!(a.claims[1].source.as_ref().and_then(|s| s.entity), None);
+}
