@@ -29,12 +29,76 @@ enum Kind {
     Period(char, i32),
     Ago(Option<i64>, char),
     RelativeDay(i64),
-    Quarter(i8),
+    /// The nth quarter of a year: implicit (the latest such quarter), written, or shifted.
+    Quarter(i8, YearOf),
+    /// The reporting quarter of the text ("the quarter", "the latest period"), moved by
+    /// some years ("the year-ago quarter" is -1).
+    ReportQuarter(YearOf),
+    /// "a year ago", "a year earlier", "year-earlier": a year before publication, at the
+    /// granularity of the reporting quarter when the text has one.
+    YearBefore,
+    /// A year counted from the reference time ("that year" 0, "the following year" 1).
+    RefYear(i32),
+    /// A month in a year counted from publication ("July last year").
+    MonthOfYear(i8, i32),
+    /// A century by its (1-based) ordinal ("the 20th century" is `19`).
+    Century(i16),
+    /// A holiday on a fixed or computed day of a month.
+    Holiday(Holiday, i32),
+    /// The first (1) or second (2) half of a year.
+    Half(i8, YearOf),
     Season(&'static str, i32),
     Clock(i8, i8),
+    /// A clock time on a day ("9 a.m. Tuesday", "noon Thursday", "5 p.m. EST Nov. 9").
+    ClockOn(i8, i8, Box<Kind>),
     Duration(String),
     Set(String),
     Ref(&'static str),
+}
+
+/// Which year a quarter belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearOf {
+    /// Not said: the latest such quarter up to publication.
+    Implicit,
+    /// Written out ("the third quarter of 1984", "the 1988 third quarter").
+    Written(i16),
+    /// Counted from the publication year ("next year's first quarter").
+    Shift(i32),
+}
+
+/// A holiday sayso can date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    /// The fourth Thursday of November (US).
+    Thanksgiving,
+    /// December 25.
+    Christmas,
+    /// December 24.
+    ChristmasEve,
+    /// January 1.
+    NewYearsDay,
+    /// December 31.
+    NewYearsEve,
+    /// The Tuesday after the first Monday of November (US).
+    ElectionDay,
+    /// July 4 (US).
+    IndependenceDay,
+}
+
+/// What a relative expression may be resolved against, updated as the text is read.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The publication date.
+    pub anchor: Option<Date>,
+    /// The last full date written in the text (the reference time of "the next day").
+    pub previous: Option<Date>,
+    /// The last year written in the text (the reference time of "that year").
+    pub year: Option<i16>,
+    /// The last quarter named in the text: the text's reporting period.
+    pub quarter: Option<(i16, i8)>,
+    /// Whether the clause around the expression speaks of the future.
+    pub future: bool,
 }
 
 /// A recognised time expression.
@@ -56,6 +120,8 @@ pub enum Relative {
     ToPublication,
     /// The last explicit date before it.
     ToPrevious,
+    /// The last year written before it.
+    ToYear,
 }
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
@@ -82,17 +148,29 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             let d = num(c, "d")?;
             (1..=31).contains(&d).then_some((Kind::MonthDay(month(c)?, i8::try_from(d).ok()?), None))
         }),
-        p(format!(r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH})\b"), |c| {
-            let m = month(c)?;
-            let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()).as_deref() {
-                Some("last") => -1,
-                Some("next") => 1,
-                Some(_) => 0,
-                // A bare month name: only the unambiguous ones ("May", "March" are also words).
-                None if matches!(c.name("m")?.as_str(), "May" | "March" | "Jan" | "Aug") => return None,
-                None => 0,
-            };
-            Some((Kind::Month(m, shift), part_mod(c)))
+        p(
+            format!(
+                r"(?:\b(?P<prep>in|since|by|until|till|from|through|before|after|during|of|to|between|and)\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b"
+            ),
+            |c| {
+                let m = month(c)?;
+                let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()).as_deref() {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    Some("this") => return Some((Kind::MonthOfYear(m, 0), None)),
+                    Some(_) => 0,
+                    // "May", "March" are also words: alone they are months only after a
+                    // preposition ("in May", "since March").
+                    None if c.name("prep").is_none() && matches!(c.name("m")?.as_str(), "May" | "March" | "Jan" | "Aug") => {
+                        return None;
+                    }
+                    None => 0,
+                };
+                Some((Kind::Month(m, shift), part_mod(c)))
+            },
+        ),
+        p(format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
+            Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), None))
         }),
         p(format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))
@@ -145,6 +223,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 let unit = unit_letter(c.name("u")?.as_str())?;
                 let rel = c.name("rel")?.as_str().to_ascii_lowercase();
                 let shift = shift_of(&rel);
+                // "the following year" counts from the year the text is talking about.
+                if unit == 'Y' && matches!(rel.as_str(), "the previous" | "the following") {
+                    return Some((Kind::RefYear(shift), None));
+                }
                 let modifier = match rel.as_str() {
                     "earlier this" => Some("START".to_string()),
                     "later this" => Some("END".to_string()),
@@ -153,9 +235,21 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Period(unit, shift), modifier))
             },
         ),
-        p(format!(r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})s?\s+(?:ago|earlier)\b"), |c| {
-            Some((Kind::Ago(count(c.name("n")?.as_str()), unit_letter(c.name("u")?.as_str())?), None))
-        }),
+        p(
+            format!(
+                r"(?i)\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some|just|only)\s+)?(?P<n>{NUMBER})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b"
+            ),
+            |c| {
+                let n = count(c.name("n")?.as_str());
+                let unit = unit_letter(c.name("u")?.as_str())?;
+                let modifier = c.name("approx").map(|a| approx_mod(a.as_str()).to_string());
+                if n == Some(1) && unit == 'Y' && modifier.is_none() {
+                    return Some((Kind::YearBefore, None));
+                }
+                Some((Kind::Ago(n, unit), modifier))
+            },
+        ),
+        p(r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
         p(
             r"(?i)\b(?:the\s+)?(?P<w>next day|following day|day before|previous day|day after|a day earlier|a day later)\b"
                 .into(),
@@ -183,15 +277,123 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
-        p(r"(?i)\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b".into(), |c| {
-            let q = match c.name("o")?.as_str().to_ascii_lowercase().as_str() {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                _ => 4,
-            };
-            Some((Kind::Quarter(q), None))
-        }),
+        p(
+            r"(?i)\b(?:the\s+)?(?:(?P<yw>(?:19|20)\d\d)\s+|(?P<yr>last|this|next)\s+year's\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|prior-year)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yo>(?:19|20)\d\d)|(?P<yro>last|this|next)\s+year))?\b"
+                .into(),
+            |c| {
+                let q = match c.name("o")?.as_str().to_ascii_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                };
+                let year = if let Some(y) = c.name("yw").or_else(|| c.name("yo")) {
+                    YearOf::Written(y.as_str().parse().ok()?)
+                } else if let Some(r) = c.name("yr").or_else(|| c.name("yro")) {
+                    YearOf::Shift(shift_of(r.as_str()))
+                } else if c.name("ago").is_some() {
+                    YearOf::Shift(-1)
+                } else {
+                    YearOf::Implicit
+                };
+                Some((Kind::Quarter(q, year), None))
+            },
+        ),
+        // The reporting period of an earnings report: "the quarter", "the latest period", "the
+        // year-ago quarter", "the 1988 period", "the quarter a year ago".
+        p(
+            r"(?i)\b(?P<det>the|that|this|last\s+year's)\s+(?:(?P<q>latest|most\s+recent|just-ended|current|same|comparable|corresponding|year-ago|year-earlier|prior-year|(?:19|20)\d\d)\s+)?(?:(?P<q2>year-ago|year-earlier|fiscal)\s+)?(?P<u>quarter|period)(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?\b"
+                .into(),
+            |c| {
+                let det = c.name("det")?.as_str().to_ascii_lowercase();
+                let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
+                let q2 = c.name("q2").map(|q| q.as_str().to_ascii_lowercase());
+                let ago = det.starts_with("last")
+                    || c.name("tail").is_some()
+                    || [&q, &q2].iter().any(|x| x.as_deref().is_some_and(|x| x.starts_with("year-") || x == "prior-year"));
+                if det == "this" || q.as_deref() == Some("current") {
+                    return Some((Kind::Period('Q', 0), None));
+                }
+                let written = q.as_deref().and_then(|y| y.parse::<i16>().ok());
+                // "the period" alone is not a time.
+                if c.name("u")?.as_str().eq_ignore_ascii_case("period") && q.is_none() && q2.is_none() && !ago {
+                    return None;
+                }
+                let year = match written {
+                    Some(y) => YearOf::Written(y),
+                    None => YearOf::Shift(if ago { -1 } else { 0 }),
+                };
+                Some((Kind::ReportQuarter(year), None))
+            },
+        ),
+        p(
+            r"(?i)\b(?:the\s+)?(?P<o>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year|the\s+year))?\b"
+                .into(),
+            |c| {
+                let h = if c.name("o")?.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
+                let year = match (c.name("y"), c.name("rel")) {
+                    (Some(y), _) => YearOf::Written(y.as_str().parse().ok()?),
+                    (None, Some(r)) => YearOf::Shift(shift_of(r.as_str())),
+                    _ => YearOf::Implicit,
+                };
+                Some((Kind::Half(h, year), None))
+            },
+        ),
+        p(r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
+        p(r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
+        p(
+            r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[- ]century\b".into(),
+            |c| {
+                let n: i16 = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
+                    "nineteenth" => 19,
+                    "twentieth" => 20,
+                    "twenty-first" => 21,
+                    d => d.trim_end_matches(char::is_alphabetic).parse().ok()?,
+                };
+                (1..=30).contains(&n).then_some((Kind::Century(n - 1), None))
+            },
+        ),
+        p(
+            r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Fourth\s+of\s+July)\b"
+                .into(),
+            |c| {
+                let h = c.name("h")?.as_str();
+                let holiday = if h.starts_with("Thanksgiving") {
+                    Holiday::Thanksgiving
+                } else if h.ends_with("Eve") && h.starts_with("Christmas") {
+                    Holiday::ChristmasEve
+                } else if h.starts_with("Christmas") {
+                    Holiday::Christmas
+                } else if h.ends_with("Day") && h.starts_with("New") {
+                    Holiday::NewYearsDay
+                } else if h.starts_with("New") {
+                    Holiday::NewYearsEve
+                } else if h.starts_with("Election") {
+                    Holiday::ElectionDay
+                } else {
+                    Holiday::IndependenceDay
+                };
+                let shift = c.name("rel").map_or(0, |r| match r.as_str().to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 2,
+                });
+                Some((Kind::Holiday(holiday, shift), None))
+            },
+        ),
+        // Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+        p(
+            r"(?i)\b(?:the\s+year\s+)?nineteen[- ](?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
+                .into(),
+            |c| {
+                let ones = c.name("ones").or_else(|| c.name("ones2")).map_or(Some(0), |o| count(o.as_str()))?;
+                let year = match c.name("tens") {
+                    Some(t) => 1900 + i64::from(spelled_tens(t.as_str())?) + ones,
+                    None => 2000 + ones,
+                };
+                Some((Kind::Year(i16::try_from(year).ok()?), None))
+            },
+        ),
         p(r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
             let s = match c.name("s")?.as_str().to_ascii_lowercase().as_str() {
                 "spring" => "SP",
@@ -204,6 +406,18 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
         p(r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
             Some((Kind::Decade(c.name("d")?.as_str().to_string()), part_mod(c)))
         }),
+        p(
+            r"(?i)\bthe\s+(?:(?P<x>early|mid|late)[- ])?(?:'(?P<d>[1-9])0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+                .into(),
+            |c| {
+                let d = match (c.name("d"), c.name("w")) {
+                    (Some(d), _) => d.as_str().parse().ok()?,
+                    (None, Some(w)) => spelled_tens(w.as_str().trim_end_matches("ies"))? / 10,
+                    _ => return None,
+                };
+                Some((Kind::Decade(format!("19{d}")), part_mod(c)))
+            },
+        ),
         p(r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
             Some((Kind::Year(i16::try_from(num(c, "y")?).ok()?), None))
         }),
@@ -245,13 +459,20 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             },
         ),
         p(
-            r"(?i)\b(?P<w>now|currently|recently|the past|the future|these days|nowadays|at present)\b"
+            r"(?i)\b(?P<w>now|currently|current|recently|recent|the past|(?:the\s+)?(?:(?P<far>foreseeable|distant)\s+|near\s+)?future|the\s+(?:near|short)\s+term|these days|nowadays|at present)\b"
                 .into(),
             |c| {
-                let r = match c.name("w")?.as_str().to_ascii_lowercase().as_str() {
-                    "the future" | "soon" => "FUTURE_REF",
-                    "recently" | "the past" | "previously" | "formerly" | "lately" => "PAST_REF",
-                    _ => "PRESENT_REF",
+                // "the foreseeable future" is not a time TimeBank marks.
+                if c.name("far").is_some() {
+                    return None;
+                }
+                let w = c.name("w")?.as_str().to_ascii_lowercase();
+                let r = if w.ends_with("future") || w.ends_with("term") {
+                    "FUTURE_REF"
+                } else if w.starts_with("recent") || w == "the past" {
+                    "PAST_REF"
+                } else {
+                    "PRESENT_REF"
                 };
                 Some((Kind::Ref(r), None))
             },
@@ -266,8 +487,9 @@ pub fn find(text: &str) -> Vec<Found> {
         for c in re.captures_iter(text) {
             // The year pattern matches a guard character on each side; its expression is `y`.
             let whole = c.get(0).map_or(0..0, |m| m.range());
-            let span = match c.name("y") {
-                Some(y) if c.len() == 2 => y.range(),
+            let span = match (c.name("t"), c.name("y")) {
+                (Some(t), _) => t.range(),
+                (None, Some(y)) if c.len() == 2 => y.range(),
                 _ => whole,
             };
             let span = trim(text, span);
@@ -287,20 +509,77 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         kept.push(f);
     }
-    kept
+    merge(text, kept)
 }
 
-/// Whether the clause before `pos` speaks of the future ("will meet Friday").
-pub fn future_context(text: &str, pos: usize) -> bool {
-    let mut start = pos.saturating_sub(60);
+/// Joins neighbouring expressions that name one time: a clock time and its day ("9 a.m.
+/// Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9", "Friday at 3 p.m."), a weekday and its
+/// date ("Saturday, April 25"), a month and a spelled-out year ("January nineteen ninety-seven").
+fn merge(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..f.span.start).unwrap_or("x");
+            if let Some(kind) = joined(&prev.kind, &f.kind, gap) {
+                prev.span.end = f.span.end;
+                prev.kind = kind;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The kind of two neighbouring expressions read as one, if they are.
+fn joined(a: &Kind, b: &Kind, gap: &str) -> Option<Kind> {
+    let day = |k: &Kind| {
+        matches!(k, Kind::Weekday(_, _, None) | Kind::DayOffset(_, None) | Kind::MonthDay(..) | Kind::FullDate(_))
+    };
+    let g = gap.trim().trim_end_matches(',').trim();
+    match (a, b) {
+        (Kind::Clock(h, m), d) if day(d) && (g.is_empty() || CLOCK_ZONE.is_match(g)) => {
+            Some(Kind::ClockOn(*h, *m, Box::new(d.clone())))
+        }
+        (d, Kind::Clock(h, m)) if day(d) && (g.is_empty() || g.eq_ignore_ascii_case("at")) => {
+            Some(Kind::ClockOn(*h, *m, Box::new(d.clone())))
+        }
+        (Kind::Weekday(_, 0, None), d @ (Kind::MonthDay(..) | Kind::FullDate(_))) if g.is_empty() => Some(d.clone()),
+        (Kind::Month(m, 0), Kind::Year(y)) if gap == " " => Some(Kind::MonthYear(*y, *m)),
+        _ => None,
+    }
+}
+
+static CLOCK_ZONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ECMP][SD]T|GMT|UTC|local time)$").expect("time-zone pattern compiles"));
+
+/// Whether the clause before `pos` (in a sentence starting at `sentence_start`) speaks of
+/// the future ("will meet Friday", "planned to leave on Thursday").
+pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
+    let mut start = pos.saturating_sub(80).max(sentence_start);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let before = &text[start..pos];
-    let clause = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before).to_ascii_lowercase();
-    [" will ", "'ll ", "’ll ", " going to ", "scheduled", "expected to", " plans to ", " next "]
-        .iter()
-        .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+    let before = text.get(start..pos).unwrap_or("");
+    let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before).to_ascii_lowercase();
+    [
+        " will ",
+        "'ll ",
+        "’ll ",
+        " going to ",
+        "scheduled",
+        "expected to",
+        " plan",
+        " set to ",
+        " due to ",
+        " to be ",
+        "slated",
+        "supposed to",
+        " effective ",
+        " next ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
 }
 
 impl Found {
@@ -317,133 +596,298 @@ impl Found {
         matches!(self.kind, Kind::Weekday(wd, 0, _) if wd == date.weekday())
     }
 
-    /// The TIMEX3 type and value, given the publication date and the last explicit date.
-    pub fn resolve(
-        &self,
-        anchor: Option<Date>,
-        previous: Option<Date>,
-        future: bool,
-    ) -> Option<(TimeType, String, Relative)> {
-        use Relative::{No, ToPrevious, ToPublication};
-        let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
-        Some(match &self.kind {
-            Kind::FullDate(d) => (TimeType::Date, date_value(*d), No),
-            Kind::MonthYear(y, m) => (TimeType::Date, format!("{y:04}-{m:02}"), No),
-            Kind::Year(y) => (TimeType::Date, format!("{y:04}"), No),
-            Kind::Decade(d) => (TimeType::Date, d.clone(), No),
-            Kind::Duration(v) => (TimeType::Duration, v.clone(), No),
-            Kind::Set(v) => (TimeType::Set, v.clone(), No),
-            Kind::Ref(r) => (TimeType::Date, (*r).to_string(), No),
-            Kind::MonthDay(m, d) => match anchor {
-                Some(a) => {
-                    let year = nearest_year(a, *m);
-                    (TimeType::Date, date_value(Date::new(year, *m, *d).ok()?), ToPublication)
-                }
-                None => (TimeType::Date, format!("XXXX-{m:02}-{d:02}"), No),
-            },
-            Kind::Month(m, shift) => match anchor {
-                Some(a) => {
-                    let year = match shift {
-                        0 => nearest_year(a, *m),
-                        // "last April" is the latest April before publication, "next" the first after.
-                        -1 => {
-                            if *m < a.month() {
-                                a.year()
-                            } else {
-                                a.year() - 1
-                            }
-                        }
-                        _ => {
-                            if *m > a.month() {
-                                a.year()
-                            } else {
-                                a.year() + 1
-                            }
-                        }
-                    };
-                    (TimeType::Date, format!("{year:04}-{m:02}"), ToPublication)
-                }
-                None => (TimeType::Date, format!("XXXX-{m:02}"), No),
-            },
-            Kind::Weekday(wd, shift, part) => {
-                let Some(a) = anchor else {
-                    return Some((TimeType::Date, format!("XXXX-WXX-{}", wd.to_monday_one_offset()), No));
-                };
-                let d = weekday_date(a, *wd, *shift, future)?;
-                match part {
-                    Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
-                    None => (TimeType::Date, date_value(d), ToPublication),
-                }
-            }
-            Kind::DayOffset(days, part) => {
-                let d = anchor?.checked_add(days.days()).ok()?;
-                match part {
-                    Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
-                    None => (TimeType::Date, date_value(d), ToPublication),
-                }
-            }
-            Kind::RelativeDay(days) => match previous {
-                Some(p) => (TimeType::Date, date_value(p.checked_add(days.days()).ok()?), ToPrevious),
-                None => (TimeType::Date, date_value(anchor?.checked_add(days.days()).ok()?), ToPublication),
-            },
-            Kind::Weekend(shift) => {
-                let a = anchor?;
-                let d = a.checked_add((i64::from(*shift) * 7).days()).ok()?;
-                (TimeType::Date, format!("{}-WE", iso_week(d)), ToPublication)
-            }
-            Kind::Period(unit, shift) => {
-                let a = anchor?;
-                let value = match unit {
-                    'W' => iso_week(a.checked_add((i64::from(*shift) * 7).days()).ok()?),
-                    'M' => {
-                        let d = a.checked_add(shift.months()).ok()?;
-                        format!("{:04}-{:02}", d.year(), d.month())
-                    }
-                    'Q' => {
-                        let d = a.checked_add((shift * 3).months()).ok()?;
-                        format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
-                    }
-                    'E' => format!("{:03}", (i32::from(a.year()) + shift * 10) / 10),
-                    'C' => format!("{:02}", (i32::from(a.year()) + shift * 100) / 100),
-                    _ => format!("{:04}", i32::from(a.year()) + shift),
-                };
-                (TimeType::Date, value, ToPublication)
-            }
-            Kind::Ago(n, unit) => {
-                let a = anchor?;
-                let Some(n) = n else {
-                    return Some((TimeType::Date, "PAST_REF".to_string(), No));
-                };
-                let value = match unit {
-                    'D' => date_value(a.checked_sub(n.days()).ok()?),
-                    'W' => iso_week(a.checked_sub(n.weeks()).ok()?),
-                    'M' => {
-                        let d = a.checked_sub(n.months()).ok()?;
-                        format!("{:04}-{:02}", d.year(), d.month())
-                    }
-                    'Y' => format!("{:04}", a.checked_sub(n.years()).ok()?.year()),
-                    _ => return None,
-                };
-                (TimeType::Date, value, ToPublication)
-            }
-            Kind::Quarter(q) => match anchor {
-                Some(a) => {
-                    let current = (a.month() - 1) / 3 + 1;
-                    let year = if *q > current { a.year() - 1 } else { a.year() };
-                    (TimeType::Date, format!("{year:04}-Q{q}"), ToPublication)
-                }
-                None => (TimeType::Date, format!("XXXX-Q{q}"), No),
-            },
-            Kind::Season(s, shift) => {
-                let a = anchor?;
-                (TimeType::Date, format!("{:04}-{s}", i32::from(a.year()) + shift), ToPublication)
-            }
-            Kind::Clock(h, m) => match anchor {
-                Some(a) => (TimeType::Time, format!("{}T{h:02}:{m:02}", date_value(a)), ToPublication),
-                None => (TimeType::Time, format!("XXXX-XX-XXT{h:02}:{m:02}"), No),
-            },
-        })
+    /// The TIMEX3 type and value, given what the text has said so far (`cx`).
+    pub fn resolve(&self, cx: &Context) -> Option<(TimeType, String, Relative)> {
+        resolve_kind(&self.kind, cx)
     }
+
+    /// What this expression tells later ones: the reporting quarter, the reference year.
+    pub fn note(&self, value: &str, cx: &mut Context) {
+        // A quarter named by its ordinal that has ended by publication is the quarter the
+        // text reports on (not "the year-ago quarter", nor a coming one).
+        if let (Kind::Quarter(_, YearOf::Implicit | YearOf::Written(_)), Some((y, q))) =
+            (&self.kind, value.split_once("-Q"))
+        {
+            if let (Ok(y), Ok(q), Some(a)) = (y.parse::<i16>(), q.parse::<i8>(), cx.anchor) {
+                if (y, q) < (a.year(), quarter_of(a)) && y + 1 >= a.year() {
+                    cx.quarter = Some((y, q));
+                }
+            }
+        }
+        let year = match &self.kind {
+            Kind::FullDate(d) => Some(d.year()),
+            Kind::MonthYear(y, _) | Kind::Year(y) => Some(*y),
+            Kind::Quarter(_, YearOf::Written(y)) | Kind::Half(_, YearOf::Written(y)) => Some(*y),
+            _ => None,
+        };
+        if year.is_some() {
+            cx.year = year;
+        }
+    }
+}
+
+fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative)> {
+    use Relative::{No, ToPrevious, ToPublication, ToYear};
+    let anchor = cx.anchor;
+    let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
+    Some(match kind {
+        Kind::FullDate(d) => (TimeType::Date, date_value(*d), No),
+        Kind::MonthYear(y, m) => (TimeType::Date, format!("{y:04}-{m:02}"), No),
+        Kind::Year(y) => (TimeType::Date, format!("{y:04}"), No),
+        Kind::Decade(d) => (TimeType::Date, d.clone(), No),
+        Kind::Century(c) => (TimeType::Date, format!("{c:02}"), No),
+        Kind::Duration(v) => (TimeType::Duration, v.clone(), No),
+        Kind::Set(v) => (TimeType::Set, v.clone(), No),
+        Kind::Ref(r) => (TimeType::Date, (*r).to_string(), No),
+        Kind::MonthDay(m, d) => match anchor {
+            Some(a) => (TimeType::Date, date_value(day_near(a, *m, *d, cx.future)?), ToPublication),
+            None => (TimeType::Date, format!("XXXX-{m:02}-{d:02}"), No),
+        },
+        Kind::Month(m, shift) => match anchor {
+            Some(a) => {
+                let year = match shift {
+                    0 => month_year(a, *m, cx.future),
+                    // "last April" is the latest April before publication, "next" the first after.
+                    -1 => {
+                        if *m < a.month() {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                    _ => {
+                        if *m > a.month() {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                };
+                (TimeType::Date, format!("{year:04}-{m:02}"), ToPublication)
+            }
+            None => (TimeType::Date, format!("XXXX-{m:02}"), No),
+        },
+        Kind::MonthOfYear(m, shift) => {
+            let year = i32::from(anchor?.year()) + shift;
+            (TimeType::Date, format!("{year:04}-{m:02}"), ToPublication)
+        }
+        Kind::Weekday(wd, shift, part) => {
+            let Some(a) = anchor else {
+                return Some((TimeType::Date, format!("XXXX-WXX-{}", wd.to_monday_one_offset()), No));
+            };
+            let d = weekday_date(a, *wd, *shift, cx.future)?;
+            match part {
+                Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
+                None => (TimeType::Date, date_value(d), ToPublication),
+            }
+        }
+        Kind::DayOffset(days, part) => {
+            let d = anchor?.checked_add(days.days()).ok()?;
+            match part {
+                Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
+                None => (TimeType::Date, date_value(d), ToPublication),
+            }
+        }
+        Kind::RelativeDay(days) => match cx.previous {
+            Some(p) => (TimeType::Date, date_value(p.checked_add(days.days()).ok()?), ToPrevious),
+            None => (TimeType::Date, date_value(anchor?.checked_add(days.days()).ok()?), ToPublication),
+        },
+        Kind::RefYear(shift) => match cx.year {
+            Some(y) => (TimeType::Date, format!("{:04}", i32::from(y) + shift), ToYear),
+            None => (TimeType::Date, format!("{:04}", i32::from(anchor?.year()) + shift), ToPublication),
+        },
+        Kind::Weekend(shift) => {
+            let a = anchor?;
+            let d = a.checked_add((i64::from(*shift) * 7).days()).ok()?;
+            (TimeType::Date, format!("{}-WE", iso_week(d)), ToPublication)
+        }
+        Kind::Period(unit, shift) => {
+            let a = anchor?;
+            let value = match unit {
+                'W' => iso_week(a.checked_add((i64::from(*shift) * 7).days()).ok()?),
+                'M' => {
+                    let d = a.checked_add(shift.months()).ok()?;
+                    format!("{:04}-{:02}", d.year(), d.month())
+                }
+                'Q' => {
+                    let d = a.checked_add((shift * 3).months()).ok()?;
+                    format!("{:04}-Q{}", d.year(), quarter_of(d))
+                }
+                'E' => format!("{:03}", (i32::from(a.year()) + shift * 10) / 10),
+                'C' => format!("{:02}", (i32::from(a.year()) + shift * 100) / 100),
+                _ => format!("{:04}", i32::from(a.year()) + shift),
+            };
+            (TimeType::Date, value, ToPublication)
+        }
+        Kind::Ago(n, unit) => {
+            let a = anchor?;
+            let Some(n) = n else {
+                // "a few years ago": some year of the decade before publication.
+                if *unit == 'Y' {
+                    let y = a.checked_sub(3.years()).ok()?.year();
+                    return Some((TimeType::Date, format!("{:03}X", y / 10), ToPublication));
+                }
+                return Some((TimeType::Date, "PAST_REF".to_string(), No));
+            };
+            let value = match unit {
+                'D' => date_value(a.checked_sub(n.days()).ok()?),
+                'W' => iso_week(a.checked_sub(n.weeks()).ok()?),
+                'M' => {
+                    let d = a.checked_sub(n.months()).ok()?;
+                    format!("{:04}-{:02}", d.year(), d.month())
+                }
+                'Q' => {
+                    let d = a.checked_sub((n * 3).months()).ok()?;
+                    format!("{:04}-Q{}", d.year(), quarter_of(d))
+                }
+                'Y' => format!("{:04}", a.checked_sub(n.years()).ok()?.year()),
+                'E' => format!("{:04}", a.checked_sub((n * 10).years()).ok()?.year()),
+                _ => return None,
+            };
+            (TimeType::Date, value, ToPublication)
+        }
+        Kind::YearBefore => match cx.quarter {
+            // In an earnings report "a year earlier" is the same quarter of the year before.
+            Some((y, q)) => (TimeType::Date, format!("{:04}-Q{q}", y - 1), ToPublication),
+            None => (TimeType::Date, format!("{:04}", anchor?.year() - 1), ToPublication),
+        },
+        Kind::Quarter(q, year) => {
+            let y = match (year, anchor) {
+                (YearOf::Written(y), _) => *y,
+                (YearOf::Shift(s), Some(a)) => i16::try_from(i32::from(a.year()) + s).ok()?,
+                (_, Some(a)) => {
+                    if *q > quarter_of(a) {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                }
+                (_, None) => return Some((TimeType::Date, format!("XXXX-Q{q}"), No)),
+            };
+            let relative = if matches!(year, YearOf::Written(_)) { No } else { ToPublication };
+            (TimeType::Date, format!("{y:04}-Q{q}"), relative)
+        }
+        Kind::ReportQuarter(year) => {
+            // The quarter the text reports on, else the last one completed before publication.
+            let (y, q) = match cx.quarter {
+                Some(yq) => yq,
+                None => {
+                    let a = anchor?.checked_sub(3.months()).ok()?;
+                    (a.year(), quarter_of(a))
+                }
+            };
+            let y = match year {
+                YearOf::Written(w) => *w,
+                YearOf::Shift(s) => i16::try_from(i32::from(y) + s).ok()?,
+                YearOf::Implicit => y,
+            };
+            (TimeType::Date, format!("{y:04}-Q{q}"), ToPublication)
+        }
+        Kind::Half(h, year) => {
+            let y = match (year, anchor) {
+                (YearOf::Written(y), _) => *y,
+                (YearOf::Shift(s), Some(a)) => i16::try_from(i32::from(a.year()) + s).ok()?,
+                (_, Some(a)) => {
+                    if *h == 2 && a.month() <= 6 {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                }
+                (_, None) => return Some((TimeType::Date, format!("XXXX-H{h}"), No)),
+            };
+            (TimeType::Date, format!("{y:04}-H{h}"), ToPublication)
+        }
+        Kind::Holiday(h, shift) => {
+            let a = anchor?;
+            let this = holiday_date(*h, a.year())?;
+            let last = holiday_date(*h, a.year() - 1)?;
+            let next = holiday_date(*h, a.year() + 1)?;
+            let d = match shift {
+                -1 => {
+                    if this < a {
+                        this
+                    } else {
+                        last
+                    }
+                }
+                1 => {
+                    if this > a {
+                        this
+                    } else {
+                        next
+                    }
+                }
+                2 => this,
+                _ => {
+                    let (before, after) = if this <= a { (this, next) } else { (last, this) };
+                    if cx.future || after.since(a).ok()?.get_days() <= 60 { after } else { before }
+                }
+            };
+            (TimeType::Date, date_value(d), ToPublication)
+        }
+        Kind::Season(s, shift) => {
+            let a = anchor?;
+            (TimeType::Date, format!("{:04}-{s}", i32::from(a.year()) + shift), ToPublication)
+        }
+        Kind::Clock(h, m) => match anchor {
+            Some(a) => (TimeType::Time, format!("{}T{h:02}:{m:02}", date_value(a)), ToPublication),
+            None => (TimeType::Time, format!("XXXX-XX-XXT{h:02}:{m:02}"), No),
+        },
+        Kind::ClockOn(h, m, day) => {
+            let (_, value, relative) = resolve_kind(day, cx)?;
+            (TimeType::Time, format!("{value}T{h:02}:{m:02}"), relative)
+        }
+    })
+}
+
+fn quarter_of(d: Date) -> i8 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// The date of a holiday in year `y`.
+fn holiday_date(h: Holiday, y: i16) -> Option<Date> {
+    // The nth `wd` of month `m`.
+    let nth =
+        |m: i8, wd: Weekday, n: i32| Date::new(y, m, 1).ok()?.nth_weekday_of_month(i8::try_from(n).ok()?, wd).ok();
+    match h {
+        Holiday::Thanksgiving => nth(11, Weekday::Thursday, 4),
+        Holiday::ElectionDay => nth(11, Weekday::Monday, 1)?.checked_add(1.day()).ok(),
+        Holiday::Christmas => Date::new(y, 12, 25).ok(),
+        Holiday::ChristmasEve => Date::new(y, 12, 24).ok(),
+        Holiday::NewYearsDay => Date::new(y, 1, 1).ok(),
+        Holiday::NewYearsEve => Date::new(y, 12, 31).ok(),
+        Holiday::IndependenceDay => Date::new(y, 7, 4).ok(),
+    }
+}
+
+/// The year of a month named without one: news mostly looks back, so the latest such month
+/// up to publication, unless the clause speaks of the future or the month is at most two
+/// months ahead ("in January" written in November).
+fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
+    let ahead = (i32::from(m) - i32::from(anchor.month())).rem_euclid(12);
+    if ahead == 0 {
+        anchor.year()
+    } else if future || ahead <= 2 {
+        if m > anchor.month() { anchor.year() } else { anchor.year() + 1 }
+    } else if m < anchor.month() {
+        anchor.year()
+    } else {
+        anchor.year() - 1
+    }
+}
+
+/// The date of a month and day named without a year: the next one when the clause speaks of
+/// the future or it is at most 60 days ahead, else the latest one up to publication.
+fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
+    let this = Date::new(anchor.year(), m, d).ok()?;
+    let (before, after) = if this <= anchor {
+        (this, Date::new(anchor.year() + 1, m, d).ok()?)
+    } else {
+        (Date::new(anchor.year() - 1, m, d).ok()?, this)
+    };
+    let ahead = after.since(anchor).ok()?.get_days();
+    Some(if future || ahead <= 60 || before == anchor { if before == anchor { before } else { after } } else { before })
 }
 
 /// The date of a weekday named in a text published on `anchor`: the same day or the
@@ -466,17 +910,6 @@ fn weekday_date(anchor: Date, wd: Weekday, shift: i32, future: bool) -> Option<D
         _ => -back,
     };
     anchor.checked_add(days.days()).ok()
-}
-
-/// The year that puts month `m` nearest to the publication date ("January" in a December
-/// article is next month, "November" in a January article last November).
-fn nearest_year(anchor: Date, m: i8) -> i16 {
-    let diff = i32::from(m) - i32::from(anchor.month());
-    match diff {
-        d if d > 6 => anchor.year() - 1,
-        d if d < -6 => anchor.year() + 1,
-        _ => anchor.year(),
-    }
 }
 
 fn iso_week(d: Date) -> String {
@@ -595,6 +1028,20 @@ fn count(w: &str) -> Option<i64> {
         "hundred" => 100,
         _ => return None,
     })
+}
+
+/// The value of a spelled-out number from ten to ninety as used in years ("ninety" 90,
+/// "fifteen" 15); a prefix names the tens ("eight" of "eighties").
+fn spelled_tens(w: &str) -> Option<i32> {
+    let w = w.to_ascii_lowercase();
+    let teens =
+        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    if let Some(i) = teens.iter().position(|t| *t == w) {
+        return i32::try_from(i).ok().map(|i| i + 10);
+    }
+    let tens = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"];
+    let i = tens.iter().position(|t| w.starts_with(t))?;
+    i32::try_from(i).ok().map(|i| (i + 2) * 10)
 }
 
 /// A TIMEX3 duration: `P3D`, `PT48H`, `PXY` for a vague count.
