@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)";
-const NUMBER: &str = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|a few|few|many|some)";
+const NUMBER: &str = r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|few|many|some)";
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries|quarter)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
@@ -175,6 +175,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
         p(format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))
         }),
+        p(format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
         p(
             format!(
                 r"(?i)\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
@@ -261,16 +262,27 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
         ),
         p(
             format!(
-                r"(?i)\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?:the\s+(?:past|last|next|first)\s+)?(?P<n>{NUMBER})[- ](?P<u>{UNIT})s?\b(?P<old>-old)?"
+                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?:the\s+(?:past|last|next|first)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
+                // Ages ("52 years old") are not times.
                 if c.name("old").is_some() {
                     return None;
                 }
                 let unit = c.name("u")?.as_str().to_ascii_lowercase();
-                let n = count(c.name("n")?.as_str());
+                let word = c.name("n")?.as_str().to_ascii_lowercase();
+                // "a second betrayal", "three-quarters of its food": not durations.
+                if (unit.starts_with("second") && word == "a") || (unit.starts_with("quarter") && c.name("of").is_some()) {
+                    return None;
+                }
+                // A rate ("$500 million a year", "four flights a week", "24 hours a day").
+                if (word == "a" || word == "an") && c.name("approx").is_none() && c.name("prev").is_some_and(|p| is_rate_head(p.as_str())) {
+                    return None;
+                }
+                let n = count(&word);
                 let modifier = c.name("approx").map(|a| approx_mod(a.as_str()).to_string());
-                Some((Kind::Duration(duration(n, &unit)?), modifier))
+                let half = c.name("half").is_some() || c.name("half2").is_some();
+                Some((Kind::Duration(duration_half(n, &unit, half)?), modifier))
             },
         ),
         p(
@@ -340,6 +352,17 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             },
         ),
         p(r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
+        // "the year" of a report is the publication year; "the year ended March 31" a fiscal
+        // year, a duration.
+        p(
+            r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
+                .into(),
+            |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
+                Some(a) if a.starts_with("end") => Some((Kind::Duration("P1Y".into()), None)),
+                Some(_) => None,
+                None => Some((Kind::Period('Y', 0), None)),
+            },
+        ),
         p(r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
         p(
             r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[- ]century\b".into(),
@@ -459,7 +482,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             },
         ),
         p(
-            r"(?i)\b(?P<w>now|currently|current|recently|recent|the past|(?:the\s+)?(?:(?P<far>foreseeable|distant)\s+|near\s+)?future|the\s+(?:near|short)\s+term|these days|nowadays|at present)\b"
+            r"(?i)\b(?P<w>now|currently|current|recently|the past|the\s+(?:(?P<far>foreseeable|distant)\s+|near\s+)?future|the\s+(?:near|short)\s+term|these days|nowadays|at present)\b"
                 .into(),
             |c| {
                 // "the foreseeable future" is not a time TimeBank marks.
@@ -576,7 +599,6 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
         "slated",
         "supposed to",
         " effective ",
-        " next ",
     ]
     .iter()
     .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
@@ -1005,6 +1027,9 @@ fn count(w: &str) -> Option<i64> {
     if let Ok(n) = w.parse() {
         return Some(n);
     }
+    if let Some((tens, ones)) = w.split_once(['-', ' ']) {
+        return Some(count(tens)? + count(ones)?);
+    }
     Some(match w.as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
@@ -1018,12 +1043,20 @@ fn count(w: &str) -> Option<i64> {
         "ten" => 10,
         "eleven" => 11,
         "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
         "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "twenty" => 20,
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
         "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
         "ninety" => 90,
         "hundred" => 100,
         _ => return None,
@@ -1044,6 +1077,35 @@ fn spelled_tens(w: &str) -> Option<i32> {
     i32::try_from(i).ok().map(|i| (i + 2) * 10)
 }
 
+/// Whether a word before "a year", "a day" makes it a rate: a number, an amount or a plural
+/// noun ("$1.76 a year", "358,000 a month", "four flights a week").
+fn is_rate_head(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']).to_ascii_lowercase();
+    const NOT_NOUNS: [&str; 14] =
+        ["is", "was", "has", "as", "this", "does", "its", "his", "us", "plus", "across", "less", "thus", "perhaps"];
+    w.chars().any(|c| c.is_ascii_digit())
+        || count(&w).is_some_and(|n| n > 1)
+        || matches!(w.as_str(), "million" | "billion" | "thousand" | "percent" | "cents")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NOT_NOUNS.contains(&w.as_str()))
+}
+
+/// A duration of `n` and a half units: the half in the next smaller unit ("2 1/2 years"
+/// is `P2Y6M`, "5 1/2 hours" `PT5H30M`).
+fn duration_half(n: Option<i64>, unit: &str, half: bool) -> Option<String> {
+    let whole = duration(n, unit)?;
+    if !half || n.is_none() {
+        return Some(whole);
+    }
+    Some(match unit.trim_end_matches('s') {
+        "year" => format!("{whole}6M"),
+        "day" => format!("{}T12H", whole),
+        "hour" => format!("{whole}30M"),
+        "minute" => format!("{whole}30S"),
+        "month" => format!("{whole}15D"),
+        _ => whole,
+    })
+}
+
 /// A TIMEX3 duration: `P3D`, `PT48H`, `PXY` for a vague count.
 fn duration(n: Option<i64>, unit: &str) -> Option<String> {
     let n = n.map_or("X".to_string(), |n| n.to_string());
@@ -1056,8 +1118,11 @@ fn duration(n: Option<i64>, unit: &str) -> Option<String> {
         "month" => format!("P{n}M"),
         "quarter" => format!("P{n}Q"),
         "year" => format!("P{n}Y"),
-        "decade" => format!("P{n}E"),
-        "century" | "centurie" | "centuries" => format!("P{n}C"),
+        // TimeBank writes decades and centuries in years ("two decades" is P20Y).
+        "decade" => n.parse::<i64>().map_or_else(|_| "PXE".to_string(), |n| format!("P{}Y", n * 10)),
+        "century" | "centurie" | "centuries" => {
+            n.parse::<i64>().map_or_else(|_| "PXC".to_string(), |n| format!("P{}Y", n * 100))
+        }
         _ => return None,
     })
 }
