@@ -150,7 +150,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
         }),
         p(
             format!(
-                r"(?:\b(?P<prep>in|since|by|until|till|from|through|before|after|during|of|to|between|and)\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b"
+                r"(?:\b(?P<prep>in|since|by|until|till|from|through|before|after|during|of|between)\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b(?P<name>\s+[A-Z][a-z])?"
             ),
             |c| {
                 let m = month(c)?;
@@ -161,7 +161,9 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                     Some(_) => 0,
                     // "May", "March" are also words: alone they are months only after a
                     // preposition ("in May", "since March").
-                    None if c.name("prep").is_none() && matches!(c.name("m")?.as_str(), "May" | "March" | "Jan" | "Aug") => {
+                    None if (c.name("prep").is_none() || c.name("name").is_some())
+                        && matches!(c.name("m")?.as_str(), "May" | "March" | "Jan" | "Aug") =>
+                    {
                         return None;
                     }
                     None => 0,
@@ -592,10 +594,16 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
         " going to ",
         "scheduled",
         "expected to",
-        " plan",
+        " plans to ",
+        " planned to ",
+        " planning to ",
+        " plan to ",
         " set to ",
         " due to ",
-        " to be ",
+        " is to ",
+        " are to ",
+        "as soon as",
+        "as early as",
         "slated",
         "supposed to",
         " effective ",
@@ -900,7 +908,7 @@ fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
 }
 
 /// The date of a month and day named without a year: the next one when the clause speaks of
-/// the future or it is at most 60 days ahead, else the latest one up to publication.
+/// the future or it is at most three months ahead, else the latest one up to publication.
 fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
     let this = Date::new(anchor.year(), m, d).ok()?;
     let (before, after) = if this <= anchor {
@@ -909,7 +917,7 @@ fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
         (Date::new(anchor.year() - 1, m, d).ok()?, this)
     };
     let ahead = after.since(anchor).ok()?.get_days();
-    Some(if future || ahead <= 60 || before == anchor { if before == anchor { before } else { after } } else { before })
+    Some(if future || ahead <= 92 || before == anchor { if before == anchor { before } else { after } } else { before })
 }
 
 /// The date of a weekday named in a text published on `anchor`: the same day or the
