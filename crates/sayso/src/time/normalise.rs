@@ -126,29 +126,33 @@ pub enum Relative {
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
 
-static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
-    let p = |re: String, b: Build| (Regex::new(&re).expect("time pattern compiles"), b);
+/// Lower-case words one of which every match of a pattern contains; a text with none of them
+/// is not searched with that pattern (empty: always searched).
+type Gate = &'static [&'static str];
+
+static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
+    let p = |gate: Gate, re: String, b: Build| (ascii_regex(&re), b, gate);
     vec![
-        p(format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
+        p(&[], r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
+        p(&[], r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::MonthYear(i16::try_from(num(c, "y")?).ok()?, month(c)?), part_mod(c)))
         }),
-        p(format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
             let d = num(c, "d")?;
             (1..=31).contains(&d).then_some((Kind::MonthDay(month(c)?, i8::try_from(d).ok()?), None))
         }),
-        p(
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 
             format!(
                 r"(?:\b(?P<prep>in|since|by|until|till|from|through|before|after|during|of|between)\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b(?P<name>\s+[A-Z][a-z])?"
             ),
@@ -171,14 +175,14 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Month(m, shift), part_mod(c)))
             },
         ),
-        p(format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
             Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), None))
         }),
-        p(format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
+        p(&["every", "each"], format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))
         }),
-        p(format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
-        p(
+        p(&["every", "each"], format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
+        p(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], 
             format!(
                 r"(?i)\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
@@ -198,7 +202,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Weekday(wd, shift, part), None))
             },
         ),
-        p(
+        p(&["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"], 
             r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night|overnight)\b"
                 .into(),
             |c| {
@@ -216,10 +220,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::DayOffset(days, part), None))
             },
         ),
-        p(r"(?i)\b(?:(?P<rel>last|next|this|the)\s+)weekend\b".into(), |c| {
+        p(&["weekend"], r"(?i)\b(?:(?P<rel>last|next|this|the)\s+)weekend\b".into(), |c| {
             Some((Kind::Weekend(shift_of(c.name("rel").map_or("", |r| r.as_str()))), None))
         }),
-        p(
+        p(&["week", "month", "year", "quarter", "decade", "century"], 
             r"(?i)\b(?P<rel>last|next|this|the past|the coming|the previous|the following|the current|earlier this|later this)\s+(?P<u>week|month|year|quarter|decade|century)\b"
                 .into(),
             |c| {
@@ -238,7 +242,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Period(unit, shift), modifier))
             },
         ),
-        p(
+        p(&["ago", "earlier", "before"], 
             format!(
                 r"(?i)\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some|just|only)\s+)?(?P<n>{NUMBER})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b"
             ),
@@ -252,8 +256,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Ago(n, unit), modifier))
             },
         ),
-        p(r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
-        p(
+        p(&["year"], r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
+        p(&["day"], 
             r"(?i)\b(?:the\s+)?(?P<w>next day|following day|day before|previous day|day after|a day earlier|a day later)\b"
                 .into(),
             |c| {
@@ -262,7 +266,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::RelativeDay(days), None))
             },
         ),
-        p(
+        p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
             format!(
                 r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?:the\s+(?:past|last|next|first)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
             ),
@@ -287,11 +291,11 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Duration(duration_half(n, &unit, half)?), modifier))
             },
         ),
-        p(
+        p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
-        p(
+        p(&["quarter"], 
             r"(?i)\b(?:the\s+)?(?:(?P<yw>(?:19|20)\d\d)\s+|(?P<yr>last|this|next)\s+year's\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|prior-year)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yo>(?:19|20)\d\d)|(?P<yro>last|this|next)\s+year))?\b"
                 .into(),
             |c| {
@@ -315,7 +319,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
         ),
         // The reporting period of an earnings report: "the quarter", "the latest period", "the
         // year-ago quarter", "the 1988 period", "the quarter a year ago".
-        p(
+        p(&["quarter", "period"], 
             r"(?i)\b(?P<det>the|that|this|last\s+year's)\s+(?:(?P<q>latest|most\s+recent|just-ended|current|same|comparable|corresponding|year-ago|year-earlier|prior-year|(?:19|20)\d\d)\s+)?(?:(?P<q2>year-ago|year-earlier|fiscal)\s+)?(?P<u>quarter|period)(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?\b"
                 .into(),
             |c| {
@@ -340,7 +344,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::ReportQuarter(year), None))
             },
         ),
-        p(
+        p(&["half"], 
             r"(?i)\b(?:the\s+)?(?P<o>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year|the\s+year))?\b"
                 .into(),
             |c| {
@@ -353,10 +357,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Half(h, year), None))
             },
         ),
-        p(r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
+        p(&["year"], r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
         // "the year" of a report is the publication year; "the year ended March 31" a fiscal
         // year, a duration.
-        p(
+        p(&["year"], 
             r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
                 .into(),
             |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
@@ -365,8 +369,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 None => Some((Kind::Period('Y', 0), None)),
             },
         ),
-        p(r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
-        p(
+        p(&["day"], r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
+        p(&["century"], 
             r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[- ]century\b".into(),
             |c| {
                 let n: i16 = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
@@ -378,7 +382,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 (1..=30).contains(&n).then_some((Kind::Century(n - 1), None))
             },
         ),
-        p(
+        p(&["thanksgiving", "christmas", "new year", "election", "independence", "fourth"], 
             r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Fourth\s+of\s+July)\b"
                 .into(),
             |c| {
@@ -407,7 +411,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             },
         ),
         // Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
-        p(
+        p(&["nineteen", "thousand"], 
             r"(?i)\b(?:the\s+year\s+)?nineteen[- ](?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
                 .into(),
             |c| {
@@ -419,7 +423,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Year(i16::try_from(year).ok()?), None))
             },
         ),
-        p(r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
+        p(&["spring", "summer", "fall", "autumn", "winter"], r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
             let s = match c.name("s")?.as_str().to_ascii_lowercase().as_str() {
                 "spring" => "SP",
                 "summer" => "SU",
@@ -428,10 +432,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             };
             Some((Kind::Season(s, shift_of(c.name("rel")?.as_str())), None))
         }),
-        p(r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
+        p(&["0s", "0's"], r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
             Some((Kind::Decade(c.name("d")?.as_str().to_string()), part_mod(c)))
         }),
-        p(
+        p(&["0s", "ties"], 
             r"(?i)\bthe\s+(?:(?P<x>early|mid|late)[- ])?(?:'(?P<d>[1-9])0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
                 .into(),
             |c| {
@@ -443,10 +447,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Decade(format!("19{d}")), part_mod(c)))
             },
         ),
-        p(r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
+        p(&[], r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
             Some((Kind::Year(i16::try_from(num(c, "y")?).ok()?), None))
         }),
-        p(
+        p(&["a.m", "p.m", "am", "pm", "noon", "midnight"], 
             r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?P<noon>noon|midnight)\b"
                 .into(),
             |c| {
@@ -467,7 +471,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Clock(h, m), None))
             },
         ),
-        p(
+        p(&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "every", "each"], 
             r"(?i)\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|every day|every week|every month|every year|each day|each week|each month|each year)\b"
                 .into(),
             |c| {
@@ -483,7 +487,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Set(v.to_string()), None))
             },
         ),
-        p(
+        p(&["now", "current", "recent", "past", "future", "term", "these days", "present"], 
             r"(?i)\b(?P<w>now|currently|current|recently|the past|the\s+(?:(?P<far>foreseeable|distant)\s+|near\s+)?future|the\s+(?:near|short)\s+term|these days|nowadays|at present)\b"
                 .into(),
             |c| {
@@ -505,26 +509,100 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
     ]
 });
 
+/// Every gate word of [`PATTERNS`], sorted and deduplicated (a word's index is its bit).
+static KEY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = PATTERNS.iter().flat_map(|(_, _, gate)| gate.iter().copied()).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// One pass over a paragraph for all the key words, longest first so that a word inside a
+/// longer one ("day" in "Monday") is not counted: patterns look for whole words.
+static KEY_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words = KEY_WORDS.clone();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!("(?i-u){}", alternation.join("|"))).expect("key word pattern compiles")
+});
+
+/// The bit of a digit, for the patterns without gate words.
+const DIGIT_BIT: u128 = 1 << 127;
+
+/// Per pattern, the bits of its gate words (or the digit bit when it has none).
+static GATE_MASKS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|(_, _, gate)| {
+            if gate.is_empty() {
+                return DIGIT_BIT;
+            }
+            gate.iter().filter_map(|w| KEY_WORDS.binary_search(w).ok()).fold(0, |m, i| m | (1u128 << i))
+        })
+        .collect()
+});
+
+/// The bits of the key words (and digits) a paragraph contains.
+fn key_words_in(chunk: &str) -> u128 {
+    let mut bits = if chunk.bytes().any(|b| b.is_ascii_digit()) { DIGIT_BIT } else { 0 };
+    for m in KEY_WORD_RE.find_iter(chunk) {
+        let mut buf = [0u8; 32];
+        let w = m.as_str().as_bytes();
+        let Some(slot) = buf.get_mut(..w.len()) else { continue };
+        slot.copy_from_slice(w);
+        slot.make_ascii_lowercase();
+        if let Some(i) = std::str::from_utf8(slot).ok().and_then(|w| KEY_WORDS.binary_search(&w).ok()) {
+            bits |= 1 << i;
+        }
+    }
+    bits
+}
+
+/// A pattern compiled without Unicode classes where it can be (every word it looks for is
+/// ASCII). A Unicode `\b` makes the regex crate's lazy DFA give up on the first non-ASCII
+/// character (a curly quote, a dash) and fall back to a far slower engine, and Unicode `\w`,
+/// `\s` and case folding make its states much larger. Patterns with negated classes (which
+/// without Unicode could match inside a multi-byte character) keep Unicode but get ASCII
+/// word boundaries.
+fn ascii_regex(re: &str) -> Regex {
+    let re =
+        if re.contains("[^") || re.contains(r"\D") { re.replace(r"\b", r"(?-u:\b)") } else { format!("(?-u){re}") };
+    Regex::new(&re).expect("time pattern compiles")
+}
+
 /// Every time expression in `text`: the longest match wins where patterns overlap.
 pub fn find(text: &str) -> Vec<Found> {
     let mut all: Vec<Found> = Vec::new();
-    for (re, build) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
-            // The year pattern matches a guard character on each side; its expression is `y`.
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            let span = match (c.name("t"), c.name("y")) {
-                (Some(t), _) => t.range(),
-                (None, Some(y)) if c.len() == 2 => y.range(),
-                _ => whole,
-            };
-            let span = trim(text, span);
-            if span.is_empty() {
+    // Searching is the cost of this stage. Paragraph by paragraph, one pass finds which key
+    // words occur; a pattern whose key words are all absent is not run there (most paragraphs
+    // need two or three of the patterns).
+    let mut base = 0;
+    while base < text.len() {
+        let end = text[base..].find("\n\n").map_or(text.len(), |i| base + i + 2);
+        let chunk = &text[base..end];
+        let present = key_words_in(chunk);
+        for ((re, build, _), mask) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
+            if *mask & present == 0 {
                 continue;
             }
-            if let Some((kind, modifier)) = build(&c) {
-                all.push(Found { span, kind, modifier });
+            for c in re.captures_iter(chunk) {
+                // The year pattern matches a guard character on each side; its expression is `y`.
+                let whole = c.get(0).map_or(0..0, |m| m.range());
+                let span = match (c.name("t"), c.name("y")) {
+                    (Some(t), _) => t.range(),
+                    (None, Some(y)) if c.len() == 2 => y.range(),
+                    _ => whole,
+                };
+                let span = trim(text, span.start + base..span.end + base);
+                if span.is_empty() {
+                    continue;
+                }
+                if let Some((kind, modifier)) = build(&c) {
+                    all.push(Found { span, kind, modifier });
+                }
             }
         }
+        base = end;
     }
     all.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(all.len());
@@ -1133,4 +1211,39 @@ fn duration(n: Option<i64>, unit: &str) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod cost {
+    /// Per-pattern search time on the dev texts (run by hand: `cargo test --release -p sayso
+    /// --lib pattern_costs -- --ignored --nocapture`).
+    #[test]
+    #[ignore = "a measurement, not a test"]
+    fn pattern_costs() {
+        let mut text = String::new();
+        for f in ["timebank", "polnear", "conll2003", "petrarch"] {
+            let p = format!("{}/../../../shared/eval/data/{f}-dev.jsonl", env!("CARGO_MANIFEST_DIR"));
+            for line in std::fs::read_to_string(p).unwrap_or_default().lines() {
+                let v: serde_json::Value = serde_json::from_str(line).expect("json");
+                text.push_str(v["text"].as_str().unwrap_or(""));
+            }
+        }
+        for (i, (re, _, _)) in super::PATTERNS.iter().enumerate() {
+            let _ = re.captures_iter(&text).count();
+            let t = std::time::Instant::now();
+            let n = re.captures_iter(&text).count();
+            let m = t.elapsed().as_secs_f64();
+            let t = std::time::Instant::now();
+            let k = re.find_iter(&text).count();
+            println!(
+                "{i:2} {:8.2}ms caps {:8.2}ms find {n} {k} {}",
+                m * 1e3,
+                t.elapsed().as_secs_f64() * 1e3,
+                &re.as_str()[..60.min(re.as_str().len())]
+            );
+        }
+        let t = std::time::Instant::now();
+        let n = super::find(&text).len();
+        println!("find: {:.2}ms {n} over {} bytes", t.elapsed().as_secs_f64() * 1e3, text.len());
+    }
 }
