@@ -268,7 +268,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
         ),
         p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
             format!(
-                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?:the\s+(?:past|last|next|first)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
+                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
                 // Ages ("52 years old") are not times.
@@ -688,6 +688,8 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
     ]
     .iter()
     .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+        // A deadline ("have until Tuesday"); a clause opening with "Until" looks back.
+        || clause.contains(" until ")
 }
 
 impl Found {
