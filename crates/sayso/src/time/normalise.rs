@@ -542,6 +542,25 @@ static GATE_MASKS: LazyLock<Vec<u128>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Where the chunk starting at `start` ends: after the first line break that follows the end
+/// of a sentence (or a blank line), so that no expression is cut in two.
+fn chunk_end(text: &str, start: usize) -> usize {
+    let mut from = start;
+    while let Some(i) = text[from..].find('\n') {
+        let at = from + i;
+        let line = text[start..at].trim_end();
+        let next_blank = text[at + 1..].starts_with('\n');
+        // "Sept." or "Mr." at the end of a line does not end the sentence.
+        let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+        let abbreviation = last.ends_with('.') && last.len() <= 5 && last.starts_with(|c: char| c.is_ascii_uppercase());
+        if next_blank || (!abbreviation && line.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ':'])) {
+            return at + 1;
+        }
+        from = at + 1;
+    }
+    text.len()
+}
+
 /// The bits of the key words (and digits) a paragraph contains.
 fn key_words_in(chunk: &str) -> u128 {
     let mut bits = if chunk.bytes().any(|b| b.is_ascii_digit()) { DIGIT_BIT } else { 0 };
@@ -573,12 +592,12 @@ fn ascii_regex(re: &str) -> Regex {
 /// Every time expression in `text`: the longest match wins where patterns overlap.
 pub fn find(text: &str) -> Vec<Found> {
     let mut all: Vec<Found> = Vec::new();
-    // Searching is the cost of this stage. Paragraph by paragraph, one pass finds which key
-    // words occur; a pattern whose key words are all absent is not run there (most paragraphs
-    // need two or three of the patterns).
+    // Searching is the cost of this stage. Line by line (a line that ends inside a sentence
+    // goes on into the next), one pass finds which key words occur; a pattern whose key words
+    // are all absent is not run there (most lines need two or three of the patterns).
     let mut base = 0;
     while base < text.len() {
-        let end = text[base..].find("\n\n").map_or(text.len(), |i| base + i + 2);
+        let end = chunk_end(text, base);
         let chunk = &text[base..end];
         let present = key_words_in(chunk);
         for ((re, build, _), mask) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
