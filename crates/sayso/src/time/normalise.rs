@@ -295,6 +295,12 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
+        // "for years", "within weeks": an unknown number of units.
+        p(
+            &["for", "within"],
+            r"(?i)\b(?:for|within)\s+(?P<t>(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
+            |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
+        ),
         p(&["quarter"], 
             r"(?i)\b(?:the\s+)?(?:(?P<yw>(?:19|20)\d\d)\s+|(?P<yr>last|this|next)\s+year's\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|prior-year)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yo>(?:19|20)\d\d)|(?P<yro>last|this|next)\s+year))?\b"
                 .into(),

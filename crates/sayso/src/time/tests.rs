@@ -319,3 +319,9 @@ fn durations_over_the_past_years_and_weeks_relative_to_publication() {
     );
     assert_eq!(times(&a), pairs(&[("the past three years", "P3Y"), ("Last week", "2017-W49"), ("a year ago", "2016")]));
 }
+
+#[test]
+fn bare_plural_units_after_for_or_within_are_vague_durations() {
+    let a = analyse("He has protested for years; troops arrive within weeks. Years passed.", Some("1999-04-19"));
+    assert_eq!(times(&a), pairs(&[("years", "PXY"), ("weeks", "PXW")]));
+}
