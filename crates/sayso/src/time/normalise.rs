@@ -833,7 +833,10 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
         },
         Kind::Weekend(shift) => {
             let a = anchor?;
-            let d = a.checked_add((i64::from(*shift) * 7).days()).ok()?;
+            // Written on a weekday, "the weekend" of a past-tense clause is the one just gone.
+            let weekday = !matches!(a.weekday(), Weekday::Saturday | Weekday::Sunday);
+            let shift = if *shift == 0 && weekday && !cx.future { -1 } else { *shift };
+            let d = a.checked_add((i64::from(shift) * 7).days()).ok()?;
             (TimeType::Date, format!("{}-WE", iso_week(d)), ToPublication)
         }
         Kind::Period(unit, shift) => {

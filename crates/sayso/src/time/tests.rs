@@ -325,3 +325,10 @@ fn bare_plural_units_after_for_or_within_are_vague_durations() {
     let a = analyse("He has protested for years; troops arrive within weeks. Years passed.", Some("1999-04-19"));
     assert_eq!(times(&a), pairs(&[("years", "PXY"), ("weeks", "PXW")]));
 }
+
+#[test]
+fn the_weekend_written_on_a_weekday_is_the_one_just_gone_unless_ahead() {
+    // 1990-08-13 is a Monday (ISO week 33); the weekend before it is in week 32.
+    let a = analyse("Officials met over the weekend. They will rest during the weekend.", Some("1990-08-13"));
+    assert_eq!(times(&a), pairs(&[("the weekend", "1990-W32-WE"), ("the weekend", "1990-W33-WE")]));
+}
