@@ -154,7 +154,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
         }),
         p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 
             format!(
-                r"(?:\b(?P<prep>in|since|by|until|till|from|through|before|after|during|of|between)\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b(?P<name>\s+[A-Z][a-z])?"
+                r"(?:\b(?P<prep>(?i:in|since|by|until|till|from|through|before|after|during|of|between|the))\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b(?P<name>\s+[A-Z][a-z])?"
             ),
             |c| {
                 let m = month(c)?;
