@@ -84,6 +84,12 @@ peers-entities: peers-venv
     target/peers-venv/bin/python scripts/peers/spacy_entities.py {{eval_dir}}/data/conll2003-dev.jsonl target/eval/conll2003-dev.spacy.jsonl
     python3 {{eval_dir}}/score_entities.py {{eval_dir}}/data/conll2003-dev.jsonl target/eval/conll2003-dev.spacy.jsonl
 
+# Score dateparser's search_dates (anchored at each publication date) on the TimeBank dev set with sayso's scorer.
+peers-times: peers-venv
+    mkdir -p target/eval
+    target/peers-venv/bin/python scripts/peers/dateparser_times.py {{eval_dir}}/data/timebank-dev.jsonl target/eval/timebank-dev.dateparser.jsonl
+    python3 {{eval_dir}}/score_timex.py {{eval_dir}}/data/timebank-dev.jsonl target/eval/timebank-dev.dateparser.jsonl
+
 # Whole-pipeline throughput and peak memory on >= 50 MB of news text (--jobs 1 and all cores), beside spaCy small + textacy; writes docs/performance.md.
 bench: build peers-venv
     python3 scripts/bench.py --peers target/peers-venv/bin/python --write docs/performance.md

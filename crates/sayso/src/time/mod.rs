@@ -6,7 +6,6 @@ mod normalise;
 
 use crate::analysis::Analysis;
 use crate::schema::{PublishedSource, TimeType};
-use jiff::civil::Date;
 use std::ops::Range;
 
 /// A time expression.
@@ -58,10 +57,15 @@ pub fn run(a: &mut Analysis) {
         a.published = infer_published(a, &found);
     }
     let anchor = a.published.as_ref().map(|p| p.date);
-    let mut last_explicit: Option<(usize, Date)> = None;
+    let mut cx = normalise::Context { anchor, ..normalise::Context::default() };
+    // Which times set the reference date and year.
+    let mut previous_from: Option<usize> = None;
+    let mut year_from: Option<usize> = None;
     for m in found {
-        let future = normalise::future_context(&a.text, m.span.start);
-        let Some((time_type, value, relative)) = m.resolve(anchor, last_explicit.map(|(_, d)| d), future) else {
+        let sentence = a.sentences.partition_point(|s| s.span.start <= m.span.start);
+        let sentence_start = sentence.checked_sub(1).map_or(0, |i| a.sentences[i].span.start);
+        cx.future = normalise::future_context(&a.text, sentence_start, m.span.start);
+        let Some((time_type, value, relative)) = m.resolve(&cx) else {
             continue;
         };
         let index = a.times.len();
@@ -69,10 +73,17 @@ pub fn run(a: &mut Analysis) {
             normalise::Relative::No => None,
             normalise::Relative::ToPublication if anchor.is_some() => Some(TimeAnchor::Publication),
             normalise::Relative::ToPublication => None,
-            normalise::Relative::ToPrevious => last_explicit.map(|(i, _)| TimeAnchor::Time(i)),
+            normalise::Relative::ToPrevious => previous_from.map(TimeAnchor::Time),
+            normalise::Relative::ToYear => year_from.map(TimeAnchor::Time),
         };
         if let Some(d) = m.explicit_date() {
-            last_explicit = Some((index, d));
+            cx.previous = Some(d);
+            previous_from = Some(index);
+        }
+        let year_before = cx.year;
+        m.note(&value, &mut cx);
+        if cx.year != year_before {
+            year_from = Some(index);
         }
         a.times.push(TimeRec { span: m.span, time_type, value, modifier: m.modifier, anchor: anchor_of });
     }

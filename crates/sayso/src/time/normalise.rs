@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)";
-const NUMBER: &str = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|a few|few|many|some)";
+const NUMBER: &str = r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|few|many|some)";
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries|quarter)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
@@ -29,12 +29,76 @@ enum Kind {
     Period(char, i32),
     Ago(Option<i64>, char),
     RelativeDay(i64),
-    Quarter(i8),
+    /// The nth quarter of a year: implicit (the latest such quarter), written, or shifted.
+    Quarter(i8, YearOf),
+    /// The reporting quarter of the text ("the quarter", "the latest period"), moved by
+    /// some years ("the year-ago quarter" is -1).
+    ReportQuarter(YearOf),
+    /// "a year ago", "a year earlier", "year-earlier": a year before publication, at the
+    /// granularity of the reporting quarter when the text has one.
+    YearBefore,
+    /// A year counted from the reference time ("that year" 0, "the following year" 1).
+    RefYear(i32),
+    /// A month in a year counted from publication ("July last year").
+    MonthOfYear(i8, i32),
+    /// A century by its (1-based) ordinal ("the 20th century" is `19`).
+    Century(i16),
+    /// A holiday on a fixed or computed day of a month.
+    Holiday(Holiday, i32),
+    /// The first (1) or second (2) half of a year.
+    Half(i8, YearOf),
     Season(&'static str, i32),
     Clock(i8, i8),
+    /// A clock time on a day ("9 a.m. Tuesday", "noon Thursday", "5 p.m. EST Nov. 9").
+    ClockOn(i8, i8, Box<Kind>),
     Duration(String),
     Set(String),
     Ref(&'static str),
+}
+
+/// Which year a quarter belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearOf {
+    /// Not said: the latest such quarter up to publication.
+    Implicit,
+    /// Written out ("the third quarter of 1984", "the 1988 third quarter").
+    Written(i16),
+    /// Counted from the publication year ("next year's first quarter").
+    Shift(i32),
+}
+
+/// A holiday sayso can date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    /// The fourth Thursday of November (US).
+    Thanksgiving,
+    /// December 25.
+    Christmas,
+    /// December 24.
+    ChristmasEve,
+    /// January 1.
+    NewYearsDay,
+    /// December 31.
+    NewYearsEve,
+    /// The Tuesday after the first Monday of November (US).
+    ElectionDay,
+    /// July 4 (US).
+    IndependenceDay,
+}
+
+/// What a relative expression may be resolved against, updated as the text is read.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The publication date.
+    pub anchor: Option<Date>,
+    /// The last full date written in the text (the reference time of "the next day").
+    pub previous: Option<Date>,
+    /// The last year written in the text (the reference time of "that year").
+    pub year: Option<i16>,
+    /// The last quarter named in the text: the text's reporting period.
+    pub quarter: Option<(i16, i8)>,
+    /// Whether the clause around the expression speaks of the future.
+    pub future: bool,
 }
 
 /// A recognised time expression.
@@ -56,48 +120,69 @@ pub enum Relative {
     ToPublication,
     /// The last explicit date before it.
     ToPrevious,
+    /// The last year written before it.
+    ToYear,
 }
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
 
-static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
-    let p = |re: String, b: Build| (Regex::new(&re).expect("time pattern compiles"), b);
+/// Lower-case words one of which every match of a pattern contains; a text with none of them
+/// is not searched with that pattern (empty: always searched).
+type Gate = &'static [&'static str];
+
+static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
+    let p = |gate: Gate, re: String, b: Build| (ascii_regex(&re), b, gate);
     vec![
-        p(format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
+        p(&[], r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
+        p(&[], r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::MonthYear(i16::try_from(num(c, "y")?).ok()?, month(c)?), part_mod(c)))
         }),
-        p(format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
             let d = num(c, "d")?;
             (1..=31).contains(&d).then_some((Kind::MonthDay(month(c)?, i8::try_from(d).ok()?), None))
         }),
-        p(format!(r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH})\b"), |c| {
-            let m = month(c)?;
-            let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()).as_deref() {
-                Some("last") => -1,
-                Some("next") => 1,
-                Some(_) => 0,
-                // A bare month name: only the unambiguous ones ("May", "March" are also words).
-                None if matches!(c.name("m")?.as_str(), "May" | "March" | "Jan" | "Aug") => return None,
-                None => 0,
-            };
-            Some((Kind::Month(m, shift), part_mod(c)))
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 
+            format!(
+                r"(?:\b(?P<prep>(?i:in|since|by|until|till|from|through|before|after|during|of|between|the))\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b(?P<name>\s+[A-Z][a-z])?"
+            ),
+            |c| {
+                let m = month(c)?;
+                let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()).as_deref() {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    Some("this") => return Some((Kind::MonthOfYear(m, 0), None)),
+                    Some(_) => 0,
+                    // "May", "March" are also words: alone they are months only after a
+                    // preposition ("in May", "since March").
+                    None if (c.name("prep").is_none() || c.name("name").is_some())
+                        && matches!(c.name("m")?.as_str(), "May" | "March" | "Jan" | "Aug") =>
+                    {
+                        return None;
+                    }
+                    None => 0,
+                };
+                Some((Kind::Month(m, shift), part_mod(c)))
+            },
+        ),
+        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
+            Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), None))
         }),
-        p(format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
+        p(&["every", "each"], format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))
         }),
-        p(
+        p(&["every", "each"], format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
+        p(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], 
             format!(
                 r"(?i)\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
@@ -117,7 +202,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Weekday(wd, shift, part), None))
             },
         ),
-        p(
+        p(&["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"], 
             r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night|overnight)\b"
                 .into(),
             |c| {
@@ -135,16 +220,20 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::DayOffset(days, part), None))
             },
         ),
-        p(r"(?i)\b(?:(?P<rel>last|next|this|the)\s+)weekend\b".into(), |c| {
+        p(&["weekend"], r"(?i)\b(?:(?P<rel>last|next|this|the)\s+)weekend\b".into(), |c| {
             Some((Kind::Weekend(shift_of(c.name("rel").map_or("", |r| r.as_str()))), None))
         }),
-        p(
+        p(&["week", "month", "year", "quarter", "decade", "century"], 
             r"(?i)\b(?P<rel>last|next|this|the past|the coming|the previous|the following|the current|earlier this|later this)\s+(?P<u>week|month|year|quarter|decade|century)\b"
                 .into(),
             |c| {
                 let unit = unit_letter(c.name("u")?.as_str())?;
                 let rel = c.name("rel")?.as_str().to_ascii_lowercase();
                 let shift = shift_of(&rel);
+                // "the following year" counts from the year the text is talking about.
+                if unit == 'Y' && matches!(rel.as_str(), "the previous" | "the following") {
+                    return Some((Kind::RefYear(shift), None));
+                }
                 let modifier = match rel.as_str() {
                     "earlier this" => Some("START".to_string()),
                     "later this" => Some("END".to_string()),
@@ -153,10 +242,22 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Period(unit, shift), modifier))
             },
         ),
-        p(format!(r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})s?\s+(?:ago|earlier)\b"), |c| {
-            Some((Kind::Ago(count(c.name("n")?.as_str()), unit_letter(c.name("u")?.as_str())?), None))
-        }),
-        p(
+        p(&["ago", "earlier", "before"], 
+            format!(
+                r"(?i)\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some|just|only)\s+)?(?P<n>{NUMBER})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b"
+            ),
+            |c| {
+                let n = count(c.name("n")?.as_str());
+                let unit = unit_letter(c.name("u")?.as_str())?;
+                let modifier = c.name("approx").map(|a| approx_mod(a.as_str()).to_string());
+                if n == Some(1) && unit == 'Y' && modifier.is_none() {
+                    return Some((Kind::YearBefore, None));
+                }
+                Some((Kind::Ago(n, unit), modifier))
+            },
+        ),
+        p(&["year"], r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
+        p(&["day"], 
             r"(?i)\b(?:the\s+)?(?P<w>next day|following day|day before|previous day|day after|a day earlier|a day later)\b"
                 .into(),
             |c| {
@@ -165,34 +266,170 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::RelativeDay(days), None))
             },
         ),
-        p(
+        p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
             format!(
-                r"(?i)\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?:the\s+(?:past|last|next|first)\s+)?(?P<n>{NUMBER})[- ](?P<u>{UNIT})s?\b(?P<old>-old)?"
+                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
+                // Ages ("52 years old") are not times.
                 if c.name("old").is_some() {
                     return None;
                 }
                 let unit = c.name("u")?.as_str().to_ascii_lowercase();
-                let n = count(c.name("n")?.as_str());
+                let word = c.name("n")?.as_str().to_ascii_lowercase();
+                // "a second betrayal", "three-quarters of its food": not durations.
+                if (unit.starts_with("second") && word == "a") || (unit.starts_with("quarter") && c.name("of").is_some()) {
+                    return None;
+                }
+                // A rate ("$500 million a year", "four flights a week", "24 hours a day").
+                if (word == "a" || word == "an") && c.name("approx").is_none() && c.name("prev").is_some_and(|p| is_rate_head(p.as_str())) {
+                    return None;
+                }
+                let n = count(&word);
                 let modifier = c.name("approx").map(|a| approx_mod(a.as_str()).to_string());
-                Some((Kind::Duration(duration(n, &unit)?), modifier))
+                let half = c.name("half").is_some() || c.name("half2").is_some();
+                Some((Kind::Duration(duration_half(n, &unit, half)?), modifier))
             },
         ),
-        p(
+        p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
-        p(r"(?i)\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b".into(), |c| {
-            let q = match c.name("o")?.as_str().to_ascii_lowercase().as_str() {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                _ => 4,
-            };
-            Some((Kind::Quarter(q), None))
-        }),
-        p(r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
+        // "for years", "within weeks": an unknown number of units.
+        p(
+            &["for", "within"],
+            r"(?i)\b(?:for|within)\s+(?P<t>(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
+            |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
+        ),
+        p(&["quarter"], 
+            r"(?i)\b(?:the\s+)?(?:(?P<yw>(?:19|20)\d\d)\s+|(?P<yr>last|this|next)\s+year's\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|prior-year)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yo>(?:19|20)\d\d)|(?P<yro>last|this|next)\s+year))?\b"
+                .into(),
+            |c| {
+                let q = match c.name("o")?.as_str().to_ascii_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                };
+                let year = if let Some(y) = c.name("yw").or_else(|| c.name("yo")) {
+                    YearOf::Written(y.as_str().parse().ok()?)
+                } else if let Some(r) = c.name("yr").or_else(|| c.name("yro")) {
+                    YearOf::Shift(shift_of(r.as_str()))
+                } else if c.name("ago").is_some() {
+                    YearOf::Shift(-1)
+                } else {
+                    YearOf::Implicit
+                };
+                Some((Kind::Quarter(q, year), None))
+            },
+        ),
+        // The reporting period of an earnings report: "the quarter", "the latest period", "the
+        // year-ago quarter", "the 1988 period", "the quarter a year ago".
+        p(&["quarter", "period"], 
+            r"(?i)\b(?P<det>the|that|this|last\s+year's)\s+(?:(?P<q>latest|most\s+recent|just-ended|current|same|comparable|corresponding|year-ago|year-earlier|prior-year|(?:19|20)\d\d)\s+)?(?:(?P<q2>year-ago|year-earlier|fiscal)\s+)?(?P<u>quarter|period)(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?\b"
+                .into(),
+            |c| {
+                let det = c.name("det")?.as_str().to_ascii_lowercase();
+                let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
+                let q2 = c.name("q2").map(|q| q.as_str().to_ascii_lowercase());
+                let ago = det.starts_with("last")
+                    || c.name("tail").is_some()
+                    || [&q, &q2].iter().any(|x| x.as_deref().is_some_and(|x| x.starts_with("year-") || x == "prior-year"));
+                if det == "this" || q.as_deref() == Some("current") {
+                    return Some((Kind::Period('Q', 0), None));
+                }
+                let written = q.as_deref().and_then(|y| y.parse::<i16>().ok());
+                // "the period" alone is not a time.
+                if c.name("u")?.as_str().eq_ignore_ascii_case("period") && q.is_none() && q2.is_none() && !ago {
+                    return None;
+                }
+                let year = match written {
+                    Some(y) => YearOf::Written(y),
+                    None => YearOf::Shift(if ago { -1 } else { 0 }),
+                };
+                Some((Kind::ReportQuarter(year), None))
+            },
+        ),
+        p(&["half"], 
+            r"(?i)\b(?:the\s+)?(?P<o>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year|the\s+year))?\b"
+                .into(),
+            |c| {
+                let h = if c.name("o")?.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
+                let year = match (c.name("y"), c.name("rel")) {
+                    (Some(y), _) => YearOf::Written(y.as_str().parse().ok()?),
+                    (None, Some(r)) => YearOf::Shift(shift_of(r.as_str())),
+                    _ => YearOf::Implicit,
+                };
+                Some((Kind::Half(h, year), None))
+            },
+        ),
+        p(&["year"], r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
+        // "the year" of a report is the publication year; "the year ended March 31" a fiscal
+        // year, a duration.
+        p(&["year"], 
+            r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
+                .into(),
+            |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
+                Some(a) if a.starts_with("end") => Some((Kind::Duration("P1Y".into()), None)),
+                Some(_) => None,
+                None => Some((Kind::Period('Y', 0), None)),
+            },
+        ),
+        p(&["day"], r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
+        p(&["century"], 
+            r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[- ]century\b".into(),
+            |c| {
+                let n: i16 = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
+                    "nineteenth" => 19,
+                    "twentieth" => 20,
+                    "twenty-first" => 21,
+                    d => d.trim_end_matches(char::is_alphabetic).parse().ok()?,
+                };
+                (1..=30).contains(&n).then_some((Kind::Century(n - 1), None))
+            },
+        ),
+        p(&["thanksgiving", "christmas", "new year", "election", "independence", "fourth"], 
+            r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Fourth\s+of\s+July)\b"
+                .into(),
+            |c| {
+                let h = c.name("h")?.as_str();
+                let holiday = if h.starts_with("Thanksgiving") {
+                    Holiday::Thanksgiving
+                } else if h.ends_with("Eve") && h.starts_with("Christmas") {
+                    Holiday::ChristmasEve
+                } else if h.starts_with("Christmas") {
+                    Holiday::Christmas
+                } else if h.ends_with("Day") && h.starts_with("New") {
+                    Holiday::NewYearsDay
+                } else if h.starts_with("New") {
+                    Holiday::NewYearsEve
+                } else if h.starts_with("Election") {
+                    Holiday::ElectionDay
+                } else {
+                    Holiday::IndependenceDay
+                };
+                let shift = c.name("rel").map_or(0, |r| match r.as_str().to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 2,
+                });
+                Some((Kind::Holiday(holiday, shift), None))
+            },
+        ),
+        // Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+        p(&["nineteen", "thousand"], 
+            r"(?i)\b(?:the\s+year\s+)?nineteen[- ](?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
+                .into(),
+            |c| {
+                let ones = c.name("ones").or_else(|| c.name("ones2")).map_or(Some(0), |o| count(o.as_str()))?;
+                let year = match c.name("tens") {
+                    Some(t) => 1900 + i64::from(spelled_tens(t.as_str())?) + ones,
+                    None => 2000 + ones,
+                };
+                Some((Kind::Year(i16::try_from(year).ok()?), None))
+            },
+        ),
+        p(&["spring", "summer", "fall", "autumn", "winter"], r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
             let s = match c.name("s")?.as_str().to_ascii_lowercase().as_str() {
                 "spring" => "SP",
                 "summer" => "SU",
@@ -201,13 +438,25 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
             };
             Some((Kind::Season(s, shift_of(c.name("rel")?.as_str())), None))
         }),
-        p(r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
+        p(&["0s", "0's"], r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
             Some((Kind::Decade(c.name("d")?.as_str().to_string()), part_mod(c)))
         }),
-        p(r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
+        p(&["0s", "ties"], 
+            r"(?i)\bthe\s+(?:(?P<x>early|mid|late)[- ])?(?:'(?P<d>[1-9])0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+                .into(),
+            |c| {
+                let d = match (c.name("d"), c.name("w")) {
+                    (Some(d), _) => d.as_str().parse().ok()?,
+                    (None, Some(w)) => spelled_tens(w.as_str().trim_end_matches("ies"))? / 10,
+                    _ => return None,
+                };
+                Some((Kind::Decade(format!("19{d}")), part_mod(c)))
+            },
+        ),
+        p(&[], r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
             Some((Kind::Year(i16::try_from(num(c, "y")?).ok()?), None))
         }),
-        p(
+        p(&["a.m", "p.m", "am", "pm", "noon", "midnight"], 
             r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?P<noon>noon|midnight)\b"
                 .into(),
             |c| {
@@ -228,7 +477,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Clock(h, m), None))
             },
         ),
-        p(
+        p(&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "every", "each"], 
             r"(?i)\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|every day|every week|every month|every year|each day|each week|each month|each year)\b"
                 .into(),
             |c| {
@@ -244,14 +493,21 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
                 Some((Kind::Set(v.to_string()), None))
             },
         ),
-        p(
-            r"(?i)\b(?P<w>now|currently|recently|the past|the future|these days|nowadays|at present)\b"
+        p(&["now", "current", "recent", "past", "future", "term", "these days", "present"], 
+            r"(?i)\b(?P<w>now|currently|current|recently|the past|the\s+(?:(?P<far>foreseeable|distant)\s+|near\s+)?future|the\s+(?:near|short)\s+term|these days|nowadays|at present)\b"
                 .into(),
             |c| {
-                let r = match c.name("w")?.as_str().to_ascii_lowercase().as_str() {
-                    "the future" | "soon" => "FUTURE_REF",
-                    "recently" | "the past" | "previously" | "formerly" | "lately" => "PAST_REF",
-                    _ => "PRESENT_REF",
+                // "the foreseeable future" is not a time TimeBank marks.
+                if c.name("far").is_some() {
+                    return None;
+                }
+                let w = c.name("w")?.as_str().to_ascii_lowercase();
+                let r = if w.ends_with("future") || w.ends_with("term") {
+                    "FUTURE_REF"
+                } else if w.starts_with("recent") || w == "the past" {
+                    "PAST_REF"
+                } else {
+                    "PRESENT_REF"
                 };
                 Some((Kind::Ref(r), None))
             },
@@ -259,25 +515,119 @@ static PATTERNS: LazyLock<Vec<(Regex, Build)>> = LazyLock::new(|| {
     ]
 });
 
+/// Every gate word of [`PATTERNS`], sorted and deduplicated (a word's index is its bit).
+static KEY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = PATTERNS.iter().flat_map(|(_, _, gate)| gate.iter().copied()).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// One pass over a paragraph for all the key words, longest first so that a word inside a
+/// longer one ("day" in "Monday") is not counted: patterns look for whole words.
+static KEY_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words = KEY_WORDS.clone();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!("(?i-u){}", alternation.join("|"))).expect("key word pattern compiles")
+});
+
+/// The bit of a digit, for the patterns without gate words.
+const DIGIT_BIT: u128 = 1 << 127;
+
+/// Per pattern, the bits of its gate words (or the digit bit when it has none).
+static GATE_MASKS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|(_, _, gate)| {
+            if gate.is_empty() {
+                return DIGIT_BIT;
+            }
+            gate.iter().filter_map(|w| KEY_WORDS.binary_search(w).ok()).fold(0, |m, i| m | (1u128 << i))
+        })
+        .collect()
+});
+
+/// Where the chunk starting at `start` ends: after the first line break that follows the end
+/// of a sentence (or a blank line), so that no expression is cut in two.
+fn chunk_end(text: &str, start: usize) -> usize {
+    let mut from = start;
+    while let Some(i) = text[from..].find('\n') {
+        let at = from + i;
+        let line = text[start..at].trim_end();
+        let next_blank = text[at + 1..].starts_with('\n');
+        // "Sept." or "Mr." at the end of a line does not end the sentence.
+        let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+        let abbreviation = last.ends_with('.') && last.len() <= 5 && last.starts_with(|c: char| c.is_ascii_uppercase());
+        if next_blank || (!abbreviation && line.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ':'])) {
+            return at + 1;
+        }
+        from = at + 1;
+    }
+    text.len()
+}
+
+/// The bits of the key words (and digits) a paragraph contains.
+fn key_words_in(chunk: &str) -> u128 {
+    let mut bits = if chunk.bytes().any(|b| b.is_ascii_digit()) { DIGIT_BIT } else { 0 };
+    for m in KEY_WORD_RE.find_iter(chunk) {
+        let mut buf = [0u8; 32];
+        let w = m.as_str().as_bytes();
+        let Some(slot) = buf.get_mut(..w.len()) else { continue };
+        slot.copy_from_slice(w);
+        slot.make_ascii_lowercase();
+        if let Some(i) = std::str::from_utf8(slot).ok().and_then(|w| KEY_WORDS.binary_search(&w).ok()) {
+            bits |= 1 << i;
+        }
+    }
+    bits
+}
+
+/// A pattern compiled without Unicode classes where it can be (every word it looks for is
+/// ASCII). A Unicode `\b` makes the regex crate's lazy DFA give up on the first non-ASCII
+/// character (a curly quote, a dash) and fall back to a far slower engine, and Unicode `\w`,
+/// `\s` and case folding make its states much larger. Patterns with negated classes (which
+/// without Unicode could match inside a multi-byte character) keep Unicode but get ASCII
+/// word boundaries.
+fn ascii_regex(re: &str) -> Regex {
+    let re =
+        if re.contains("[^") || re.contains(r"\D") { re.replace(r"\b", r"(?-u:\b)") } else { format!("(?-u){re}") };
+    Regex::new(&re).expect("time pattern compiles")
+}
+
 /// Every time expression in `text`: the longest match wins where patterns overlap.
 pub fn find(text: &str) -> Vec<Found> {
     let mut all: Vec<Found> = Vec::new();
-    for (re, build) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
-            // The year pattern matches a guard character on each side; its expression is `y`.
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            let span = match c.name("y") {
-                Some(y) if c.len() == 2 => y.range(),
-                _ => whole,
-            };
-            let span = trim(text, span);
-            if span.is_empty() {
+    // Searching is the cost of this stage. Line by line (a line that ends inside a sentence
+    // goes on into the next), one pass finds which key words occur; a pattern whose key words
+    // are all absent is not run there (most lines need two or three of the patterns).
+    let mut base = 0;
+    while base < text.len() {
+        let end = chunk_end(text, base);
+        let chunk = &text[base..end];
+        let present = key_words_in(chunk);
+        for ((re, build, _), mask) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
+            if *mask & present == 0 {
                 continue;
             }
-            if let Some((kind, modifier)) = build(&c) {
-                all.push(Found { span, kind, modifier });
+            for c in re.captures_iter(chunk) {
+                // The year pattern matches a guard character on each side; its expression is `y`.
+                let whole = c.get(0).map_or(0..0, |m| m.range());
+                let span = match (c.name("t"), c.name("y")) {
+                    (Some(t), _) => t.range(),
+                    (None, Some(y)) if c.len() == 2 => y.range(),
+                    _ => whole,
+                };
+                let span = trim(text, span.start + base..span.end + base);
+                if span.is_empty() {
+                    continue;
+                }
+                if let Some((kind, modifier)) = build(&c) {
+                    all.push(Found { span, kind, modifier });
+                }
             }
         }
+        base = end;
     }
     all.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(all.len());
@@ -287,20 +637,84 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         kept.push(f);
     }
-    kept
+    merge(text, kept)
 }
 
-/// Whether the clause before `pos` speaks of the future ("will meet Friday").
-pub fn future_context(text: &str, pos: usize) -> bool {
-    let mut start = pos.saturating_sub(60);
+/// Joins neighbouring expressions that name one time: a clock time and its day ("9 a.m.
+/// Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9", "Friday at 3 p.m."), a weekday and its
+/// date ("Saturday, April 25"), a month and a spelled-out year ("January nineteen ninety-seven").
+fn merge(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..f.span.start).unwrap_or("x");
+            if let Some(kind) = joined(&prev.kind, &f.kind, gap) {
+                prev.span.end = f.span.end;
+                prev.kind = kind;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The kind of two neighbouring expressions read as one, if they are.
+fn joined(a: &Kind, b: &Kind, gap: &str) -> Option<Kind> {
+    let day = |k: &Kind| {
+        matches!(k, Kind::Weekday(_, _, None) | Kind::DayOffset(_, None) | Kind::MonthDay(..) | Kind::FullDate(_))
+    };
+    let g = gap.trim().trim_end_matches(',').trim();
+    match (a, b) {
+        (Kind::Clock(h, m), d) if day(d) && (g.is_empty() || CLOCK_ZONE.is_match(g)) => {
+            Some(Kind::ClockOn(*h, *m, Box::new(d.clone())))
+        }
+        (d, Kind::Clock(h, m)) if day(d) && (g.is_empty() || g.eq_ignore_ascii_case("at")) => {
+            Some(Kind::ClockOn(*h, *m, Box::new(d.clone())))
+        }
+        (Kind::Weekday(_, 0, None), d @ (Kind::MonthDay(..) | Kind::FullDate(_))) if g.is_empty() => Some(d.clone()),
+        (Kind::Month(m, 0), Kind::Year(y)) if gap == " " => Some(Kind::MonthYear(*y, *m)),
+        _ => None,
+    }
+}
+
+static CLOCK_ZONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ECMP][SD]T|GMT|UTC|local time)$").expect("time-zone pattern compiles"));
+
+/// Whether the clause before `pos` (in a sentence starting at `sentence_start`) speaks of
+/// the future ("will meet Friday", "planned to leave on Thursday").
+pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
+    let mut start = pos.saturating_sub(80).max(sentence_start);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let before = &text[start..pos];
-    let clause = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before).to_ascii_lowercase();
-    [" will ", "'ll ", "’ll ", " going to ", "scheduled", "expected to", " plans to ", " next "]
-        .iter()
-        .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+    let before = text.get(start..pos).unwrap_or("");
+    let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before).to_ascii_lowercase();
+    [
+        " will ",
+        "'ll ",
+        "’ll ",
+        " going to ",
+        "scheduled",
+        "expected to",
+        " plans to ",
+        " planned to ",
+        " planning to ",
+        " plan to ",
+        " set to ",
+        " due to ",
+        " is to ",
+        " are to ",
+        "as soon as",
+        "as early as",
+        "slated",
+        "supposed to",
+        " effective ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+        // A deadline ("have until Tuesday"); a clause opening with "Until" looks back.
+        || clause.contains(" until ")
 }
 
 impl Found {
@@ -317,133 +731,301 @@ impl Found {
         matches!(self.kind, Kind::Weekday(wd, 0, _) if wd == date.weekday())
     }
 
-    /// The TIMEX3 type and value, given the publication date and the last explicit date.
-    pub fn resolve(
-        &self,
-        anchor: Option<Date>,
-        previous: Option<Date>,
-        future: bool,
-    ) -> Option<(TimeType, String, Relative)> {
-        use Relative::{No, ToPrevious, ToPublication};
-        let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
-        Some(match &self.kind {
-            Kind::FullDate(d) => (TimeType::Date, date_value(*d), No),
-            Kind::MonthYear(y, m) => (TimeType::Date, format!("{y:04}-{m:02}"), No),
-            Kind::Year(y) => (TimeType::Date, format!("{y:04}"), No),
-            Kind::Decade(d) => (TimeType::Date, d.clone(), No),
-            Kind::Duration(v) => (TimeType::Duration, v.clone(), No),
-            Kind::Set(v) => (TimeType::Set, v.clone(), No),
-            Kind::Ref(r) => (TimeType::Date, (*r).to_string(), No),
-            Kind::MonthDay(m, d) => match anchor {
-                Some(a) => {
-                    let year = nearest_year(a, *m);
-                    (TimeType::Date, date_value(Date::new(year, *m, *d).ok()?), ToPublication)
-                }
-                None => (TimeType::Date, format!("XXXX-{m:02}-{d:02}"), No),
-            },
-            Kind::Month(m, shift) => match anchor {
-                Some(a) => {
-                    let year = match shift {
-                        0 => nearest_year(a, *m),
-                        // "last April" is the latest April before publication, "next" the first after.
-                        -1 => {
-                            if *m < a.month() {
-                                a.year()
-                            } else {
-                                a.year() - 1
-                            }
-                        }
-                        _ => {
-                            if *m > a.month() {
-                                a.year()
-                            } else {
-                                a.year() + 1
-                            }
-                        }
-                    };
-                    (TimeType::Date, format!("{year:04}-{m:02}"), ToPublication)
-                }
-                None => (TimeType::Date, format!("XXXX-{m:02}"), No),
-            },
-            Kind::Weekday(wd, shift, part) => {
-                let Some(a) = anchor else {
-                    return Some((TimeType::Date, format!("XXXX-WXX-{}", wd.to_monday_one_offset()), No));
-                };
-                let d = weekday_date(a, *wd, *shift, future)?;
-                match part {
-                    Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
-                    None => (TimeType::Date, date_value(d), ToPublication),
-                }
-            }
-            Kind::DayOffset(days, part) => {
-                let d = anchor?.checked_add(days.days()).ok()?;
-                match part {
-                    Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
-                    None => (TimeType::Date, date_value(d), ToPublication),
-                }
-            }
-            Kind::RelativeDay(days) => match previous {
-                Some(p) => (TimeType::Date, date_value(p.checked_add(days.days()).ok()?), ToPrevious),
-                None => (TimeType::Date, date_value(anchor?.checked_add(days.days()).ok()?), ToPublication),
-            },
-            Kind::Weekend(shift) => {
-                let a = anchor?;
-                let d = a.checked_add((i64::from(*shift) * 7).days()).ok()?;
-                (TimeType::Date, format!("{}-WE", iso_week(d)), ToPublication)
-            }
-            Kind::Period(unit, shift) => {
-                let a = anchor?;
-                let value = match unit {
-                    'W' => iso_week(a.checked_add((i64::from(*shift) * 7).days()).ok()?),
-                    'M' => {
-                        let d = a.checked_add(shift.months()).ok()?;
-                        format!("{:04}-{:02}", d.year(), d.month())
-                    }
-                    'Q' => {
-                        let d = a.checked_add((shift * 3).months()).ok()?;
-                        format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
-                    }
-                    'E' => format!("{:03}", (i32::from(a.year()) + shift * 10) / 10),
-                    'C' => format!("{:02}", (i32::from(a.year()) + shift * 100) / 100),
-                    _ => format!("{:04}", i32::from(a.year()) + shift),
-                };
-                (TimeType::Date, value, ToPublication)
-            }
-            Kind::Ago(n, unit) => {
-                let a = anchor?;
-                let Some(n) = n else {
-                    return Some((TimeType::Date, "PAST_REF".to_string(), No));
-                };
-                let value = match unit {
-                    'D' => date_value(a.checked_sub(n.days()).ok()?),
-                    'W' => iso_week(a.checked_sub(n.weeks()).ok()?),
-                    'M' => {
-                        let d = a.checked_sub(n.months()).ok()?;
-                        format!("{:04}-{:02}", d.year(), d.month())
-                    }
-                    'Y' => format!("{:04}", a.checked_sub(n.years()).ok()?.year()),
-                    _ => return None,
-                };
-                (TimeType::Date, value, ToPublication)
-            }
-            Kind::Quarter(q) => match anchor {
-                Some(a) => {
-                    let current = (a.month() - 1) / 3 + 1;
-                    let year = if *q > current { a.year() - 1 } else { a.year() };
-                    (TimeType::Date, format!("{year:04}-Q{q}"), ToPublication)
-                }
-                None => (TimeType::Date, format!("XXXX-Q{q}"), No),
-            },
-            Kind::Season(s, shift) => {
-                let a = anchor?;
-                (TimeType::Date, format!("{:04}-{s}", i32::from(a.year()) + shift), ToPublication)
-            }
-            Kind::Clock(h, m) => match anchor {
-                Some(a) => (TimeType::Time, format!("{}T{h:02}:{m:02}", date_value(a)), ToPublication),
-                None => (TimeType::Time, format!("XXXX-XX-XXT{h:02}:{m:02}"), No),
-            },
-        })
+    /// The TIMEX3 type and value, given what the text has said so far (`cx`).
+    pub fn resolve(&self, cx: &Context) -> Option<(TimeType, String, Relative)> {
+        resolve_kind(&self.kind, cx)
     }
+
+    /// What this expression tells later ones: the reporting quarter, the reference year.
+    pub fn note(&self, value: &str, cx: &mut Context) {
+        // A quarter named by its ordinal that has ended by publication is the quarter the
+        // text reports on (not "the year-ago quarter", nor a coming one).
+        if let (Kind::Quarter(_, YearOf::Implicit | YearOf::Written(_)), Some((y, q))) =
+            (&self.kind, value.split_once("-Q"))
+        {
+            if let (Ok(y), Ok(q), Some(a)) = (y.parse::<i16>(), q.parse::<i8>(), cx.anchor) {
+                if (y, q) < (a.year(), quarter_of(a)) && y + 1 >= a.year() {
+                    cx.quarter = Some((y, q));
+                }
+            }
+        }
+        let year = match &self.kind {
+            Kind::FullDate(d) => Some(d.year()),
+            Kind::MonthYear(y, _) | Kind::Year(y) => Some(*y),
+            Kind::Quarter(_, YearOf::Written(y)) | Kind::Half(_, YearOf::Written(y)) => Some(*y),
+            _ => None,
+        };
+        if year.is_some() {
+            cx.year = year;
+        }
+    }
+}
+
+fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative)> {
+    use Relative::{No, ToPrevious, ToPublication, ToYear};
+    let anchor = cx.anchor;
+    let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
+    Some(match kind {
+        Kind::FullDate(d) => (TimeType::Date, date_value(*d), No),
+        Kind::MonthYear(y, m) => (TimeType::Date, format!("{y:04}-{m:02}"), No),
+        Kind::Year(y) => (TimeType::Date, format!("{y:04}"), No),
+        Kind::Decade(d) => (TimeType::Date, d.clone(), No),
+        Kind::Century(c) => (TimeType::Date, format!("{c:02}"), No),
+        Kind::Duration(v) => (TimeType::Duration, v.clone(), No),
+        Kind::Set(v) => (TimeType::Set, v.clone(), No),
+        Kind::Ref(r) => (TimeType::Date, (*r).to_string(), No),
+        Kind::MonthDay(m, d) => match anchor {
+            Some(a) => (TimeType::Date, date_value(day_near(a, *m, *d, cx.future)?), ToPublication),
+            None => (TimeType::Date, format!("XXXX-{m:02}-{d:02}"), No),
+        },
+        Kind::Month(m, shift) => match anchor {
+            Some(a) => {
+                let year = match shift {
+                    0 => month_year(a, *m, cx.future),
+                    // "last April" is the latest April before publication, "next" the first after.
+                    -1 => {
+                        if *m < a.month() {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                    _ => {
+                        if *m > a.month() {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                };
+                (TimeType::Date, format!("{year:04}-{m:02}"), ToPublication)
+            }
+            None => (TimeType::Date, format!("XXXX-{m:02}"), No),
+        },
+        Kind::MonthOfYear(m, shift) => {
+            let year = i32::from(anchor?.year()) + shift;
+            (TimeType::Date, format!("{year:04}-{m:02}"), ToPublication)
+        }
+        Kind::Weekday(wd, shift, part) => {
+            let Some(a) = anchor else {
+                return Some((TimeType::Date, format!("XXXX-WXX-{}", wd.to_monday_one_offset()), No));
+            };
+            let d = weekday_date(a, *wd, *shift, cx.future)?;
+            match part {
+                Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
+                None => (TimeType::Date, date_value(d), ToPublication),
+            }
+        }
+        Kind::DayOffset(days, part) => {
+            let d = anchor?.checked_add(days.days()).ok()?;
+            match part {
+                Some(p) => (TimeType::Time, format!("{}T{p}", date_value(d)), ToPublication),
+                None => (TimeType::Date, date_value(d), ToPublication),
+            }
+        }
+        Kind::RelativeDay(days) => match cx.previous {
+            Some(p) => (TimeType::Date, date_value(p.checked_add(days.days()).ok()?), ToPrevious),
+            None => (TimeType::Date, date_value(anchor?.checked_add(days.days()).ok()?), ToPublication),
+        },
+        Kind::RefYear(shift) => match cx.year {
+            Some(y) => (TimeType::Date, format!("{:04}", i32::from(y) + shift), ToYear),
+            None => (TimeType::Date, format!("{:04}", i32::from(anchor?.year()) + shift), ToPublication),
+        },
+        Kind::Weekend(shift) => {
+            let a = anchor?;
+            // Written on a weekday, "the weekend" of a past-tense clause is the one just gone.
+            let weekday = !matches!(a.weekday(), Weekday::Saturday | Weekday::Sunday);
+            let shift = if *shift == 0 && weekday && !cx.future { -1 } else { *shift };
+            let d = a.checked_add((i64::from(shift) * 7).days()).ok()?;
+            (TimeType::Date, format!("{}-WE", iso_week(d)), ToPublication)
+        }
+        Kind::Period(unit, shift) => {
+            let a = anchor?;
+            let value = match unit {
+                'W' => iso_week(a.checked_add((i64::from(*shift) * 7).days()).ok()?),
+                'M' => {
+                    let d = a.checked_add(shift.months()).ok()?;
+                    format!("{:04}-{:02}", d.year(), d.month())
+                }
+                'Q' => {
+                    let d = a.checked_add((shift * 3).months()).ok()?;
+                    format!("{:04}-Q{}", d.year(), quarter_of(d))
+                }
+                'E' => format!("{:03}", (i32::from(a.year()) + shift * 10) / 10),
+                'C' => format!("{:02}", (i32::from(a.year()) + shift * 100) / 100),
+                _ => format!("{:04}", i32::from(a.year()) + shift),
+            };
+            (TimeType::Date, value, ToPublication)
+        }
+        Kind::Ago(n, unit) => {
+            let a = anchor?;
+            let Some(n) = n else {
+                // "a few years ago": some year of the decade before publication.
+                if *unit == 'Y' {
+                    let y = a.checked_sub(3.years()).ok()?.year();
+                    return Some((TimeType::Date, format!("{:03}X", y / 10), ToPublication));
+                }
+                return Some((TimeType::Date, "PAST_REF".to_string(), No));
+            };
+            let value = match unit {
+                'D' => date_value(a.checked_sub(n.days()).ok()?),
+                'W' => iso_week(a.checked_sub(n.weeks()).ok()?),
+                'M' => {
+                    let d = a.checked_sub(n.months()).ok()?;
+                    format!("{:04}-{:02}", d.year(), d.month())
+                }
+                'Q' => {
+                    let d = a.checked_sub((n * 3).months()).ok()?;
+                    format!("{:04}-Q{}", d.year(), quarter_of(d))
+                }
+                'Y' => format!("{:04}", a.checked_sub(n.years()).ok()?.year()),
+                'E' => format!("{:04}", a.checked_sub((n * 10).years()).ok()?.year()),
+                _ => return None,
+            };
+            (TimeType::Date, value, ToPublication)
+        }
+        Kind::YearBefore => match cx.quarter {
+            // In an earnings report "a year earlier" is the same quarter of the year before.
+            Some((y, q)) => (TimeType::Date, format!("{:04}-Q{q}", y - 1), ToPublication),
+            None => (TimeType::Date, format!("{:04}", anchor?.year() - 1), ToPublication),
+        },
+        Kind::Quarter(q, year) => {
+            let y = match (year, anchor) {
+                (YearOf::Written(y), _) => *y,
+                (YearOf::Shift(s), Some(a)) => i16::try_from(i32::from(a.year()) + s).ok()?,
+                (_, Some(a)) => {
+                    if *q > quarter_of(a) {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                }
+                (_, None) => return Some((TimeType::Date, format!("XXXX-Q{q}"), No)),
+            };
+            let relative = if matches!(year, YearOf::Written(_)) { No } else { ToPublication };
+            (TimeType::Date, format!("{y:04}-Q{q}"), relative)
+        }
+        Kind::ReportQuarter(year) => {
+            // The quarter the text reports on, else the last one completed before publication.
+            let (y, q) = match cx.quarter {
+                Some(yq) => yq,
+                None => {
+                    let a = anchor?.checked_sub(3.months()).ok()?;
+                    (a.year(), quarter_of(a))
+                }
+            };
+            let y = match year {
+                YearOf::Written(w) => *w,
+                YearOf::Shift(s) => i16::try_from(i32::from(y) + s).ok()?,
+                YearOf::Implicit => y,
+            };
+            (TimeType::Date, format!("{y:04}-Q{q}"), ToPublication)
+        }
+        Kind::Half(h, year) => {
+            let y = match (year, anchor) {
+                (YearOf::Written(y), _) => *y,
+                (YearOf::Shift(s), Some(a)) => i16::try_from(i32::from(a.year()) + s).ok()?,
+                (_, Some(a)) => {
+                    if *h == 2 && a.month() <= 6 {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                }
+                (_, None) => return Some((TimeType::Date, format!("XXXX-H{h}"), No)),
+            };
+            (TimeType::Date, format!("{y:04}-H{h}"), ToPublication)
+        }
+        Kind::Holiday(h, shift) => {
+            let a = anchor?;
+            let this = holiday_date(*h, a.year())?;
+            let last = holiday_date(*h, a.year() - 1)?;
+            let next = holiday_date(*h, a.year() + 1)?;
+            let d = match shift {
+                -1 => {
+                    if this < a {
+                        this
+                    } else {
+                        last
+                    }
+                }
+                1 => {
+                    if this > a {
+                        this
+                    } else {
+                        next
+                    }
+                }
+                2 => this,
+                _ => {
+                    let (before, after) = if this <= a { (this, next) } else { (last, this) };
+                    if cx.future || after.since(a).ok()?.get_days() <= 60 { after } else { before }
+                }
+            };
+            (TimeType::Date, date_value(d), ToPublication)
+        }
+        Kind::Season(s, shift) => {
+            let a = anchor?;
+            (TimeType::Date, format!("{:04}-{s}", i32::from(a.year()) + shift), ToPublication)
+        }
+        Kind::Clock(h, m) => match anchor {
+            Some(a) => (TimeType::Time, format!("{}T{h:02}:{m:02}", date_value(a)), ToPublication),
+            None => (TimeType::Time, format!("XXXX-XX-XXT{h:02}:{m:02}"), No),
+        },
+        Kind::ClockOn(h, m, day) => {
+            let (_, value, relative) = resolve_kind(day, cx)?;
+            (TimeType::Time, format!("{value}T{h:02}:{m:02}"), relative)
+        }
+    })
+}
+
+fn quarter_of(d: Date) -> i8 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// The date of a holiday in year `y`.
+fn holiday_date(h: Holiday, y: i16) -> Option<Date> {
+    // The nth `wd` of month `m`.
+    let nth =
+        |m: i8, wd: Weekday, n: i32| Date::new(y, m, 1).ok()?.nth_weekday_of_month(i8::try_from(n).ok()?, wd).ok();
+    match h {
+        Holiday::Thanksgiving => nth(11, Weekday::Thursday, 4),
+        Holiday::ElectionDay => nth(11, Weekday::Monday, 1)?.checked_add(1.day()).ok(),
+        Holiday::Christmas => Date::new(y, 12, 25).ok(),
+        Holiday::ChristmasEve => Date::new(y, 12, 24).ok(),
+        Holiday::NewYearsDay => Date::new(y, 1, 1).ok(),
+        Holiday::NewYearsEve => Date::new(y, 12, 31).ok(),
+        Holiday::IndependenceDay => Date::new(y, 7, 4).ok(),
+    }
+}
+
+/// The year of a month named without one: news mostly looks back, so the latest such month
+/// up to publication, unless the clause speaks of the future or the month is at most two
+/// months ahead ("in January" written in November).
+fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
+    let ahead = (i32::from(m) - i32::from(anchor.month())).rem_euclid(12);
+    if ahead == 0 {
+        anchor.year()
+    } else if future || ahead <= 2 {
+        if m > anchor.month() { anchor.year() } else { anchor.year() + 1 }
+    } else if m < anchor.month() {
+        anchor.year()
+    } else {
+        anchor.year() - 1
+    }
+}
+
+/// The date of a month and day named without a year: the next one when the clause speaks of
+/// the future or it is at most three months ahead, else the latest one up to publication.
+fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
+    let this = Date::new(anchor.year(), m, d).ok()?;
+    let (before, after) = if this <= anchor {
+        (this, Date::new(anchor.year() + 1, m, d).ok()?)
+    } else {
+        (Date::new(anchor.year() - 1, m, d).ok()?, this)
+    };
+    let ahead = after.since(anchor).ok()?.get_days();
+    Some(if future || ahead <= 92 || before == anchor { if before == anchor { before } else { after } } else { before })
 }
 
 /// The date of a weekday named in a text published on `anchor`: the same day or the
@@ -466,17 +1048,6 @@ fn weekday_date(anchor: Date, wd: Weekday, shift: i32, future: bool) -> Option<D
         _ => -back,
     };
     anchor.checked_add(days.days()).ok()
-}
-
-/// The year that puts month `m` nearest to the publication date ("January" in a December
-/// article is next month, "November" in a January article last November).
-fn nearest_year(anchor: Date, m: i8) -> i16 {
-    let diff = i32::from(m) - i32::from(anchor.month());
-    match diff {
-        d if d > 6 => anchor.year() - 1,
-        d if d < -6 => anchor.year() + 1,
-        _ => anchor.year(),
-    }
 }
 
 fn iso_week(d: Date) -> String {
@@ -572,6 +1143,9 @@ fn count(w: &str) -> Option<i64> {
     if let Ok(n) = w.parse() {
         return Some(n);
     }
+    if let Some((tens, ones)) = w.split_once(['-', ' ']) {
+        return Some(count(tens)? + count(ones)?);
+    }
     Some(match w.as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
@@ -585,15 +1159,66 @@ fn count(w: &str) -> Option<i64> {
         "ten" => 10,
         "eleven" => 11,
         "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
         "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "twenty" => 20,
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
         "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
         "ninety" => 90,
         "hundred" => 100,
         _ => return None,
+    })
+}
+
+/// The value of a spelled-out number from ten to ninety as used in years ("ninety" 90,
+/// "fifteen" 15); a prefix names the tens ("eight" of "eighties").
+fn spelled_tens(w: &str) -> Option<i32> {
+    let w = w.to_ascii_lowercase();
+    let teens =
+        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    if let Some(i) = teens.iter().position(|t| *t == w) {
+        return i32::try_from(i).ok().map(|i| i + 10);
+    }
+    let tens = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"];
+    let i = tens.iter().position(|t| w.starts_with(t))?;
+    i32::try_from(i).ok().map(|i| (i + 2) * 10)
+}
+
+/// Whether a word before "a year", "a day" makes it a rate: a number, an amount or a plural
+/// noun ("$1.76 a year", "358,000 a month", "four flights a week").
+fn is_rate_head(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']).to_ascii_lowercase();
+    const NOT_NOUNS: [&str; 14] =
+        ["is", "was", "has", "as", "this", "does", "its", "his", "us", "plus", "across", "less", "thus", "perhaps"];
+    w.chars().any(|c| c.is_ascii_digit())
+        || count(&w).is_some_and(|n| n > 1)
+        || matches!(w.as_str(), "million" | "billion" | "thousand" | "percent" | "cents")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NOT_NOUNS.contains(&w.as_str()))
+}
+
+/// A duration of `n` and a half units: the half in the next smaller unit ("2 1/2 years"
+/// is `P2Y6M`, "5 1/2 hours" `PT5H30M`).
+fn duration_half(n: Option<i64>, unit: &str, half: bool) -> Option<String> {
+    let whole = duration(n, unit)?;
+    if !half || n.is_none() {
+        return Some(whole);
+    }
+    Some(match unit.trim_end_matches('s') {
+        "year" => format!("{whole}6M"),
+        "day" => format!("{}T12H", whole),
+        "hour" => format!("{whole}30M"),
+        "minute" => format!("{whole}30S"),
+        "month" => format!("{whole}15D"),
+        _ => whole,
     })
 }
 
@@ -609,8 +1234,46 @@ fn duration(n: Option<i64>, unit: &str) -> Option<String> {
         "month" => format!("P{n}M"),
         "quarter" => format!("P{n}Q"),
         "year" => format!("P{n}Y"),
-        "decade" => format!("P{n}E"),
-        "century" | "centurie" | "centuries" => format!("P{n}C"),
+        // TimeBank writes decades and centuries in years ("two decades" is P20Y).
+        "decade" => n.parse::<i64>().map_or_else(|_| "PXE".to_string(), |n| format!("P{}Y", n * 10)),
+        "century" | "centurie" | "centuries" => {
+            n.parse::<i64>().map_or_else(|_| "PXC".to_string(), |n| format!("P{}Y", n * 100))
+        }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod cost {
+    /// Per-pattern search time on the dev texts (run by hand: `cargo test --release -p sayso
+    /// --lib pattern_costs -- --ignored --nocapture`).
+    #[test]
+    #[ignore = "a measurement, not a test"]
+    fn pattern_costs() {
+        let mut text = String::new();
+        for f in ["timebank", "polnear", "conll2003", "petrarch"] {
+            let p = format!("{}/../../../shared/eval/data/{f}-dev.jsonl", env!("CARGO_MANIFEST_DIR"));
+            for line in std::fs::read_to_string(p).unwrap_or_default().lines() {
+                let v: serde_json::Value = serde_json::from_str(line).expect("json");
+                text.push_str(v["text"].as_str().unwrap_or(""));
+            }
+        }
+        for (i, (re, _, _)) in super::PATTERNS.iter().enumerate() {
+            let _ = re.captures_iter(&text).count();
+            let t = std::time::Instant::now();
+            let n = re.captures_iter(&text).count();
+            let m = t.elapsed().as_secs_f64();
+            let t = std::time::Instant::now();
+            let k = re.find_iter(&text).count();
+            println!(
+                "{i:2} {:8.2}ms caps {:8.2}ms find {n} {k} {}",
+                m * 1e3,
+                t.elapsed().as_secs_f64() * 1e3,
+                &re.as_str()[..60.min(re.as_str().len())]
+            );
+        }
+        let t = std::time::Instant::now();
+        let n = super::find(&text).len();
+        println!("find: {:.2}ms {n} over {} bytes", t.elapsed().as_secs_f64() * 1e3, text.len());
+    }
 }

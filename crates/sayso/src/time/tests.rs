@@ -105,3 +105,230 @@ fn money_and_counts_are_not_years() {
     let a = analyse("It cost $2017 and 2,015 people, 1999.5 units, 3000 votes.", None);
     assert!(a.times.is_empty(), "{:?}", times(&a));
 }
+
+fn typed(a: &Analysis) -> Vec<(String, TimeType, String)> {
+    a.times.iter().map(|t| (a.slice(&t.span).to_string(), t.time_type, t.value.clone())).collect()
+}
+
+#[test]
+fn an_earnings_report_compares_quarters() {
+    // 1989-11-02: the report is on the third quarter; "a year earlier" is that quarter of 1988.
+    let a = analyse(
+        "Net income in the third quarter rose to $5 million from $4 million a year earlier. \
+         In the quarter, sales grew; in the year-ago quarter they fell. The latest period was good.",
+        Some("1989-11-02"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("a year earlier", "1988-Q3"),
+            ("the quarter", "1989-Q3"),
+            ("the year-ago quarter", "1988-Q3"),
+            ("The latest period", "1989-Q3"),
+        ])
+    );
+}
+
+#[test]
+fn the_quarter_without_an_ordinal_is_the_last_one_completed() {
+    let a = analyse("For the quarter, profit fell. The stock rose a year ago.", Some("1989-11-02"));
+    assert_eq!(times(&a), pairs(&[("the quarter", "1989-Q3"), ("a year ago", "1988")]));
+}
+
+#[test]
+fn written_quarters_halves_and_fiscal_years() {
+    let a = analyse(
+        "It stopped paying in the third quarter of 1984, expects losses in the first half of 1990 \
+         and in next year's first quarter, and earned $3 million in the year ended March 31.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("the third quarter of 1984", "1984-Q3"),
+            ("the first half of 1990", "1990-H1"),
+            ("next year's first quarter", "1990-Q1"),
+            ("the year", "P1Y"),
+            ("March 31", "1989-03-31"),
+        ])
+    );
+}
+
+#[test]
+fn months_without_a_year_look_back_unless_the_clause_looks_ahead() {
+    // Published in October: "January" is past, "December" (two months ahead) and anything
+    // after "will" are ahead; "this September" is this year's.
+    let a = analyse(
+        "In January, the firm was sold. It will list in March. Talks end in December. \
+         Voting was this September.",
+        Some("1998-10-25"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[("January", "1998-01"), ("March", "1999-03"), ("December", "1998-12"), ("this September", "1998-09")])
+    );
+}
+
+#[test]
+fn ambiguous_month_names_need_a_preposition() {
+    let a = analyse("May I ask? March on. Jan Kavan spoke in May. In March, the March accession.", Some("1999-03-12"));
+    assert_eq!(times(&a), pairs(&[("May", "1999-05"), ("March", "1999-03"), ("March", "1999-03")]));
+}
+
+#[test]
+fn dates_without_a_year_within_three_months_ahead_are_ahead() {
+    let a = analyse("The dividend is payable Jan. 2. The plant closed Aug. 21.", Some("1989-11-02"));
+    assert_eq!(times(&a), pairs(&[("Jan. 2", "1990-01-02"), ("Aug. 21", "1989-08-21")]));
+}
+
+#[test]
+fn planned_and_scheduled_weekdays_are_ahead() {
+    // 1998-09-30 is a Wednesday.
+    let a = analyse(
+        "The team planned to leave Nairobi on Thursday. Talks are set to resume Monday. They met Tuesday.",
+        Some("1998-09-30"),
+    );
+    assert_eq!(times(&a), pairs(&[("Thursday", "1998-10-01"), ("Monday", "1998-10-05"), ("Tuesday", "1998-09-29")]));
+}
+
+#[test]
+fn clock_times_join_their_day_and_weekdays_their_date() {
+    // 2000-04-03 is a Monday.
+    let a = analyse(
+        "They have until 9 a.m. Tuesday to sign. The Times said on Saturday, April 1: no. \
+         The offer expires at 5 p.m. EST, April 6.",
+        Some("2000-04-03"),
+    );
+    assert_eq!(
+        typed(&a),
+        vec![
+            ("9 a.m. Tuesday".to_string(), TimeType::Time, "2000-04-04T09:00".to_string()),
+            ("Saturday, April 1".to_string(), TimeType::Date, "2000-04-01".to_string()),
+            ("5 p.m. EST, April 6".to_string(), TimeType::Time, "2000-04-06T17:00".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn parts_of_days_are_times() {
+    // 1998-02-02 is a Monday.
+    let a = analyse("Officials met Monday morning and again last night.", Some("1998-02-02"));
+    assert_eq!(
+        typed(&a),
+        vec![
+            ("Monday morning".to_string(), TimeType::Time, "1998-02-02TMO".to_string()),
+            ("last night".to_string(), TimeType::Time, "1998-02-01TNI".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn holidays_spelled_years_decades_and_centuries() {
+    let a = analyse(
+        "Elian was found on Thanksgiving Day. In nineteen ninety-six a bomb went off; by the year \
+         two thousand it was over. Numbers fell through the nineties and the '80s, as in the 20th century.",
+        Some("2000-01-07"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("Thanksgiving Day", "1999-11-25"),
+            ("nineteen ninety-six", "1996"),
+            ("the year two thousand", "2000"),
+            ("the nineties", "199"),
+            ("the '80s", "198"),
+            ("the 20th century", "19"),
+        ])
+    );
+}
+
+#[test]
+fn months_with_a_relative_year_and_every_month() {
+    let a = analyse(
+        "In July last year he was arrested; in January this year he fled. They march each July.",
+        Some("1998-02-19"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[("July last year", "1997-07"), ("January this year", "1998-01"), ("each July", "XXXX-07")])
+    );
+}
+
+#[test]
+fn the_reference_year_anchors_that_year_and_the_following_year() {
+    let a = analyse(
+        "He fled in June 1998 and returned later that year. In 1995 he was promoted, and the following year he left.",
+        Some("2000-01-28"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("June 1998", "1998-06"),
+            ("later that year", "1998"),
+            ("1995", "1995"),
+            ("the following year", "1996"),
+        ])
+    );
+    assert_eq!(a.times[1].anchor, Some(TimeAnchor::Time(0)));
+}
+
+#[test]
+fn durations_halves_decades_and_spelled_compounds_but_not_rates_or_ages() {
+    let a = analyse(
+        "Mr. Reupke, 52 years old, saves $500 million a year and runs four flights a week. \
+         She spent 2 1/2 years abroad, two decades at home and the last twenty four hours awake, \
+         over a week in all.",
+        Some("1998-02-06"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("2 1/2 years", "P2Y6M"),
+            ("two decades", "P20Y"),
+            ("the last twenty four hours", "PT24H"),
+            ("over a week", "P1W"),
+        ])
+    );
+}
+
+#[test]
+fn fuzzy_references_and_ago() {
+    let a = analyse(
+        "Current rules apply now; recently, in the near future and almost four years ago things differed.",
+        Some("1999-03-12"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("Current", "PRESENT_REF"),
+            ("now", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("the near future", "FUTURE_REF"),
+            ("almost four years ago", "1995"),
+        ])
+    );
+    assert_eq!(a.times[4].modifier.as_deref(), Some("APPROX"));
+}
+
+#[test]
+fn durations_over_the_past_years_and_weeks_relative_to_publication() {
+    let a = analyse(
+        "Prices rose over the past three years. Last week they fell; a year ago they peaked.",
+        Some("2017-12-17"),
+    );
+    assert_eq!(times(&a), pairs(&[("the past three years", "P3Y"), ("Last week", "2017-W49"), ("a year ago", "2016")]));
+}
+
+#[test]
+fn bare_plural_units_after_for_or_within_are_vague_durations() {
+    let a = analyse("He has protested for years; troops arrive within weeks. Years passed.", Some("1999-04-19"));
+    assert_eq!(times(&a), pairs(&[("years", "PXY"), ("weeks", "PXW")]));
+}
+
+#[test]
+fn the_weekend_written_on_a_weekday_is_the_one_just_gone_unless_ahead() {
+    // 1990-08-13 is a Monday (ISO week 33); the weekend before it is in week 32.
+    let a = analyse("Officials met over the weekend. They will rest during the weekend.", Some("1990-08-13"));
+    assert_eq!(times(&a), pairs(&[("the weekend", "1990-W32-WE"), ("the weekend", "1990-W33-WE")]));
+}
