@@ -91,6 +91,30 @@ fn status_of(response: &str) -> u16 {
     response.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0)
 }
 
+/// Sends `head`, then `byte` once a second (up to 100 times) while reading until the server
+/// closes the connection or `bound` passes.
+async fn trickle(
+    addr: SocketAddr,
+    head: &'static [u8],
+    byte: &'static [u8],
+    bound: Duration,
+) -> Option<(String, Duration)> {
+    let conn = TcpStream::connect(addr).await.expect("connect");
+    let (read, mut write) = conn.into_split();
+    write.write_all(head).await.expect("write head");
+    let writer = tokio::spawn(async move {
+        for _ in 0..100 {
+            if write.write_all(byte).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+    let ended = read_until_closed(read, bound).await;
+    writer.abort();
+    ended
+}
+
 /// Reads until the server closes the connection (or resets it); returns what arrived and
 /// when the connection ended, or `None` if it was still open after `bound`.
 async fn read_until_closed(mut read: impl AsyncReadExt + Unpin, bound: Duration) -> Option<(String, Duration)> {
@@ -127,46 +151,17 @@ async fn slow_clients_are_cut_off_and_do_not_hold_up_others() {
     // A body announced as 100 bytes, sent one byte a second.
     let slow_bodies: Vec<_> = (0..20)
         .map(|_| {
-            tokio::spawn(async move {
-                let conn = TcpStream::connect(addr).await.expect("connect");
-                let (read, mut write) = conn.into_split();
-                let head = "POST /v1/extract HTTP/1.1\r\nHost: test\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n";
-                write.write_all(head.as_bytes()).await.expect("write head");
-                let trickle = tokio::spawn(async move {
-                    for _ in 0..100 {
-                        if write.write_all(b"a").await.is_err() {
-                            break;
-                        }
-                        tokio::time::sleep(Duration::from_secs(1)).await;
-                    }
-                });
-                let ended = read_until_closed(read, bound).await;
-                trickle.abort();
-                ended
-            })
+            tokio::spawn(trickle(
+                addr,
+                b"POST /v1/extract HTTP/1.1\r\nHost: test\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n",
+                b"a",
+                bound,
+            ))
         })
         .collect();
     // A request line, then a header one byte a second, never finished.
-    let slow_heads: Vec<_> = (0..20)
-        .map(|_| {
-            tokio::spawn(async move {
-                let conn = TcpStream::connect(addr).await.expect("connect");
-                let (read, mut write) = conn.into_split();
-                write.write_all(b"GET /healthz HTTP/1.1\r\nX-Slow: ").await.expect("write");
-                let trickle = tokio::spawn(async move {
-                    for _ in 0..100 {
-                        if write.write_all(b"z").await.is_err() {
-                            break;
-                        }
-                        tokio::time::sleep(Duration::from_secs(1)).await;
-                    }
-                });
-                let ended = read_until_closed(read, bound).await;
-                trickle.abort();
-                ended
-            })
-        })
-        .collect();
+    let slow_heads: Vec<_> =
+        (0..20).map(|_| tokio::spawn(trickle(addr, b"GET /healthz HTTP/1.1\r\nX-Slow: ", b"z", bound))).collect();
     // Connections that never send a byte.
     let silent: Vec<_> = (0..20)
         .map(|_| {
