@@ -40,6 +40,67 @@ pub(super) struct Pattern {
     pub code: &'static str,
     /// How specific the pattern is: the number of words it names.
     pub weight: usize,
+    /// The words it cannot match without, as bits of a [`WordFilter`].
+    pub needs: WordFilter,
+    /// For each synonym set it cannot match without: the first words of the set's phrases,
+    /// one of which must occur.
+    pub needs_one_of: Vec<WordFilter>,
+}
+
+/// A 256-bit set of word hashes: which words (with the plural/singular variants that
+/// `word_matches` accepts) occur around a verb. A pattern whose needed words are not all in
+/// the set cannot match, so it is skipped without walking its elements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    fn bit(parts: &[&str]) -> (usize, u64) {
+        // FNV-1a over the parts as one string, so "tie" + "s" hashes as "ties".
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in parts {
+            for &b in part.as_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        let bit = (h >> 56) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn add(&mut self, parts: &[&str]) {
+        let (i, m) = Self::bit(parts);
+        self.0[i] |= m;
+    }
+
+    /// Adds a pattern word as it is.
+    pub fn add_token_exact(&mut self, word: &str) {
+        self.add(&[word]);
+    }
+
+    /// Adds a text token under every form a pattern word could match it by.
+    pub fn add_token(&mut self, token: &str) {
+        self.add(&[token]);
+        self.add(&[token, "s"]);
+        if let Some(t) = token.strip_suffix('s') {
+            self.add(&[t]);
+        }
+        if let Some(t) = token.strip_suffix("es") {
+            self.add(&[t]);
+        }
+        if let Some(t) = token.strip_suffix("ies") {
+            self.add(&[t, "y"]);
+        }
+    }
+
+    /// True when some word of `self` is in `present`.
+    pub fn meets(&self, present: &WordFilter) -> bool {
+        self.0.iter().zip(present.0.iter()).any(|(a, b)| a & b != 0)
+    }
+
+    /// True when every word `self` needs is in `present`.
+    pub fn within(&self, present: &WordFilter) -> bool {
+        self.0.iter().zip(present.0.iter()).all(|(need, have)| need & !have == 0)
+    }
 }
 
 /// A verb form: its block (index into [`Lexicon::patterns`]) and the isolated verb's code.
@@ -124,10 +185,41 @@ fn weight(elems: &[Elem]) -> usize {
         .sum()
 }
 
-fn pattern(before: &'static str, after: &'static str, code: &'static str) -> Pattern {
+/// Words an element list cannot match without: every literal word of adjacent words, a
+/// phrase's head and a preposition (a phrase's modifiers may sit outside the window); for a
+/// synonym set in those places, one of its phrases' first words.
+fn needs(elems: &[Elem], sets: &Sets, filter: &mut WordFilter, one_of: &mut Vec<WordFilter>) {
+    let mut atom = |a: &Atom, filter: &mut WordFilter| match a {
+        Atom::Word(w) => filter.add_token_exact(w),
+        Atom::Set(name) => {
+            let mut firsts = WordFilter::default();
+            for phrase in sets.get(name).into_iter().flatten() {
+                if let Some(first) = phrase.first() {
+                    firsts.add(&[first]);
+                }
+            }
+            one_of.push(firsts);
+        }
+    };
+    for e in elems {
+        match e {
+            Elem::Words(atoms) => atoms.iter().for_each(|a| atom(a, filter)),
+            Elem::Phrase(atoms) => atoms.last().into_iter().for_each(|a| atom(a, filter)),
+            Elem::Prep(prep, _) => filter.add(&[prep]),
+            _ => {}
+        }
+    }
+}
+
+type Sets = HashMap<&'static str, Vec<Vec<&'static str>>>;
+
+fn pattern(before: &'static str, after: &'static str, code: &'static str, sets: &Sets) -> Pattern {
     let (before, after) = (parse_elems(before), parse_elems(after));
     let weight = weight(&before) + weight(&after);
-    Pattern { before, after, code, weight }
+    let (mut filter, mut one_of) = (WordFilter::default(), Vec::new());
+    needs(&before, sets, &mut filter, &mut one_of);
+    needs(&after, sets, &mut filter, &mut one_of);
+    Pattern { before, after, code, weight, needs: filter, needs_one_of: one_of }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -165,7 +257,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 if lx.patterns.len() <= block {
                     lx.patterns.resize_with(block + 1, Vec::new);
                 }
-                lx.patterns[block].push(pattern(before, after, code));
+                lx.patterns[block].push(pattern(before, after, code, &lx.sets));
             }
             _ => {}
         }
@@ -181,7 +273,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         if let [verbs, before, after, code] = cols.as_slice() {
             for verb in verbs.split(' ') {
                 if let Some(f) = lx.forms.get(verb) {
-                    lx.own.entry(f.block).or_default().push(pattern(before, after, code));
+                    lx.own.entry(f.block).or_default().push(pattern(before, after, code, &lx.sets));
                 }
             }
         }

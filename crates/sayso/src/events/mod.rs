@@ -28,7 +28,7 @@ mod lexicon;
 use crate::analysis::Analysis;
 use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
-use lexicon::{Atom, Elem, Form, LEXICON, Pattern};
+use lexicon::{Atom, Elem, Form, LEXICON, Pattern, WordFilter};
 use std::ops::Range;
 
 /// One event.
@@ -1362,8 +1362,15 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let mut best: Option<(&'static Pattern, Slots)> = None;
     let own = LEXICON.own.get(&block).map(Vec::as_slice).unwrap_or(&[]);
     let theirs = LEXICON.patterns.get(block).map(Vec::as_slice).unwrap_or(&[]);
+    let mut present = WordFilter::default();
+    for k in before.clone().chain(after.clone()) {
+        present.add_token(s.w(k));
+    }
     for p in own.iter().chain(theirs) {
-        if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight) {
+        if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight)
+            || !p.needs.within(&present)
+            || !p.needs_one_of.iter().all(|set| set.meets(&present))
+        {
             continue;
         }
         let mut slots = (None, None);
