@@ -65,6 +65,25 @@ def timed(cmd):
     return seconds, int(rss.group(1)) / 1024, r.stderr
 
 
+def short_commit():
+    """The checked-out commit, as the figures' provenance."""
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True, capture_output=True).stdout.strip()
+
+
+def write_section(relpath, name, body, command):
+    """Replaces what stands between `<!-- NAME:begin -->` and `<!-- NAME:end -->` in a docs
+    file (appending the markers when the file or the markers are missing)."""
+    path = os.path.join(ROOT, relpath)
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    if begin not in text:
+        text += f"\n{begin}\n{end}\n"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"{head}{begin}\n{body}\nCommand: {command}\n{end}{tail}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sayso", default=os.path.join(ROOT, "target", "release", "sayso"))
@@ -100,7 +119,7 @@ def main():
         rows.append((f"spaCy small + textacy ({psize / 1e6:.1f} MB sample)", 1, peer_mbs, pn / seconds, rss, None))
         peer_line = f"\nsayso (one core) is **{rows[0][2] / peer_mbs:.0f}×** spaCy small + textacy on the same texts.\n"
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True, capture_output=True).stdout.strip()
+    commit = short_commit()
     lines = [
         f"Corpus: {n} articles, {mb:.1f} MB of article text (the dev-set texts repeated); "
         f"{datetime.date.today().isoformat()}, commit {commit}, {os.cpu_count()} cores.",
@@ -116,17 +135,7 @@ def main():
     table = "\n".join(lines) + "\n" + peer_line
     print(table)
     if args.write:
-        path = os.path.join(ROOT, args.write)
-        text = open(path, encoding="utf-8").read() if os.path.exists(path) else "<!-- bench:begin -->\n<!-- bench:end -->\n"
-        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-        if begin not in text:
-            text += f"\n{begin}\n{end}\n"
-        head, rest = text.split(begin, 1)
-        _, tail = rest.split(end, 1)
-        cmd = "`just bench` (scripts/bench.py)"
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(f"{head}{begin}\n{table}\nCommand: {cmd}\n{end}{tail}")
-
+        write_section(args.write, "bench", table, "`just bench` (scripts/bench.py)")
 
 if __name__ == "__main__":
     main()

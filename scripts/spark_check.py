@@ -21,7 +21,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from bench import build_corpus  # noqa: E402
+from bench import build_corpus, short_commit, write_section  # noqa: E402
 
 
 def cli_counts(sayso, corpus, jobs):
@@ -68,7 +68,7 @@ def main():
     spark = json.loads(r.stdout.strip().splitlines()[-1])
     cli, cli_seconds = cli_counts(args.sayso, corpus, cores or 2)
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True, capture_output=True).stdout.strip()
+    commit = short_commit()
     lines = [
         f"{datetime.date.today().isoformat()}, commit {commit}: {n} articles, {mb:.1f} MB of article text "
         f"(`target/bench/corpus.jsonl`), Spark `{args.master}` on {os.cpu_count()} cores.",
@@ -86,13 +86,7 @@ def main():
     table = "\n".join(lines) + "\n"
     print(table)
     if args.write:
-        path = os.path.join(ROOT, args.write)
-        text = open(path, encoding="utf-8").read()
-        begin, end = "<!-- spark:begin -->", "<!-- spark:end -->"
-        head, rest = text.split(begin, 1)
-        _, tail = rest.split(end, 1)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(f"{head}{begin}\n{table}\nCommand: `just spark` (scripts/spark_check.py)\n{end}{tail}")
+        write_section(args.write, "spark", table, "`just spark` (scripts/spark_check.py)")
     return 0 if same else 1
 
 
