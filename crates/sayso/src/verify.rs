@@ -4,7 +4,7 @@
 //! publisher. Used by `sayso validate` and by the tests of every front end.
 
 use crate::schema::{Document, OffsetUnit, Span, TextSpan};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::fmt;
 
 /// One broken promise, with where it is (a JSON path such as `$.claims[2].cue`).

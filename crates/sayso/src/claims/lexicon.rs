@@ -3,7 +3,7 @@
 //! and `words.txt` (closed word classes used to find source phrases and clause edges).
 
 use crate::schema::CueClass;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// What part of speech a cue entry is.

@@ -17,9 +17,9 @@ mod lexicon;
 use crate::analysis::Analysis;
 use crate::schema::{ClaimKind, CueClass, EntityType, RelationType, SourceKind};
 use crate::text::{QuoteDirection, TokenKind};
+use foldhash::{HashMap, HashMapExt};
 use lexicon::{CueEntry, LEXICON, Part, WORDS};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// One claim.

@@ -15,8 +15,8 @@
 use crate::analysis::Analysis;
 use crate::schema::{EntityType, ExternalId, MentionKind};
 use crate::text::TokenKind;
+use foldhash::{HashMap, HashMapExt};
 use jiff::civil::Date;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -54,7 +54,7 @@ pub struct EntityRec {
 }
 
 struct Gazetteer {
-    names: HashMap<&'static str, (EntityType, &'static str), tagger::FnvBuild>,
+    names: HashMap<&'static str, (EntityType, &'static str)>,
 }
 
 fn entity_type(s: &str) -> EntityType {
@@ -86,8 +86,8 @@ struct Alias {
     until: Option<Date>,
 }
 
-static ALIASES: LazyLock<HashMap<&'static str, Vec<Alias>, tagger::FnvBuild>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Alias>, tagger::FnvBuild> = HashMap::default();
+static ALIASES: LazyLock<HashMap<&'static str, Vec<Alias>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Alias>> = HashMap::default();
     for line in include_str!("aliases.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&'static str> = line.split('\t').collect();
         let (Some(alias), Some(canonical), Some(t)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };

@@ -18,8 +18,7 @@ use super::{ALIASES, GAZETTEER};
 use crate::analysis::Analysis;
 use crate::schema::EntityType;
 use crate::text::TokenKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -67,30 +66,6 @@ impl Span {
         }
     }
 }
-
-/// A cheap hasher for keys that are already hashes or short strings (FNV-1a).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // hashbrown takes its control byte from the top bits: mix them.
-        fin(self.0)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// Build hasher for [`Fnv`].
-pub type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// Streaming feature hash (32-bit FNV-1a, finalised with murmur3's mixer).
 #[derive(Clone, Copy)]
@@ -223,8 +198,8 @@ struct Known {
 /// Gazetteer and alias phrases, their word prefixes, and the words they are made of: one
 /// look-up per capitalised word gives all three, and matching a phrase stops as soon as no
 /// phrase can continue.
-static KNOWN: LazyLock<HashMap<&'static str, Known, FnvBuild>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Known, FnvBuild> = HashMap::default();
+static KNOWN: LazyLock<HashMap<&'static str, Known>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Known> = HashMap::default();
     for (phrase, (t, _)) in &GAZETTEER.names {
         let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
         let n = words.len();
@@ -374,7 +349,7 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
     }
     // Document-level: the same word capitalised (not opening a sentence, not in a headline)
     // or lowercase elsewhere.
-    let mut seen: HashMap<u32, u8, FnvBuild> = HashMap::with_capacity_and_hasher(n / 2, FnvBuild::default());
+    let mut seen: HashMap<u32, u8> = HashMap::with_capacity(n / 2);
     for (i, tok) in toks.iter().enumerate() {
         if tok.flags & WORD == 0 || tok.flags & CAPS_LINE != 0 {
             continue;
@@ -522,7 +497,7 @@ fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut Vec<u32>) {
 }
 
 /// Counts of the tags a word got earlier in the document: O and each class.
-type History = HashMap<u32, [u16; 1 + CLASSES.len()], FnvBuild>;
+type History = HashMap<u32, [u16; 1 + CLASSES.len()]>;
 
 /// The tag-dependent features of token `i`, appended to `out`.
 fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, history: &History, out: &mut Vec<u32>) {
@@ -669,7 +644,7 @@ impl Scorer for Model {
 /// Greedy decoding of one document: its tags, one per token.
 fn decode(toks: &[Tok], text: &str, model: &impl Scorer, mut on_token: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
     let mut tags = vec![0u8; toks.len()];
-    let mut history = History::with_capacity_and_hasher(toks.len() / 8, FnvBuild::default());
+    let mut history = History::with_capacity(toks.len() / 8);
     let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
     let mut last = usize::MAX;

@@ -3,7 +3,7 @@
 //! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own patterns
 //! (`patterns_sayso.tsv`) and the code book's names (`cameo_codes.tsv`).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// One element of a verb pattern (see `scripts/build_cameo.py`).

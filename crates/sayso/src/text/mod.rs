@@ -6,7 +6,7 @@
 //! tokens: linear in the text, no regular expressions.
 
 use crate::analysis::Analysis;
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
 use std::sync::LazyLock;
 
