@@ -34,6 +34,11 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Paired quotation marks (text stage).
     pub quotes: Vec<Quotation>,
+    /// The tokens' lowercase forms, one after another (text stage): lowercased once here
+    /// rather than by every stage that compares words, and without a string per token.
+    pub lowercase: String,
+    /// Where each token's lowercase form ends in `lowercase`.
+    pub lowercase_ends: Vec<usize>,
 
     /// Embedded social posts (embeds stage).
     pub posts: Vec<PostRec>,
@@ -81,6 +86,14 @@ impl Analysis {
     pub fn token_text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
+    }
+
+    /// The lowercase form of token `i` ("" past the last token).
+    #[must_use]
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.lowercase_ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.lowercase_ends[i - 1] };
+        &self.lowercase[start..end]
     }
 
     /// Index of the first token that starts at or after byte `pos`.

@@ -19,7 +19,6 @@ use crate::schema::{ClaimKind, CueClass, EntityType, RelationType, SourceKind};
 use crate::text::{QuoteDirection, TokenKind};
 use foldhash::{HashMap, HashMapExt};
 use lexicon::{CueEntry, LEXICON, Part, WORDS};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// One claim.
@@ -126,7 +125,6 @@ impl Draft {
 struct Finder<'a> {
     a: &'a Analysis,
     /// Lowercased token texts.
-    lower: Vec<Cow<'a, str>>,
     /// For each token, the top-level double quotation whose marks enclose it (marks
     /// included).
     quote_at: Vec<Option<usize>>,
@@ -139,15 +137,6 @@ const MAX_NP: usize = 10;
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Analysis) -> Self {
-        // Most tokens are lowercase already: borrow those rather than allocate.
-        let lower = a
-            .tokens
-            .iter()
-            .map(|t| {
-                let w = &a.text[t.start..t.end];
-                if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
-            })
-            .collect();
         let mut quote_at = vec![None; a.tokens.len()];
         let mut quote_tokens = Vec::with_capacity(a.quotes.len());
         for (qi, q) in a.quotes.iter().enumerate() {
@@ -165,13 +154,13 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        Finder { a, lower, quote_at, quote_tokens, drafts: Vec::new() }
+        Finder { a, quote_at, quote_tokens, drafts: Vec::new() }
     }
 
     // ---- token helpers -------------------------------------------------------------
 
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w)
+        self.a.lower(i)
     }
 
     fn text(&self, i: usize) -> &str {

@@ -28,7 +28,7 @@ mod lexicon;
 use crate::analysis::Analysis;
 use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
-use lexicon::{Atom, Elem, Form, LEXICON, Pattern, WordFilter};
+use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter};
 use std::ops::Range;
 
 /// One event.
@@ -408,7 +408,8 @@ struct Frame {
 
 struct Sentence<'a> {
     a: &'a Analysis,
-    lower: &'a [String],
+    /// Token → its forms as lexicon word ids (what patterns match against).
+    forms: &'a [TokenForms],
     toks: Range<usize>,
     actors: Vec<Actor>,
     /// Coordinated actors: indices into `actors`, and the token range the group covers.
@@ -423,7 +424,10 @@ struct Sentence<'a> {
 
 impl Sentence<'_> {
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.a.lower(i)
+    }
+    fn forms(&self, i: usize) -> TokenForms {
+        self.forms.get(i).copied().unwrap_or(TokenForms::NONE)
     }
     fn in_sentence(&self, i: usize) -> bool {
         self.toks.contains(&i)
@@ -453,7 +457,8 @@ impl Sentence<'_> {
 
 /// Runs the stage.
 pub fn run(a: &mut Analysis) {
-    let lower: Vec<String> = a.tokens.iter().map(|t| a.text[t.start..t.end].to_lowercase()).collect();
+    let mut buf = String::new();
+    let forms: Vec<TokenForms> = (0..a.tokens.len()).map(|i| LEXICON.vocab.token_forms(a.lower(i), &mut buf)).collect();
     let mut claim_spans: Vec<(usize, usize, usize)> =
         a.claims.iter().enumerate().flat_map(|(ci, c)| c.content.iter().map(move |r| (r.start, r.end, ci))).collect();
     claim_spans.sort_unstable();
@@ -467,7 +472,7 @@ pub fn run(a: &mut Analysis) {
         let time_at = time_mask(a, &toks, &mut time_cursor);
         let mut sent = Sentence {
             a,
-            lower: &lower,
+            forms: &forms,
             toks: toks.clone(),
             actors: Vec::new(),
             groups: Vec::new(),
@@ -1332,20 +1337,12 @@ fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize) -> Option<usize> 
         return None;
     }
     match atom {
-        Atom::Word(w) => word_matches(s.w(k), w).then_some(k + 1),
-        Atom::Set(name) => LEXICON.sets.get(name)?.iter().find_map(|phrase| {
+        Atom::Word(w) => s.forms(k).matches(*w).then_some(k + 1),
+        Atom::Set(i) => LEXICON.set_phrases.get(*i)?.iter().find_map(|phrase| {
             let n = phrase.len();
-            (k + n <= end && (0..n).all(|j| word_matches(s.w(k + j), phrase[j]))).then_some(k + n)
+            (k + n <= end && (0..n).all(|j| s.forms(k + j).matches(phrase[j]))).then_some(k + n)
         }),
     }
-}
-
-fn word_matches(token: &str, word: &str) -> bool {
-    token == word
-        || token.strip_suffix('s').is_some_and(|t| t == word)
-        || token.strip_suffix("es").is_some_and(|t| t == word)
-        || word.strip_suffix('s').is_some_and(|w| w == token)
-        || word.strip_suffix('y').is_some_and(|w| token.strip_suffix("ies") == Some(w))
 }
 
 /// The most specific pattern of the verb's block that matches: its code and slot captures.
@@ -1364,7 +1361,7 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let theirs = LEXICON.patterns.get(block).map(Vec::as_slice).unwrap_or(&[]);
     let mut present = WordFilter::default();
     for k in before.clone().chain(after.clone()) {
-        present.add_token(s.w(k));
+        present.add_token(&s.forms(k));
     }
     for p in own.iter().chain(theirs) {
         if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight)

@@ -142,9 +142,28 @@ static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
 /// Runs the stage: fills `paragraphs`, `sentences`, `tokens` and `quotes`.
 pub fn run(a: &mut Analysis) {
     a.tokens = tokenize(&a.text);
+    lowercase(a);
     let hard_breaks = paragraphs(a);
     sentences(a, &hard_breaks);
     quotations(a);
+}
+
+/// Fills the analysis's lowercase forms of its tokens.
+fn lowercase(a: &mut Analysis) {
+    let mut lower = String::with_capacity(a.text.len());
+    let mut ends = Vec::with_capacity(a.tokens.len());
+    for t in &a.tokens {
+        let w = &a.text[t.start..t.end];
+        if w.is_ascii() {
+            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // `str::to_lowercase`, not char by char: a final capital sigma lowercases to 'ς'.
+            lower.push_str(&w.to_lowercase());
+        }
+        ends.push(lower.len());
+    }
+    a.lowercase = lower;
+    a.lowercase_ends = ends;
 }
 
 fn is_space(c: char) -> bool {
