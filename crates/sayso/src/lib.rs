@@ -29,6 +29,7 @@ pub mod schema;
 pub mod text;
 pub mod time;
 pub mod verify;
+mod wordlist;
 
 pub use analysis::Analysis;
 pub use error::Error;

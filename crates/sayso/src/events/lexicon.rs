@@ -74,6 +74,45 @@ impl TokenForms {
     }
 }
 
+/// A synonym set: its phrases, and an index of them by their first word, so that matching the
+/// set at a token looks up the few phrases that can start there instead of trying all (sets
+/// run to 200 phrases).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct SynonymSet {
+    pub phrases: Vec<Vec<PatternWord>>,
+    /// Phrase indices by their first word's id.
+    by_id: HashMap<WordId, Vec<u32>>,
+    /// Phrase indices by their first word's id less "s".
+    by_minus_s: HashMap<WordId, Vec<u32>>,
+}
+
+impl SynonymSet {
+    fn new(phrases: Vec<Vec<PatternWord>>) -> Self {
+        let (mut by_id, mut by_minus_s) = (HashMap::<WordId, Vec<u32>>::new(), HashMap::<WordId, Vec<u32>>::new());
+        for (i, phrase) in phrases.iter().enumerate() {
+            let (Some(first), Ok(i)) = (phrase.first(), u32::try_from(i)) else { continue };
+            by_id.entry(first.id).or_default().push(i);
+            if first.minus_s != NO_WORD {
+                by_minus_s.entry(first.minus_s).or_default().push(i);
+            }
+        }
+        SynonymSet { phrases, by_id, by_minus_s }
+    }
+
+    /// Indices of the phrases whose first word matches token `t` (see
+    /// [`TokenForms::matches`]), possibly repeated, in no particular order.
+    pub fn starting_with(&self, t: TokenForms) -> impl Iterator<Item = u32> + '_ {
+        let lists = [
+            self.by_id.get(&t.id),
+            self.by_id.get(&t.minus_s),
+            self.by_id.get(&t.minus_es),
+            self.by_id.get(&t.ies_y),
+            self.by_minus_s.get(&t.id),
+        ];
+        lists.into_iter().flatten().flatten().copied()
+    }
+}
+
 /// The words of the lexicon's patterns and synonym sets, numbered.
 #[derive(Debug, Default)]
 pub(super) struct Vocab {
@@ -184,8 +223,8 @@ pub(super) struct Lexicon {
     pub own: HashMap<usize, Vec<Pattern>>,
     /// Synonym sets: name → phrases (as word lists).
     pub sets: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    /// Synonym sets by the index in [`Atom::Set`]: phrases as pattern words.
-    pub set_phrases: Vec<Vec<Vec<PatternWord>>>,
+    /// Synonym sets by the index in [`Atom::Set`].
+    pub set_phrases: Vec<SynonymSet>,
     /// Synonym set names → index into `set_phrases`.
     set_index: HashMap<&'static str, usize>,
     /// Every word of the patterns and synonym sets.
@@ -194,6 +233,8 @@ pub(super) struct Lexicon {
     pub agents: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Event nouns (one or two words) and their codes.
     pub nouns: HashMap<&'static str, &'static str>,
+    /// The two-word event nouns by their words' ids.
+    pub noun_pairs: HashMap<(WordId, WordId), &'static str>,
     /// Code names.
     pub code_names: HashMap<&'static str, &'static str>,
 }
@@ -209,7 +250,7 @@ impl Lexicon {
 pub(super) struct Parser<'l> {
     pub vocab: &'l mut Vocab,
     pub set_index: &'l mut HashMap<&'static str, usize>,
-    pub set_phrases: &'l mut Vec<Vec<Vec<PatternWord>>>,
+    pub set_phrases: &'l mut Vec<SynonymSet>,
 }
 
 impl Parser<'_> {
@@ -226,14 +267,15 @@ impl Parser<'_> {
         if let Some(&i) = self.set_index.get(name) {
             return i;
         }
-        self.set_phrases.push(Vec::new());
+        self.set_phrases.push(SynonymSet::default());
         self.set_index.insert(name, self.set_phrases.len() - 1);
         self.set_phrases.len() - 1
     }
 
     fn define_set(&mut self, name: &'static str, phrases: &[Vec<&'static str>]) {
         let i = self.set(name);
-        self.set_phrases[i] = phrases.iter().map(|p| p.iter().map(|w| self.vocab.pattern_word(w)).collect()).collect();
+        let phrases = phrases.iter().map(|p| p.iter().map(|w| self.vocab.pattern_word(w)).collect()).collect();
+        self.set_phrases[i] = SynonymSet::new(phrases);
     }
 }
 
@@ -296,7 +338,7 @@ fn needs(elems: &[Elem], parser: &mut Parser, filter: &mut WordFilter, one_of: &
         Atom::Word(w) => filter.add_word(w.id),
         Atom::Set(i) => {
             let mut firsts = WordFilter::default();
-            for phrase in sets.get(*i).into_iter().flatten() {
+            for phrase in sets.get(*i).into_iter().flat_map(|set| &set.phrases) {
                 if let Some(first) = phrase.first() {
                     firsts.add_word(first.id);
                 }
@@ -339,6 +381,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         vocab: Vocab::default(),
         agents: HashMap::new(),
         nouns: HashMap::new(),
+        noun_pairs: HashMap::new(),
         code_names: HashMap::new(),
     };
     for cols in data_lines(include_str!("cameo_verbs.tsv")) {
@@ -399,6 +442,10 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for cols in data_lines(include_str!("nouns.tsv")) {
         if let [noun, code] = cols.as_slice() {
+            if let Some((first, second)) = noun.split_once(' ') {
+                let key = (lx.vocab.intern(first), lx.vocab.intern(second));
+                lx.noun_pairs.insert(key, code);
+            }
             lx.nouns.insert(noun, code);
         }
     }
@@ -432,11 +479,7 @@ mod tests {
         );
         assert_eq!(upon, vec![Elem::Prep("upon", vec![])]);
         assert_ne!(vocab.id("upon"), NO_WORD, "prepositions are interned for the word filter");
-        assert_eq!(
-            set_phrases[set_index["&CURRENCY"]],
-            Vec::<Vec<PatternWord>>::new(),
-            "an undefined set matches nothing"
-        );
+        assert_eq!(set_phrases[set_index["&CURRENCY"]], SynonymSet::default(), "an undefined set matches nothing");
     }
 
     #[test]
@@ -459,6 +502,25 @@ mod tests {
         assert!(!forms("partie").matches(party));
         assert!(!forms("unknownword").matches(tie));
         assert!(!TokenForms::NONE.matches(tie));
+    }
+
+    #[test]
+    fn a_set_offers_every_phrase_whose_first_word_matches() {
+        let mut vocab = Vocab::default();
+        let phrases: Vec<Vec<PatternWord>> = [&["tie"][..], &["ties", "of", "trade"], &["party"], &["tax", "cut"]]
+            .iter()
+            .map(|p| p.iter().map(|w| vocab.pattern_word(w)).collect())
+            .collect();
+        let set = SynonymSet::new(phrases.clone());
+        let mut buf = String::new();
+        for token in ["tie", "ties", "parties", "taxes", "tax", "aid", "trade"] {
+            let t = vocab.token_forms(token, &mut buf);
+            let mut offered: Vec<u32> = set.starting_with(t).collect();
+            offered.sort_unstable();
+            offered.dedup();
+            let expected: Vec<u32> = (0..phrases.len() as u32).filter(|&i| t.matches(phrases[i as usize][0])).collect();
+            assert_eq!(offered, expected, "{token}");
+        }
     }
 
     #[test]

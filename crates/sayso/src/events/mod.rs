@@ -28,6 +28,7 @@ mod lexicon;
 use crate::analysis::Analysis;
 use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
+use crate::wordlist::WordList;
 use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter};
 use std::ops::Range;
 
@@ -114,16 +115,16 @@ fn event_type(code: &str) -> EventType {
 }
 
 // Closed word classes the clause analysis needs.
-const AUX: &[&str] = &[
+static AUX: WordList = WordList::new(&[
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca",
-];
+]);
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
 const MODALS: &[&str] = &["would", "could", "might", "may", "should", "can", "ca", "must"];
 const FUTURE: &[&str] = &["will", "shall", "wo"];
 /// Words between an auxiliary and its verb: "is about to restore", "were able to capture".
-const CHAIN: &[&str] = &[
+static CHAIN: WordList = WordList::new(&[
     "to",
     "about",
     "able",
@@ -157,13 +158,13 @@ const CHAIN: &[&str] = &[
     "reluctantly",
     "quickly",
     "in",
-];
-const DETERMINERS: &[&str] = &[
+]);
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any",
     "every", "each", "another", "such", "no",
-];
+]);
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "his", "her", "their", "our", "my", "your", "whose"];
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: WordList = WordList::new(&[
     "of",
     "in",
     "on",
@@ -201,15 +202,15 @@ const PREPOSITIONS: &[&str] = &[
     "per",
     "following",
     "like",
-];
-const SUBORDINATORS: &[&str] = &[
+]);
+static SUBORDINATORS: WordList = WordList::new(&[
     "after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if", "unless", "until",
     "once", "whether", "where",
-];
+]);
 const RELATIVES: &[&str] = &["who", "whom", "which", "that", "whose"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Words that may start a sentence in capitals without being a name.
-const SENTENCE_WORDS: &[&str] = &[
+static SENTENCE_WORDS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -295,9 +296,9 @@ const SENTENCE_WORDS: &[&str] = &[
     "instead",
     "elsewhere",
     "here",
-];
+]);
 /// Calendar words are times, never actors, even where the time stage left them.
-const CALENDAR: &[&str] = &[
+static CALENDAR: WordList = WordList::new(&[
     "january",
     "february",
     "march",
@@ -317,8 +318,8 @@ const CALENDAR: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
-const PLANNING: &[&str] = &[
+]);
+static PLANNING: WordList = WordList::new(&[
     "plan",
     "plans",
     "planned",
@@ -336,8 +337,8 @@ const PLANNING: &[&str] = &[
     "prepared",
     "preparing",
     "plotting",
-];
-const PREVENTING: &[&str] = &[
+]);
+static PREVENTING: WordList = WordList::new(&[
     "thwart",
     "thwarts",
     "thwarted",
@@ -359,15 +360,26 @@ const PREVENTING: &[&str] = &[
     "averts",
     "disrupt",
     "disrupted",
-];
+]);
 /// Verbs whose object carries out the verb's infinitive ("urged Eriador to respond").
-const OBJECT_CONTROL: &[&str] =
-    &["urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "encourage", "press", "warn"];
+static OBJECT_CONTROL: WordList = WordList::new(&[
+    "urge",
+    "ask",
+    "tell",
+    "order",
+    "force",
+    "persuade",
+    "invite",
+    "allow",
+    "encourage",
+    "press",
+    "warn",
+]);
 /// Verbs that lend their subject to the event noun they take ("launched an attack").
-const SUPPORT_VERBS: &[&str] = &[
+static SUPPORT_VERBS: WordList = WordList::new(&[
     "plan", "plot", "prepare", "launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin",
     "start", "resume", "hold", "intend", "order", "continue", "pay", "extend",
-];
+]);
 /// Sentence openers after which the first clause is an adverbial one ("Based on the information
 /// the United States provided, Russian authorities were able to ...").
 const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
@@ -555,14 +567,14 @@ fn find_actors(s: &mut Sentence) {
     let mut i = s.toks.start;
     while i < s.toks.end {
         let at = i - s.toks.start;
-        if covered[at] || s.time_at[at] || !s.is_cap(i) || CALENDAR.contains(&s.w(i)) {
+        if covered[at] || s.time_at[at] || !s.is_cap(i) || CALENDAR.contains(s.w(i)) {
             i += 1;
             continue;
         }
         let initial = i == s.toks.start || s.is_quote(i - 1) && i == s.toks.start + 1;
         let w = s.w(i);
         if initial
-            && (SENTENCE_WORDS.contains(&w)
+            && (SENTENCE_WORDS.contains(w)
                 || LEXICON.forms.contains_key(w)
                 || is_agent_start(s, i)
                 || LEXICON.nouns.contains_key(w))
@@ -670,8 +682,8 @@ fn group_actors(s: &mut Sentence) {
                     matches!(w, "and" | "or" | "," | "the" | "both")
                         || (s.is_word(i)
                             && !LEXICON.forms.contains_key(w)
-                            && !PREPOSITIONS.contains(&w)
-                            && !AUX.contains(&w)
+                            && !PREPOSITIONS.contains(w)
+                            && !AUX.contains(w)
                             && !RELATIVES.contains(&w))
                 });
             if !joined {
@@ -702,7 +714,7 @@ fn group_actors(s: &mut Sentence) {
             let head = &s.actors[*prev.0.last().expect("member")];
             let prep = s.w(prev.1.end);
             let adjacent = prev.1.end + 1 == g.1.start || prev.1.end + 2 == g.1.start && s.w(prev.1.end + 1) == "the";
-            let before_verb = s.verb_form_at(g.1.end).is_some() || AUX.contains(&s.w(g.1.end));
+            let before_verb = s.verb_form_at(g.1.end).is_some() || AUX.contains(s.w(g.1.end));
             if adjacent
                 && prev.0.len() == 1
                 && head.entities.is_empty()
@@ -754,7 +766,7 @@ impl Sentence<'_> {
             p -= 1;
         }
         let prev = self.w(p);
-        if DETERMINERS.contains(&prev) || self.kind(p) == Some(TokenKind::Number) {
+        if DETERMINERS.contains(prev) || self.kind(p) == Some(TokenKind::Number) {
             return false;
         }
         // "White House press secretary": a bare verb form after one name is a noun in a
@@ -775,9 +787,9 @@ impl Sentence<'_> {
                 return false;
             }
         }
-        AUX.contains(&prev)
+        AUX.contains(prev)
             || NEGATIONS.contains(&prev)
-            || CHAIN.contains(&prev) && prev != "in"
+            || CHAIN.contains(prev) && prev != "in"
             || prev.ends_with("ly")
             || RELATIVES.contains(&prev)
             || SUBJECT_PRONOUNS.contains(&prev)
@@ -806,7 +818,7 @@ fn find_frames(s: &mut Sentence) -> Vec<Frame> {
                     matches!(w, "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleged" | "charged");
                 // Planning and preventing verbs say how their object's event stands (planned,
                 // prevented); they are no events of their own.
-                let marker = PLANNING.contains(&w) || PREVENTING.contains(&w);
+                let marker = PLANNING.contains(w) || PREVENTING.contains(w);
                 frames.push(Frame {
                     toks: i..i + len,
                     code: if claimish || marker { None } else { Some(form.code) },
@@ -846,18 +858,17 @@ fn noun_at(s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     let w = s.w(i);
-    let two = format!("{w} {}", s.w(i + 1));
-    if let Some(c) = LEXICON.nouns.get(two.as_str()) {
+    if let Some(c) = LEXICON.noun_pairs.get(&(s.forms(i).id, s.forms(i + 1).id)) {
         return Some((2, c));
     }
     let c = LEXICON.nouns.get(w)?;
     let prev = if i > s.toks.start { s.w(i - 1) } else { "" };
-    let nominal = DETERMINERS.contains(&prev)
+    let nominal = DETERMINERS.contains(prev)
         || w.ends_with('s')
         || prev == "of"
         || s.w(i + 1) == "of"
-        || PLANNING.contains(&prev)
-        || PREVENTING.contains(&prev);
+        || PLANNING.contains(prev)
+        || PREVENTING.contains(prev);
     nominal.then_some((1, c))
 }
 
@@ -866,9 +877,9 @@ fn chain_start(s: &Sentence, v: usize) -> usize {
     let mut k = v;
     while k > s.toks.start {
         let w = s.w(k - 1);
-        if AUX.contains(&w)
+        if AUX.contains(w)
             || NEGATIONS.contains(&w)
-            || (CHAIN.contains(&w) && w != "in")
+            || (CHAIN.contains(w) && w != "in")
             || w.ends_with("ly") && s.is_word(k - 1) && !s.is_cap(k - 1)
             || w == "n’t"
         {
@@ -908,11 +919,11 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let (subject, clause_start) = if let Some(g) = governor {
         let gw = s.w(frames[g].toks.start);
         let base = base_of(gw);
-        let object_control = OBJECT_CONTROL.contains(&base.as_str()) && frames[g].object.is_some();
-        if PLANNING.contains(&gw) {
+        let object_control = OBJECT_CONTROL.contains(base.as_str()) && frames[g].object.is_some();
+        if PLANNING.contains(gw) {
             frames[f].planned = true;
         }
-        if PREVENTING.contains(&gw) {
+        if PREVENTING.contains(gw) {
             frames[f].prevented = true;
         }
         (if object_control { frames[g].object } else { frames[g].subject }, cs)
@@ -923,14 +934,14 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let object = first_group(s, &window, frames[f].passive);
     let gap = subject.filter(|_| window.is_empty()).and_then(|g| {
         let mut before = s.groups[g].1.start.checked_sub(1)?;
-        if DETERMINERS.contains(&s.w(before)) {
+        if DETERMINERS.contains(s.w(before)) {
             before = before.checked_sub(1)?;
         }
         let w = s.w(before);
         let noun = s.is_word(before)
-            && !DETERMINERS.contains(&w)
-            && !PREPOSITIONS.contains(&w)
-            && !AUX.contains(&w)
+            && !DETERMINERS.contains(w)
+            && !PREPOSITIONS.contains(w)
+            && !AUX.contains(w)
             && !RELATIVES.contains(&w)
             && s.verb(before).is_none();
         noun.then_some(before)
@@ -1063,7 +1074,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
         if s.is_time(i) {
             // "Arnor on Thursday signed": time phrases and their prepositions are skipped.
             k -= 1;
-            while k > floor && (s.is_time(k - 1) || PREPOSITIONS.contains(&s.w(k - 1))) {
+            while k > floor && (s.is_time(k - 1) || PREPOSITIONS.contains(s.w(k - 1))) {
                 k -= 1;
             }
             continue;
@@ -1077,7 +1088,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
                 j -= 1;
                 if s.w(j) == "," || s.group(j).is_some() && s.w(j + 1) == "," {
                     let opener = s.w(j + 1);
-                    if s.w(j) == "," && (PREPOSITIONS.contains(&opener) || DETERMINERS.contains(&opener)) {
+                    if s.w(j) == "," && (PREPOSITIONS.contains(opener) || DETERMINERS.contains(opener)) {
                         k = j;
                         skipped = true;
                     }
@@ -1094,13 +1105,13 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             return (None, k);
         }
         if matches!(w, ";" | ":" | "(" | ")")
-            || SUBORDINATORS.contains(&w)
+            || SUBORDINATORS.contains(w)
             || RELATIVES.contains(&w)
             || s.verb(i).is_some()
         {
             return (None, k);
         }
-        if first && s.is_word(i) && !DETERMINERS.contains(&w) && !PREPOSITIONS.contains(&w) {
+        if first && s.is_word(i) && !DETERMINERS.contains(w) && !PREPOSITIONS.contains(w) {
             // A common noun right before the verb is its subject, and no actor.
             return (None, i);
         }
@@ -1122,7 +1133,7 @@ fn object_window(s: &Sentence, from: usize) -> Range<usize> {
         }
         let infinitive = w == "to" && s.verb_form_at(k + 1).is_some() && !s.is_cap(k + 1);
         if matches!(w, ";" | ":" | "," | "(" | "—")
-            || SUBORDINATORS.contains(&w) && k > from
+            || SUBORDINATORS.contains(w) && k > from
             || RELATIVES.contains(&w)
             || infinitive
         {
@@ -1175,30 +1186,30 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         .find(|&g| !frames[g].noun && frames[g].window.contains(&n.start) && frames[g].window.start + 4 >= n.start);
     if let Some(g) = governor {
         let gw = s.w(frames[g].toks.start);
-        if PLANNING.contains(&gw) {
+        if PLANNING.contains(gw) {
             frames[f].planned = true;
         }
-        if PREVENTING.contains(&gw) {
+        if PREVENTING.contains(gw) {
             frames[f].prevented = true;
         }
         let base = base_of(gw);
-        if subject.is_none() && (SUPPORT_VERBS.contains(&base.as_str()) || PLANNING.contains(&gw)) {
+        if subject.is_none() && (SUPPORT_VERBS.contains(base.as_str()) || PLANNING.contains(gw)) {
             subject = frames[g].subject;
         }
         if frames[g].negated {
             frames[f].negated = true;
         }
     }
-    if PLANNING.contains(&prev) {
+    if PLANNING.contains(prev) {
         frames[f].planned = true;
     }
-    if PREVENTING.contains(&prev) {
+    if PREVENTING.contains(prev) {
         frames[f].prevented = true;
     }
     // "the attacks were stopped": the noun is the subject of a passive preventing verb.
     let stopped = (after..s.toks.end.min(after + 4)).find(|&k| s.verb(k).is_some()).is_some_and(|k| {
         let g = s.verb(k).expect("verb");
-        frames[g].passive && PREVENTING.contains(&s.w(k))
+        frames[g].passive && PREVENTING.contains(s.w(k))
     });
     if stopped {
         frames[f].prevented = true;
@@ -1294,7 +1305,7 @@ fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option<usize> {
                     && s.verb_form_at(k + 1).is_some()
                     && s.group(k + 1).is_none()
                     && !LEXICON.nouns.contains_key(s.w(k + 1))
-                    && !DETERMINERS.contains(&s.w(k + 1)))
+                    && !DETERMINERS.contains(s.w(k + 1)))
             {
                 return None;
             }
@@ -1338,10 +1349,22 @@ fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize) -> Option<usize> 
     }
     match atom {
         Atom::Word(w) => s.forms(k).matches(*w).then_some(k + 1),
-        Atom::Set(i) => LEXICON.set_phrases.get(*i)?.iter().find_map(|phrase| {
-            let n = phrase.len();
-            (k + n <= end && (0..n).all(|j| s.forms(k + j).matches(phrase[j]))).then_some(k + n)
-        }),
+        Atom::Set(i) => {
+            // The set's first phrase (in dictionary order) that matches here.
+            let set = LEXICON.set_phrases.get(*i)?;
+            let mut best: Option<(u32, usize)> = None;
+            for p in set.starting_with(s.forms(k)) {
+                if best.is_some_and(|(b, _)| b <= p) {
+                    continue;
+                }
+                let phrase = &set.phrases[p as usize];
+                let n = phrase.len();
+                if k + n <= end && (0..n).all(|j| s.forms(k + j).matches(phrase[j])) {
+                    best = Some((p, k + n));
+                }
+            }
+            best.map(|(_, e)| e)
+        }
     }
 }
 
