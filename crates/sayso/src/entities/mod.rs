@@ -380,11 +380,11 @@ impl Builder<'_> {
     /// location or nationality); titles before a person's name become its role.
     fn push_name(&mut self, start: usize, end: usize, tagged: EntityType, out: &mut Vec<Draft>) {
         let sentence = self.a.tokens[start].sentence;
-        let first_lower = self.word(start).to_lowercase();
+        let first_lower = self.a.lower(start);
         // Nationality + group noun: "Russian authorities" is the country acting.
         if end == start + 1 {
-            if let Some((EntityType::Norp, canonical)) = GAZETTEER.names.get(first_lower.as_str()).copied() {
-                if GROUP_NOUNS.contains(&self.word(end).to_lowercase().as_str()) {
+            if let Some((EntityType::Norp, canonical)) = GAZETTEER.names.get(first_lower).copied() {
+                if GROUP_NOUNS.contains(&self.a.lower(end)) {
                     let key = self
                         .alias(&canonical.to_lowercase())
                         .map_or(canonical.to_lowercase(), |al| al.canonical.to_lowercase());
@@ -407,7 +407,7 @@ impl Builder<'_> {
         let mut start = start;
         if tagged == EntityType::Person {
             let mut k = start;
-            while k + 1 < end && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str()) {
+            while k + 1 < end && PERSON_TITLES.contains(&self.a.lower(k)) {
                 k += 1;
             }
             if k > start {
@@ -420,14 +420,14 @@ impl Builder<'_> {
             while k > 0
                 && self.a.tokens[k - 1].sentence == sentence
                 && self.is_cap(k - 1)
-                && PERSON_TITLES.contains(&self.word(k - 1).to_lowercase().as_str())
+                && PERSON_TITLES.contains(&self.a.lower(k - 1))
             {
                 k -= 1;
             }
             if k < start
                 && k > 0
                 && self.is_cap(k - 1)
-                && matches!(GAZETTEER.names.get(self.word(k - 1).to_lowercase().as_str()), Some((EntityType::Norp, _)))
+                && matches!(GAZETTEER.names.get(self.a.lower(k - 1)), Some((EntityType::Norp, _)))
             {
                 k -= 1;
             }
@@ -440,7 +440,7 @@ impl Builder<'_> {
                 while j > 0 && j + 3 > start && self.is_word(j - 1) && !self.is_cap(j - 1) {
                     j -= 1;
                 }
-                if j < start && ROLE_NOUNS.contains(&self.word(start - 1).to_lowercase().as_str()) {
+                if j < start && ROLE_NOUNS.contains(&self.a.lower(start - 1)) {
                     let org =
                         out.last().filter(|d| d.span.end + 1 >= self.a.tokens[j].start && d.kind == MentionKind::Name);
                     let from = org.map_or(self.a.tokens[j].start, |d| d.span.start);

@@ -183,7 +183,7 @@ fn is_mark(c: char) -> bool {
 
 /// Clitics split off a word after an apostrophe (`Clinton|'s`, `they|'re`).
 fn is_clitic(s: &str) -> bool {
-    matches!(s.to_ascii_lowercase().as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+    ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| s.eq_ignore_ascii_case(c))
 }
 
 /// Splits the text into tokens. Whitespace separates tokens and is never part of one.
@@ -277,10 +277,11 @@ fn scan_token(text: &str, bytes: &[u8], i: usize, c: char, prev: Option<char>) -
 }
 
 fn starts_url(rest: &str) -> bool {
-    let lower = |n: usize| rest.get(..n).map(str::to_ascii_lowercase);
-    lower(7).as_deref() == Some("http://")
-        || lower(8).as_deref() == Some("https://")
-        || (lower(4).as_deref() == Some("www.") && rest[4..].starts_with(|c: char| c.is_alphanumeric()))
+    // Called for every word starting with h or w: compare in place, without allocating.
+    let starts = |prefix: &str| rest.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    starts("http://")
+        || starts("https://")
+        || (starts("www.") && rest[4..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
 fn url_len(rest: &str) -> usize {
