@@ -113,22 +113,55 @@ impl SynonymSet {
     }
 }
 
-/// The words of the lexicon's patterns and synonym sets, numbered.
+/// What the lexicon knows of a word, found through the word's id: one hash look-up per
+/// token then answers every per-word question the stage asks.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordInfo {
+    /// The word as a one-word verb form.
+    pub form: Option<Form>,
+    /// Some multi-word verb form starts with the word.
+    pub starts_multi: bool,
+    /// Some agent phrase ends with the word.
+    pub ends_agent: bool,
+    /// The pattern word that is this word plus "s", if any (for the word filter).
+    plus_s: WordId,
+}
+
+/// The words of the lexicon's patterns, synonym sets, verb forms, agents and nouns, numbered.
 #[derive(Debug, Default)]
 pub(super) struct Vocab {
     ids: HashMap<&'static str, WordId>,
+    info: Vec<WordInfo>,
 }
 
 impl Vocab {
     fn intern(&mut self, word: &'static str) -> WordId {
-        let next = WordId::try_from(self.ids.len()).unwrap_or(NO_WORD);
-        *self.ids.entry(word).or_insert(next)
+        let next = WordId::try_from(self.info.len()).unwrap_or(NO_WORD);
+        let id = *self.ids.entry(word).or_insert(next);
+        if id == next && id != NO_WORD {
+            self.info.push(WordInfo { plus_s: NO_WORD, ..WordInfo::default() });
+        }
+        id
+    }
+
+    fn info_mut(&mut self, word: &'static str) -> Option<&mut WordInfo> {
+        let id = self.intern(word);
+        self.info.get_mut(id as usize)
+    }
+
+    /// What the lexicon knows of word `id` (nothing for [`NO_WORD`]).
+    pub fn info(&self, id: WordId) -> WordInfo {
+        self.info.get(id as usize).copied().unwrap_or(WordInfo { plus_s: NO_WORD, ..WordInfo::default() })
     }
 
     /// A pattern word, interned with its form less "s".
     pub fn pattern_word(&mut self, word: &'static str) -> PatternWord {
+        let id = self.intern(word);
         let minus_s = word.strip_suffix('s').filter(|w| !w.is_empty()).map_or(NO_WORD, |w| self.intern(w));
-        PatternWord { id: self.intern(word), minus_s }
+        if let Some(stem) = self.info.get_mut(minus_s as usize) {
+            stem.plus_s = id;
+        }
+        PatternWord { id, minus_s }
     }
 
     /// The id of a word, [`NO_WORD`] if the lexicon does not have it.
@@ -136,18 +169,20 @@ impl Vocab {
         self.ids.get(word).copied().unwrap_or(NO_WORD)
     }
 
-    /// A lowercase token's forms; `buf` is scratch space for the forms that add letters.
+    /// A lowercase token's forms; `buf` is scratch space for the "ies" → "y" form.
     pub fn token_forms(&self, token: &str, buf: &mut String) -> TokenForms {
-        let mut with = |stem: &str, end: char| {
+        let ies_y = token.strip_suffix("ies").map_or(NO_WORD, |stem| {
             buf.clear();
             buf.push_str(stem);
-            buf.push(end);
+            buf.push('y');
             self.id(buf)
-        };
-        let ies_y = token.strip_suffix("ies").map_or(NO_WORD, |stem| with(stem, 'y'));
-        let plus_s = if token.is_empty() { NO_WORD } else { with(token, 's') };
+        });
+        let id = self.id(token);
+        // A pattern word "xs" interns "x", so a token outside the vocabulary has no plural
+        // among the pattern words.
+        let plus_s = self.info(id).plus_s;
         TokenForms {
-            id: self.id(token),
+            id,
             minus_s: token.strip_suffix('s').map_or(NO_WORD, |t| self.id(t)),
             minus_es: token.strip_suffix("es").map_or(NO_WORD, |t| self.id(t)),
             ies_y,
@@ -452,6 +487,21 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for cols in data_lines(include_str!("cameo_codes.tsv")) {
         if let [code, name] = cols.as_slice() {
             lx.code_names.insert(code, name);
+        }
+    }
+    for (&word, form) in &lx.forms {
+        if let Some(info) = lx.vocab.info_mut(word) {
+            info.form = Some(*form);
+        }
+    }
+    for &first in lx.multi.keys() {
+        if let Some(info) = lx.vocab.info_mut(first) {
+            info.starts_multi = true;
+        }
+    }
+    for &last in lx.agents.keys() {
+        if let Some(info) = lx.vocab.info_mut(last) {
+            info.ends_agent = true;
         }
     }
     lx

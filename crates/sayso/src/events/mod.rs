@@ -29,7 +29,7 @@ use crate::analysis::Analysis;
 use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
 use crate::wordlist::WordList;
-use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter};
+use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter, WordInfo};
 use std::ops::Range;
 
 /// One event.
@@ -441,6 +441,9 @@ impl Sentence<'_> {
     fn forms(&self, i: usize) -> TokenForms {
         self.forms.get(i).copied().unwrap_or(TokenForms::NONE)
     }
+    fn info(&self, i: usize) -> WordInfo {
+        LEXICON.vocab.info(self.forms(i).id)
+    }
     fn in_sentence(&self, i: usize) -> bool {
         self.toks.contains(&i)
     }
@@ -523,6 +526,9 @@ fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize) -> Vec<bool>
 
 /// The agent phrase ending at token `i`, if any: its first token.
 fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
+    if !s.info(i).ends_agent {
+        return None;
+    }
     let list = LEXICON.agents.get(s.w(i))?;
     list.iter().find_map(|words| {
         let n = words.len();
@@ -532,7 +538,7 @@ fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
 }
 
 fn is_agent_start(s: &Sentence, i: usize) -> bool {
-    LEXICON.agents.contains_key(s.w(i)) || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
+    s.info(i).ends_agent || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
 }
 
 /// Actors: mentions, agent phrases (with the names and numbers before them), and capitalised
@@ -742,6 +748,10 @@ impl Sentence<'_> {
             return None;
         }
         let w = self.w(i);
+        let info = self.info(i);
+        if !info.starts_multi {
+            return info.form.map(|f| (1, f));
+        }
         if let Some(list) = LEXICON.multi.get(w) {
             for (rest, form) in list {
                 if (0..rest.len()).all(|k| self.w(i + 1 + k) == rest[k] && self.in_sentence(i + 1 + k)) {

@@ -279,9 +279,7 @@ fn scan_token(text: &str, bytes: &[u8], i: usize, c: char, prev: Option<char>) -
 fn starts_url(rest: &str) -> bool {
     // Called for every word starting with h or w: compare in place, without allocating.
     let starts = |prefix: &str| rest.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
-    starts("http://")
-        || starts("https://")
-        || (starts("www.") && rest[4..].starts_with(|c: char| c.is_alphanumeric()))
+    starts("http://") || starts("https://") || (starts("www.") && rest[4..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
 fn url_len(rest: &str) -> usize {
