@@ -560,8 +560,10 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            let words: Vec<&str> = (i..(i + 3).min(sr.end)).map(|k| self.lw(k)).collect();
-            let matches = LEXICON.lookup(&words);
+            // Up to three words from here, on the stack: this runs at every token.
+            let n = (sr.end - i).min(3);
+            let words = [self.lw(i), self.lw(i + 1), self.lw(i + 2)];
+            let matches = LEXICON.lookup(&words[..n]);
             let mut advanced = false;
             for m in matches {
                 let entry = &LEXICON.entries[m.entry];
