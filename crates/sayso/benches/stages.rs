@@ -9,6 +9,10 @@ use sayso::{Analysis, ArticleInput};
 use std::path::Path;
 use std::sync::LazyLock;
 
+// The allocator the CLI (and so `sayso serve`) runs with, so that stage figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
