@@ -40,6 +40,8 @@ enum Kind {
     YearBefore,
     /// A year counted from the reference time ("that year" 0, "the following year" 1).
     RefYear(i32),
+    /// A month counted from the last month written ("the following month" 1).
+    RefMonth(i32),
     /// A month in a year counted from publication ("July last year").
     MonthOfYear(i8, i32),
     /// A century by its (1-based) ordinal ("the 20th century" is `19`).
@@ -96,6 +98,8 @@ pub struct Context {
     pub previous: Option<Date>,
     /// The last year written in the text (the reference time of "that year").
     pub year: Option<i16>,
+    /// The last month written in the text (the reference time of "the following month").
+    pub month: Option<(i16, i8)>,
     /// The last quarter named in the text: the text's reporting period.
     pub quarter: Option<(i16, i8)>,
     /// Whether the clause around the expression speaks of the future.
@@ -123,6 +127,8 @@ pub enum Relative {
     ToPrevious,
     /// The last year written before it.
     ToYear,
+    /// The last month written before it.
+    ToMonth,
 }
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
@@ -256,12 +262,20 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"(?i)\b(?P<rel>last|next|this|the past|the coming|the previous|the following|the current|earlier this|later this)\s+(?P<u>week|month|year|quarter|decade|century)\b"
                 .into(),
             |c| {
+                if titled(c) {
+                    return None;
+                }
                 let unit = unit_letter(c.name("u")?.as_str())?;
                 let rel = c.name("rel")?.as_str().to_ascii_lowercase();
                 let shift = shift_of(&rel);
-                // "the following year" counts from the year the text is talking about.
-                if unit == 'Y' && matches!(rel.as_str(), "the previous" | "the following") {
-                    return Some((Kind::RefYear(shift), None));
+                // "the following year" counts from the year the text is talking about, "the
+                // previous month" from the month.
+                if matches!(rel.as_str(), "the previous" | "the following") {
+                    match unit {
+                        'Y' => return Some((Kind::RefYear(shift), None)),
+                        'M' => return Some((Kind::RefMonth(shift), None)),
+                        _ => {}
+                    }
                 }
                 let modifier = match rel.as_str() {
                     "earlier this" => Some("START".to_string()),
@@ -300,8 +314,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
-                // Ages ("52 years old") are not times.
-                if c.name("old").is_some() {
+                // Ages ("52 years old") are not times; nor are titles ("60 Minutes").
+                if c.name("old").is_some() || titled(c) {
                     return None;
                 }
                 let unit = c.name("u")?.as_str().to_ascii_lowercase();
@@ -324,12 +338,18 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
-        // "for years", "within weeks": an unknown number of units.
+        // "for years", "within weeks", "over the years": an unknown number of units.
         pa(
-            &["<for>|<within>"],
+            &["<for>|<within>|<over>"],
             UNITS,
-            r"(?i)\b(?:for|within)\s+(?P<t>(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
-            |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
+            r"(?i)\b(?P<pre>for|within|over)\s+(?P<t>(?P<the>the\s+)?(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
+            |c| {
+                // "over the years" but not "for the days (of ...)", which is not a duration.
+                if c.name("the").is_some() && !c.name("pre")?.as_str().eq_ignore_ascii_case("over") {
+                    return None;
+                }
+                Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None))
+            },
         ),
         pa(&["quarter>"], &["<first>|<second>|<third>|<fourth>|<1st>|<2nd>|<3rd>|<4th>"],
             r"(?i)\b(?:the\s+)?(?:(?P<yw>(?:19|20)\d\d)\s+|(?P<yr>last|this|next)\s+year's\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|prior-year)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yo>(?:19|20)\d\d)|(?P<yro>last|this|next)\s+year))?\b"
@@ -397,7 +417,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         // "the year" of a report is the publication year; "the year ended March 31" a fiscal
         // year, a duration.
         p(YEAR,
-            r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
+            r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year\b)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
                 .into(),
             |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
                 Some(a) if a.starts_with("end") => Some((Kind::Duration("P1Y".into()), None)),
@@ -486,7 +506,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(&["<18|<19|<20"], r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
             Some((Kind::Year(i16::try_from(num(c, "y")?).ok()?), None))
         }),
-        p(&["<noon>|<midnight>"], r"(?i)\b(?P<noon>noon|midnight)\b".into(), |c| {
+        p(&["<noon>|<midnight>"], r"(?i)(?P<high>\bhigh\s+)?\b(?P<noon>noon|midnight)\b".into(), |c| {
+            // "High Noon", "high noon comes today": a figure of speech, not a clock time.
+            if c.name("high").is_some() {
+                return None;
+            }
             let w = c.name("noon")?.as_str();
             Some((Kind::Clock(if w.eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0), None))
         }),
@@ -843,11 +867,20 @@ impl Found {
         if year.is_some() {
             cx.year = year;
         }
+        // A month written with or without its day and year, as resolved ("2017-12", "2017-12-14").
+        if matches!(self.kind, Kind::FullDate(_) | Kind::MonthYear(..) | Kind::Month(..) | Kind::MonthDay(..)) {
+            let mut parts = value.split('-');
+            if let (Some(Ok(y)), Some(Ok(m))) =
+                (parts.next().map(str::parse::<i16>), parts.next().map(|m| m.get(..2).unwrap_or(m).parse::<i8>()))
+            {
+                cx.month = Some((y, m));
+            }
+        }
     }
 }
 
 fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative)> {
-    use Relative::{No, ToPrevious, ToPublication, ToYear};
+    use Relative::{No, ToMonth, ToPrevious, ToPublication, ToYear};
     let anchor = cx.anchor;
     let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
     Some(match kind {
@@ -916,6 +949,14 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             Some(y) => (TimeType::Date, format!("{:04}", i32::from(y) + shift), ToYear),
             None => (TimeType::Date, format!("{:04}", i32::from(anchor?.year()) + shift), ToPublication),
         },
+        Kind::RefMonth(shift) => {
+            let (d, relative) = match cx.month {
+                Some((y, m)) => (Date::new(y, m, 1).ok()?, ToMonth),
+                None => (anchor?, ToPublication),
+            };
+            let d = d.checked_add(shift.months()).ok()?;
+            (TimeType::Date, format!("{:04}-{:02}", d.year(), d.month()), relative)
+        }
         Kind::Weekend(shift) => {
             let a = anchor?;
             // Written on a weekday, "the weekend" of a past-tense clause is the one just gone.
@@ -1138,6 +1179,12 @@ fn weekday_date(anchor: Date, wd: Weekday, shift: i32, future: bool) -> Option<D
 fn iso_week(d: Date) -> String {
     let w = d.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// Whether the unit of a match is capitalised ("This Week", "60 Minutes"): the title of a
+/// programme or a headline word, not a time in running text.
+fn titled(c: &Captures<'_>) -> bool {
+    c.name("u").is_some_and(|u| u.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()))
 }
 
 fn trim(text: &str, mut r: Range<usize>) -> Range<usize> {
