@@ -104,6 +104,11 @@ pub struct Context {
     pub quarter: Option<(i16, i8)>,
     /// Whether the clause around the expression speaks of the future.
     pub future: bool,
+    /// Whether the expression is a deadline ("by February"): ahead when at most half a year ahead.
+    pub deadline: bool,
+    /// Whether the words just before the expression put it in the past ("the quarter ended
+    /// Oct. 31").
+    pub past: bool,
 }
 
 /// A recognised time expression.
@@ -219,7 +224,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pa(EVERY, MONTHS, format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
         p(WEEKDAYS,
             format!(
-                r"(?i)\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+                r"(?i)\b(?:(?P<rel>last|next|this\s+coming|coming|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
             |c| {
                 let wd = weekday(c)?;
@@ -232,6 +237,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                     Some("last") => -1,
                     Some("next") => 1,
                     Some("this") => 2,
+                    // "(this) coming Sunday" is the next one.
+                    Some(r) if r.ends_with("coming") => 1,
                     _ => 0,
                 };
                 Some((Kind::Weekday(wd, shift, part), None))
@@ -806,8 +813,30 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
     ]
     .iter()
     .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+
         // A deadline ("have until Tuesday"); a clause opening with "Until" looks back.
         || clause.contains(" until ")
+}
+
+/// Whether the expression is a deadline ("repaid by February"): "by" right before it, in a
+/// clause not in the past perfect ("had filed by Wednesday").
+pub fn deadline_cue(text: &str, sentence_start: usize, pos: usize) -> bool {
+    let mut start = pos.saturating_sub(80).max(sentence_start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let clause = text.get(start..pos).unwrap_or("");
+    let clause = clause.rsplit([',', ';', '\n']).next().unwrap_or(clause);
+    let by = clause.ends_with(" by ") || clause == "by " || clause.ends_with(" By ") || clause == "By ";
+    by && !clause.contains(" had ")
+}
+
+/// Whether the word just before `pos` dates the expression in the past: a period that
+/// "ended" on it ("the year ended Jan. 31", "the quarter ended on Sept. 30").
+pub fn past_cue(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" on").unwrap_or(before);
+    before.ends_with(" ended")
 }
 
 impl Found {
@@ -893,13 +922,13 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
         Kind::Set(v) => (TimeType::Set, v.clone(), No),
         Kind::Ref(r) => (TimeType::Date, (*r).to_string(), No),
         Kind::MonthDay(m, d) => match anchor {
-            Some(a) => (TimeType::Date, date_value(day_near(a, *m, *d, cx.future)?), ToPublication),
+            Some(a) => (TimeType::Date, date_value(day_near(a, *m, *d, cx)?), ToPublication),
             None => (TimeType::Date, format!("XXXX-{m:02}-{d:02}"), No),
         },
         Kind::Month(m, shift) => match anchor {
             Some(a) => {
                 let year = match shift {
-                    0 => month_year(a, *m, cx.future),
+                    0 => month_year(a, *m, cx),
                     // "last April" is the latest April before publication, "next" the first after.
                     -1 => {
                         if *m < a.month() {
@@ -1127,12 +1156,15 @@ fn holiday_date(h: Holiday, y: i16) -> Option<Date> {
 
 /// The year of a month named without one: news mostly looks back, so the latest such month
 /// up to publication, unless the clause speaks of the future or the month is at most two
-/// months ahead ("in January" written in November).
-fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
+/// months ahead ("in January" written in November), or six for a deadline ("by February");
+/// always behind after "ended".
+fn month_year(anchor: Date, m: i8, cx: &Context) -> i16 {
     let ahead = (i32::from(m) - i32::from(anchor.month())).rem_euclid(12);
     if ahead == 0 {
         anchor.year()
-    } else if future || ahead <= 2 {
+    } else if cx.past {
+        if m < anchor.month() { anchor.year() } else { anchor.year() - 1 }
+    } else if cx.future || ahead <= 2 || (cx.deadline && ahead <= 6) {
         if m > anchor.month() { anchor.year() } else { anchor.year() + 1 }
     } else if m < anchor.month() {
         anchor.year()
@@ -1142,8 +1174,9 @@ fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
 }
 
 /// The date of a month and day named without a year: the next one when the clause speaks of
-/// the future or it is at most three months ahead, else the latest one up to publication.
-fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
+/// the future or it is at most three months ahead (six for a deadline, "by Jan. 14"), else
+/// the latest one up to publication (always after "ended": "the quarter ended Oct. 31").
+fn day_near(anchor: Date, m: i8, d: i8, cx: &Context) -> Option<Date> {
     let this = Date::new(anchor.year(), m, d).ok()?;
     let (before, after) = if this <= anchor {
         (this, Date::new(anchor.year() + 1, m, d).ok()?)
@@ -1151,7 +1184,14 @@ fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
         (Date::new(anchor.year() - 1, m, d).ok()?, this)
     };
     let ahead = after.since(anchor).ok()?.get_days();
-    Some(if future || ahead <= 92 || before == anchor { if before == anchor { before } else { after } } else { before })
+    if cx.past {
+        return Some(before);
+    }
+    Some(if cx.future || ahead <= 92 || (cx.deadline && ahead <= 183) || before == anchor {
+        if before == anchor { before } else { after }
+    } else {
+        before
+    })
 }
 
 /// The date of a weekday named in a text published on `anchor`: the same day or the

@@ -361,3 +361,35 @@ fn over_the_years_is_a_vague_duration_and_the_years_is_not_this_year() {
     let a = analyse("Over the years, many more patients came; the years were hard.", Some("1998-03-31"));
     assert_eq!(times(&a), pairs(&[("the years", "PXY")]));
 }
+
+#[test]
+fn a_deadline_after_by_is_ahead_and_a_period_that_ended_is_behind() {
+    // Published 1989-10-30: February is four months ahead, Jan. 15 eleven weeks ahead.
+    let a = analyse(
+        "The loan must be repaid by February. In the fiscal year ended Jan. 15, sales rose. \
+         The company bought the line in February.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("February", "1990-02"),
+            ("the fiscal year", "P1Y"),
+            ("Jan. 15", "1989-01-15"),
+            ("February", "1989-02")
+        ])
+    );
+    // Without "ended", a date this close ahead is ahead.
+    let a = analyse("The offer expires Jan. 15.", Some("1989-10-30"));
+    assert_eq!(times(&a), pairs(&[("Jan. 15", "1990-01-15")]));
+    // A deadline that has just passed, or one in the past perfect, is behind.
+    let a = analyse("The boy was to be returned by Jan. 14. All had filed reports by Wednesday.", Some("2000-01-15"));
+    assert_eq!(times(&a), pairs(&[("Jan. 14", "2000-01-14"), ("Wednesday", "2000-01-12")]));
+}
+
+#[test]
+fn this_coming_weekday_is_the_next_one() {
+    // 1998-03-05 is a Thursday.
+    let a = analyse("Women's Day is this coming Sunday. The march was on Sunday.", Some("1998-03-05"));
+    assert_eq!(times(&a), pairs(&[("this coming Sunday", "1998-03-08"), ("Sunday", "1998-03-01")]));
+}
