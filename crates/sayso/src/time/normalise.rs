@@ -3,6 +3,7 @@
 //! resolved against the publication date (or the last explicit date) with jiff.
 
 use crate::schema::TimeType;
+use aho_corasick::AhoCorasick;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex};
@@ -39,6 +40,8 @@ enum Kind {
     YearBefore,
     /// A year counted from the reference time ("that year" 0, "the following year" 1).
     RefYear(i32),
+    /// A month counted from the last month written ("the following month" 1).
+    RefMonth(i32),
     /// A month in a year counted from publication ("July last year").
     MonthOfYear(i8, i32),
     /// A century by its (1-based) ordinal ("the 20th century" is `19`).
@@ -95,10 +98,17 @@ pub struct Context {
     pub previous: Option<Date>,
     /// The last year written in the text (the reference time of "that year").
     pub year: Option<i16>,
+    /// The last month written in the text (the reference time of "the following month").
+    pub month: Option<(i16, i8)>,
     /// The last quarter named in the text: the text's reporting period.
     pub quarter: Option<(i16, i8)>,
     /// Whether the clause around the expression speaks of the future.
     pub future: bool,
+    /// Whether the expression is a deadline ("by February"): ahead when at most half a year ahead.
+    pub deadline: bool,
+    /// Whether the words just before the expression put it in the past ("the quarter ended
+    /// Oct. 31").
+    pub past: bool,
 }
 
 /// A recognised time expression.
@@ -122,37 +132,67 @@ pub enum Relative {
     ToPrevious,
     /// The last year written before it.
     ToYear,
+    /// The last month written before it.
+    ToMonth,
 }
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
 
-/// Lower-case words one of which every match of a pattern contains; a text with none of them
-/// is not searched with that pattern (empty: always searched).
+/// Gate keys, one of which occurs inside every match of a pattern; a line where none of
+/// them occurs is not searched with that pattern. A key is a set of literals ("<now>|<current>",
+/// see [`KeyLiteral`] for the marks), or `#digit` for any digit.
 type Gate = &'static [&'static str];
 
-static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
-    let p = |gate: Gate, re: String, b: Build| (ascii_regex(&re), b, gate);
+/// Any ASCII digit.
+const DIGITS: Gate = &["#digit"];
+
+/// Units (one of which a duration or a counted period contains), at the start of a word.
+const UNITS: Gate = &["<second|<minute|<hour|<day|<week|<month|<year|<decade|<centur|<quarter"];
+
+/// The capitalised month names and abbreviations [`MONTH`] is made of (case-sensitive, as it is).
+const MONTHS: Gate = &["^<Jan|^<Feb|^<Mar|^<Apr|^<May|^<Jun|^<Jul|^<Aug|^<Sep|^<Oct|^<Nov|^<Dec"];
+
+/// Weekday names (and their plurals).
+const WEEKDAYS: Gate = &["<monday|<tuesday|<wednesday|<thursday|<friday|<saturday|<sunday"];
+
+/// "year" at the start of a word.
+const YEAR: Gate = &["<year"];
+
+/// "day" as a word.
+const DAY: Gate = &["<day>"];
+
+/// "every", "each".
+const EVERY: Gate = &["<every>|<each>"];
+
+/// A pattern: the regex, what a match says, its gate, and a second gate (empty: none) that
+/// must also be open before the regex is run on a line, so that a line with "for" but no
+/// unit, or a month but no digit, is not searched.
+type Pattern = (Regex, Build, Gate, Gate);
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let p = |gate: Gate, re: String, b: Build| (ascii_regex(&re), b, gate, &[][..]);
+    let pa = |gate: Gate, also: Gate, re: String, b: Build| (ascii_regex(&re), b, gate, also);
     vec![
-        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, DIGITS, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, DIGITS, format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(&[], r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
+        p(DIGITS, r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(&[], r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
+        p(DIGITS, r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, DIGITS, format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::MonthYear(i16::try_from(num(c, "y")?).ok()?, month(c)?), part_mod(c)))
         }),
-        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
+        pa(MONTHS, DIGITS, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
             let d = num(c, "d")?;
             (1..=31).contains(&d).then_some((Kind::MonthDay(month(c)?, i8::try_from(d).ok()?), None))
         }),
-        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 
+        p(MONTHS,
             format!(
                 r"(?:\b(?P<prep>(?i:in|since|by|until|till|from|through|before|after|during|of|between|the))\s+)?(?P<t>\b(?:(?P<rel>(?i:last|next|this|early|late|mid))[- ])?(?P<m>{MONTH}))\b(?P<name>\s+[A-Z][a-z])?"
             ),
@@ -175,16 +215,16 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Month(m, shift), part_mod(c)))
             },
         ),
-        p(&["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
+        pa(MONTHS, &["<year>"], format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
             Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), None))
         }),
-        p(&["every", "each"], format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
+        pa(EVERY, WEEKDAYS, format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))
         }),
-        p(&["every", "each"], format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
-        p(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], 
+        pa(EVERY, MONTHS, format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
+        p(WEEKDAYS,
             format!(
-                r"(?i)\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+                r"(?i)\b(?:(?P<rel>last|next|this\s+coming|coming|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
             |c| {
                 let wd = weekday(c)?;
@@ -197,12 +237,14 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                     Some("last") => -1,
                     Some("next") => 1,
                     Some("this") => 2,
+                    // "(this) coming Sunday" is the next one.
+                    Some(r) if r.ends_with("coming") => 1,
                     _ => 0,
                 };
                 Some((Kind::Weekday(wd, shift, part), None))
             },
         ),
-        p(&["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"], 
+        p(&["<today>|<yesterday>|<tomorrow>|<tonight>|<overnight>|<morning>|<afternoon>|<evening>|<night>"],
             r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night|overnight)\b"
                 .into(),
             |c| {
@@ -220,19 +262,27 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::DayOffset(days, part), None))
             },
         ),
-        p(&["weekend"], r"(?i)\b(?:(?P<rel>last|next|this|the)\s+)weekend\b".into(), |c| {
+        p(&["<weekend>"], r"(?i)\b(?:(?P<rel>last|next|this|the)\s+)weekend\b".into(), |c| {
             Some((Kind::Weekend(shift_of(c.name("rel").map_or("", |r| r.as_str()))), None))
         }),
-        p(&["week", "month", "year", "quarter", "decade", "century"], 
+        pa(&["<week>|<month>|<year>|<quarter>|<decade>|<century>"], &["<last>|<next>|<this>|<past>|<coming>|<previous>|<following>|<current>"],
             r"(?i)\b(?P<rel>last|next|this|the past|the coming|the previous|the following|the current|earlier this|later this)\s+(?P<u>week|month|year|quarter|decade|century)\b"
                 .into(),
             |c| {
+                if titled(c) {
+                    return None;
+                }
                 let unit = unit_letter(c.name("u")?.as_str())?;
                 let rel = c.name("rel")?.as_str().to_ascii_lowercase();
                 let shift = shift_of(&rel);
-                // "the following year" counts from the year the text is talking about.
-                if unit == 'Y' && matches!(rel.as_str(), "the previous" | "the following") {
-                    return Some((Kind::RefYear(shift), None));
+                // "the following year" counts from the year the text is talking about, "the
+                // previous month" from the month.
+                if matches!(rel.as_str(), "the previous" | "the following") {
+                    match unit {
+                        'Y' => return Some((Kind::RefYear(shift), None)),
+                        'M' => return Some((Kind::RefMonth(shift), None)),
+                        _ => {}
+                    }
                 }
                 let modifier = match rel.as_str() {
                     "earlier this" => Some("START".to_string()),
@@ -242,7 +292,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Period(unit, shift), modifier))
             },
         ),
-        p(&["ago", "earlier", "before"], 
+        pa(&["<ago>|<earlier>|<before>"], UNITS,
             format!(
                 r"(?i)\b(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some|just|only)\s+)?(?P<n>{NUMBER})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b"
             ),
@@ -256,8 +306,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Ago(n, unit), modifier))
             },
         ),
-        p(&["year"], r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
-        p(&["day"], 
+        p(YEAR, r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
+        pa(DAY, &["<next>|<following>|<before>|<previous>|<after>|<earlier>|<later>"],
             r"(?i)\b(?:the\s+)?(?P<w>next day|following day|day before|previous day|day after|a day earlier|a day later)\b"
                 .into(),
             |c| {
@@ -266,13 +316,13 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::RelativeDay(days), None))
             },
         ),
-        p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
+        p(UNITS,
             format!(
                 r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
-                // Ages ("52 years old") are not times.
-                if c.name("old").is_some() {
+                // Ages ("52 years old") are not times; nor are titles ("60 Minutes").
+                if c.name("old").is_some() || titled(c) {
                     return None;
                 }
                 let unit = c.name("u")?.as_str().to_ascii_lowercase();
@@ -291,17 +341,24 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Duration(duration_half(n, &unit, half)?), modifier))
             },
         ),
-        p(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"], 
+        pa(UNITS, &["<several>|<few>|<many>|<recent>"],
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
-        // "for years", "within weeks": an unknown number of units.
-        p(
-            &["for", "within"],
-            r"(?i)\b(?:for|within)\s+(?P<t>(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
-            |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
+        // "for years", "within weeks", "over the years": an unknown number of units.
+        pa(
+            &["<for>|<within>|<over>"],
+            UNITS,
+            r"(?i)\b(?P<pre>for|within|over)\s+(?P<t>(?P<the>the\s+)?(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
+            |c| {
+                // "over the years" but not "for the days (of ...)", which is not a duration.
+                if c.name("the").is_some() && !c.name("pre")?.as_str().eq_ignore_ascii_case("over") {
+                    return None;
+                }
+                Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None))
+            },
         ),
-        p(&["quarter"], 
+        pa(&["quarter>"], &["<first>|<second>|<third>|<fourth>|<1st>|<2nd>|<3rd>|<4th>"],
             r"(?i)\b(?:the\s+)?(?:(?P<yw>(?:19|20)\d\d)\s+|(?P<yr>last|this|next)\s+year's\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|prior-year)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yo>(?:19|20)\d\d)|(?P<yro>last|this|next)\s+year))?\b"
                 .into(),
             |c| {
@@ -325,7 +382,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
         ),
         // The reporting period of an earnings report: "the quarter", "the latest period", "the
         // year-ago quarter", "the 1988 period", "the quarter a year ago".
-        p(&["quarter", "period"], 
+        p(&["<quarter>|<period>"],
             r"(?i)\b(?P<det>the|that|this|last\s+year's)\s+(?:(?P<q>latest|most\s+recent|just-ended|current|same|comparable|corresponding|year-ago|year-earlier|prior-year|(?:19|20)\d\d)\s+)?(?:(?P<q2>year-ago|year-earlier|fiscal)\s+)?(?P<u>quarter|period)(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?\b"
                 .into(),
             |c| {
@@ -350,7 +407,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::ReportQuarter(year), None))
             },
         ),
-        p(&["half"], 
+        pa(&["<half>"], &["<first>|<second>|<last>|<latter>"],
             r"(?i)\b(?:the\s+)?(?P<o>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year|the\s+year))?\b"
                 .into(),
             |c| {
@@ -363,11 +420,11 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Half(h, year), None))
             },
         ),
-        p(&["year"], r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
+        pa(&["<year>"], &["<that>|<same>"], r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
         // "the year" of a report is the publication year; "the year ended March 31" a fiscal
         // year, a duration.
-        p(&["year"], 
-            r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
+        p(YEAR,
+            r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year\b)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
                 .into(),
             |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
                 Some(a) if a.starts_with("end") => Some((Kind::Duration("P1Y".into()), None)),
@@ -375,8 +432,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 None => Some((Kind::Period('Y', 0), None)),
             },
         ),
-        p(&["day"], r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
-        p(&["century"], 
+        pa(DAY, &["<that>"], r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?day\b".into(), |_| Some((Kind::RelativeDay(0), None))),
+        p(&["century>"],
             r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[- ]century\b".into(),
             |c| {
                 let n: i16 = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
@@ -388,7 +445,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 (1..=30).contains(&n).then_some((Kind::Century(n - 1), None))
             },
         ),
-        p(&["thanksgiving", "christmas", "new year", "election", "independence", "fourth"], 
+        p(&["^<Thanksgiving|^<Christmas|<year|^<Election|^<Independence|^<Fourth"],
             r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Fourth\s+of\s+July)\b"
                 .into(),
             |c| {
@@ -417,7 +474,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
             },
         ),
         // Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
-        p(&["nineteen", "thousand"], 
+        p(&["<nineteen>|<thousand>"],
             r"(?i)\b(?:the\s+year\s+)?nineteen[- ](?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
                 .into(),
             |c| {
@@ -429,7 +486,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Year(i16::try_from(year).ok()?), None))
             },
         ),
-        p(&["spring", "summer", "fall", "autumn", "winter"], r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
+        p(&["<spring>|<summer>|<fall>|<autumn>|<winter>"], r"(?i)\b(?P<rel>last|this|next|the|early|late)\s+(?P<s>spring|summer|fall|autumn|winter)\b".into(), |c| {
             let s = match c.name("s")?.as_str().to_ascii_lowercase().as_str() {
                 "spring" => "SP",
                 "summer" => "SU",
@@ -438,10 +495,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
             };
             Some((Kind::Season(s, shift_of(c.name("rel")?.as_str())), None))
         }),
-        p(&["0s", "0's"], r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
+        p(&["0s>|0's>"], r"(?i)\b(?:the\s+)?(?:(?P<x>early|mid|late)[- ])?(?P<d>(?:1[89]|20)\d)0'?s\b".into(), |c| {
             Some((Kind::Decade(c.name("d")?.as_str().to_string()), part_mod(c)))
         }),
-        p(&["0s", "ties"], 
+        p(&["0s>|<twenties>|<thirties>|<forties>|<fifties>|<sixties>|<seventies>|<eighties>|<nineties>"],
             r"(?i)\bthe\s+(?:(?P<x>early|mid|late)[- ])?(?:'(?P<d>[1-9])0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
                 .into(),
             |c| {
@@ -453,16 +510,21 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Decade(format!("19{d}")), part_mod(c)))
             },
         ),
-        p(&[], r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
+        p(&["<18|<19|<20"], r"(?:^|[^$\d.,])(?P<y>\b(?:1[89]|20)\d\d)\b(?:[^\d,.%]|[,.](?:\D|$)|$)".into(), |c| {
             Some((Kind::Year(i16::try_from(num(c, "y")?).ok()?), None))
         }),
-        p(&["a.m", "p.m", "am", "pm", "noon", "midnight"], 
-            r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?P<noon>noon|midnight)\b"
+        p(&["<noon>|<midnight>"], r"(?i)(?P<high>\bhigh\s+)?\b(?P<noon>noon|midnight)\b".into(), |c| {
+            // "High Noon", "high noon comes today": a figure of speech, not a clock time.
+            if c.name("high").is_some() {
+                return None;
+            }
+            let w = c.name("noon")?.as_str();
+            Some((Kind::Clock(if w.eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0), None))
+        }),
+        pa(&["a.m|p.m|am>|pm>"], DIGITS,
+            r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)"
                 .into(),
             |c| {
-                if let Some(w) = c.name("noon") {
-                    return Some((Kind::Clock(if w.as_str().eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0), None));
-                }
                 let mut h = i8::try_from(num(c, "h")?).ok()?;
                 let m = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
                 let pm = c.name("ap")?.as_str().to_ascii_lowercase().starts_with('p');
@@ -477,7 +539,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Clock(h, m), None))
             },
         ),
-        p(&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "every", "each"], 
+        p(&["<daily>|<weekly>|<monthly>|<annually>|<yearly>|<hourly>|<every>|<each>"],
             r"(?i)\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|every day|every week|every month|every year|each day|each week|each month|each year)\b"
                 .into(),
             |c| {
@@ -493,7 +555,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
                 Some((Kind::Set(v.to_string()), None))
             },
         ),
-        p(&["now", "current", "recent", "past", "future", "term", "these days", "present"], 
+        p(&["<now>|<currently>|<current>|<recently>|<past>|<future>|<term>|<days>|<nowadays>|<present>"],
             r"(?i)\b(?P<w>now|currently|current|recently|the past|the\s+(?:(?P<far>foreseeable|distant)\s+|near\s+)?future|the\s+(?:near|short)\s+term|these days|nowadays|at present)\b"
                 .into(),
             |c| {
@@ -515,38 +577,67 @@ static PATTERNS: LazyLock<Vec<(Regex, Build, Gate)>> = LazyLock::new(|| {
     ]
 });
 
-/// Every gate word of [`PATTERNS`], sorted and deduplicated (a word's index is its bit).
+/// Every gate key of [`PATTERNS`], sorted and deduplicated (a key's index is its bit).
 static KEY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&'static str> = PATTERNS.iter().flat_map(|(_, _, gate)| gate.iter().copied()).collect();
+    let mut words: Vec<&'static str> =
+        PATTERNS.iter().flat_map(|(_, _, gate, also)| gate.iter().chain(also.iter()).copied()).collect();
     words.sort_unstable();
     words.dedup();
     words
 });
 
-/// One pass over a paragraph for all the key words, longest first so that a word inside a
-/// longer one ("day" in "Monday") is not counted: patterns look for whole words.
-static KEY_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words = KEY_WORDS.clone();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!("(?i-u){}", alternation.join("|"))).expect("key word pattern compiles")
+/// The bit of [`DIGITS`].
+static DIGIT_BIT: LazyLock<u128> = LazyLock::new(|| KEY_WORDS.binary_search(&DIGITS[0]).map_or(0, |i| 1u128 << i));
+
+/// One literal of a gate key ("<year", "^<Jan", "am>"): `<` asks for a word start before it,
+/// `>` for a word end after it, `^` for its exact case (else any ASCII case).
+struct KeyLiteral {
+    /// The bit of the key it belongs to.
+    bit: u128,
+    /// The literal as written, for a case-sensitive one.
+    exact: Option<&'static str>,
+    start: bool,
+    end: bool,
+}
+
+/// Every key literal in one Aho-Corasick automaton, searched with overlaps so that no
+/// occurrence hides another; each hit is then checked for its word boundaries and case.
+static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(|| {
+    let mut literals = Vec::new();
+    let mut info = Vec::new();
+    for (i, key) in KEY_WORDS.iter().enumerate() {
+        if *key == DIGITS[0] {
+            continue;
+        }
+        for alt in key.split('|') {
+            let exact = alt.starts_with('^');
+            let alt = alt.trim_start_matches('^');
+            let start = alt.starts_with('<');
+            let end = alt.ends_with('>');
+            let literal = alt.trim_start_matches('<').trim_end_matches('>');
+            literals.push(literal);
+            info.push(KeyLiteral { bit: 1u128 << i, exact: exact.then_some(literal), start, end });
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&literals)
+        .expect("key literals build");
+    (ac, info)
 });
 
-/// The bit of a digit, for the patterns without gate words.
-const DIGIT_BIT: u128 = 1 << 127;
-
-/// Per pattern, the bits of its gate words (or the digit bit when it has none).
-static GATE_MASKS: LazyLock<Vec<u128>> = LazyLock::new(|| {
-    PATTERNS
-        .iter()
-        .map(|(_, _, gate)| {
-            if gate.is_empty() {
-                return DIGIT_BIT;
-            }
-            gate.iter().filter_map(|w| KEY_WORDS.binary_search(w).ok()).fold(0, |m, i| m | (1u128 << i))
-        })
-        .collect()
+/// Per pattern, the bits of its gate and of its second gate (0: none).
+static GATE_MASKS: LazyLock<Vec<(u128, u128)>> = LazyLock::new(|| {
+    let bits =
+        |gate: Gate| gate.iter().filter_map(|w| KEY_WORDS.binary_search(w).ok()).fold(0u128, |m, i| m | (1u128 << i));
+    PATTERNS.iter().map(|(_, _, gate, also)| (bits(gate), bits(also))).collect()
 });
+
+/// Whether a pattern with these gate masks can match in a line with these key patterns.
+fn gated_in(masks: (u128, u128), present: u128) -> bool {
+    masks.0 & present != 0 && (masks.1 == 0 || masks.1 & present != 0)
+}
 
 /// Where the chunk starting at `start` ends: after the first line break that follows the end
 /// of a sentence (or a blank line), so that no expression is cut in two.
@@ -567,18 +658,22 @@ fn chunk_end(text: &str, start: usize) -> usize {
     text.len()
 }
 
-/// The bits of the key words (and digits) a paragraph contains.
+/// The bits of the gate keys a line contains.
 fn key_words_in(chunk: &str) -> u128 {
-    let mut bits = if chunk.bytes().any(|b| b.is_ascii_digit()) { DIGIT_BIT } else { 0 };
-    for m in KEY_WORD_RE.find_iter(chunk) {
-        let mut buf = [0u8; 32];
-        let w = m.as_str().as_bytes();
-        let Some(slot) = buf.get_mut(..w.len()) else { continue };
-        slot.copy_from_slice(w);
-        slot.make_ascii_lowercase();
-        if let Some(i) = std::str::from_utf8(slot).ok().and_then(|w| KEY_WORDS.binary_search(&w).ok()) {
-            bits |= 1 << i;
+    let bytes = chunk.as_bytes();
+    let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let mut bits = if bytes.iter().any(u8::is_ascii_digit) { *DIGIT_BIT } else { 0 };
+    let (ac, info) = &*KEY_LITERALS;
+    for m in ac.find_overlapping_iter(chunk) {
+        let Some(k) = info.get(m.pattern().as_usize()) else { continue };
+        if bits & k.bit != 0
+            || (k.start && m.start() > 0 && word(m.start() - 1))
+            || (k.end && word(m.end()))
+            || k.exact.is_some_and(|e| chunk.get(m.range()) != Some(e))
+        {
+            continue;
         }
+        bits |= k.bit;
     }
     bits
 }
@@ -597,6 +692,11 @@ fn ascii_regex(re: &str) -> Regex {
 
 /// Every time expression in `text`: the longest match wins where patterns overlap.
 pub fn find(text: &str) -> Vec<Found> {
+    find_gated(text, true)
+}
+
+/// [`find`], with the gates or (to check that they change nothing) without.
+fn find_gated(text: &str, gated: bool) -> Vec<Found> {
     let mut all: Vec<Found> = Vec::new();
     // Searching is the cost of this stage. Line by line (a line that ends inside a sentence
     // goes on into the next), one pass finds which key words occur; a pattern whose key words
@@ -606,8 +706,8 @@ pub fn find(text: &str) -> Vec<Found> {
         let end = chunk_end(text, base);
         let chunk = &text[base..end];
         let present = key_words_in(chunk);
-        for ((re, build, _), mask) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
-            if *mask & present == 0 {
+        for ((re, build, _, _), masks) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
+            if gated && !gated_in(*masks, present) {
                 continue;
             }
             for c in re.captures_iter(chunk) {
@@ -713,8 +813,30 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
     ]
     .iter()
     .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+
         // A deadline ("have until Tuesday"); a clause opening with "Until" looks back.
         || clause.contains(" until ")
+}
+
+/// Whether the expression is a deadline ("repaid by February"): "by" right before it, in a
+/// clause not in the past perfect ("had filed by Wednesday").
+pub fn deadline_cue(text: &str, sentence_start: usize, pos: usize) -> bool {
+    let mut start = pos.saturating_sub(80).max(sentence_start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let clause = text.get(start..pos).unwrap_or("");
+    let clause = clause.rsplit([',', ';', '\n']).next().unwrap_or(clause);
+    let by = clause.ends_with(" by ") || clause == "by " || clause.ends_with(" By ") || clause == "By ";
+    by && !clause.contains(" had ")
+}
+
+/// Whether the word just before `pos` dates the expression in the past: a period that
+/// "ended" on it ("the year ended Jan. 31", "the quarter ended on Sept. 30").
+pub fn past_cue(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" on").unwrap_or(before);
+    before.ends_with(" ended")
 }
 
 impl Found {
@@ -724,6 +846,22 @@ impl Found {
             Kind::FullDate(d) => Some(d),
             _ => None,
         }
+    }
+
+    /// Whether the value does not depend on the tense of the clause (absolute dates,
+    /// durations, sets, vague references), so that the clause need not be read.
+    pub fn tense_free(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::FullDate(_)
+                | Kind::MonthYear(..)
+                | Kind::Year(_)
+                | Kind::Decade(_)
+                | Kind::Century(_)
+                | Kind::Duration(_)
+                | Kind::Set(_)
+                | Kind::Ref(_)
+        )
     }
 
     /// Whether this is a bare weekday name falling on `date`.
@@ -758,11 +896,20 @@ impl Found {
         if year.is_some() {
             cx.year = year;
         }
+        // A month written with or without its day and year, as resolved ("2017-12", "2017-12-14").
+        if matches!(self.kind, Kind::FullDate(_) | Kind::MonthYear(..) | Kind::Month(..) | Kind::MonthDay(..)) {
+            let mut parts = value.split('-');
+            if let (Some(Ok(y)), Some(Ok(m))) =
+                (parts.next().map(str::parse::<i16>), parts.next().map(|m| m.get(..2).unwrap_or(m).parse::<i8>()))
+            {
+                cx.month = Some((y, m));
+            }
+        }
     }
 }
 
 fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative)> {
-    use Relative::{No, ToPrevious, ToPublication, ToYear};
+    use Relative::{No, ToMonth, ToPrevious, ToPublication, ToYear};
     let anchor = cx.anchor;
     let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
     Some(match kind {
@@ -775,13 +922,13 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
         Kind::Set(v) => (TimeType::Set, v.clone(), No),
         Kind::Ref(r) => (TimeType::Date, (*r).to_string(), No),
         Kind::MonthDay(m, d) => match anchor {
-            Some(a) => (TimeType::Date, date_value(day_near(a, *m, *d, cx.future)?), ToPublication),
+            Some(a) => (TimeType::Date, date_value(day_near(a, *m, *d, cx)?), ToPublication),
             None => (TimeType::Date, format!("XXXX-{m:02}-{d:02}"), No),
         },
         Kind::Month(m, shift) => match anchor {
             Some(a) => {
                 let year = match shift {
-                    0 => month_year(a, *m, cx.future),
+                    0 => month_year(a, *m, cx),
                     // "last April" is the latest April before publication, "next" the first after.
                     -1 => {
                         if *m < a.month() {
@@ -831,6 +978,14 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             Some(y) => (TimeType::Date, format!("{:04}", i32::from(y) + shift), ToYear),
             None => (TimeType::Date, format!("{:04}", i32::from(anchor?.year()) + shift), ToPublication),
         },
+        Kind::RefMonth(shift) => {
+            let (d, relative) = match cx.month {
+                Some((y, m)) => (Date::new(y, m, 1).ok()?, ToMonth),
+                None => (anchor?, ToPublication),
+            };
+            let d = d.checked_add(shift.months()).ok()?;
+            (TimeType::Date, format!("{:04}-{:02}", d.year(), d.month()), relative)
+        }
         Kind::Weekend(shift) => {
             let a = anchor?;
             // Written on a weekday, "the weekend" of a past-tense clause is the one just gone.
@@ -1001,12 +1156,15 @@ fn holiday_date(h: Holiday, y: i16) -> Option<Date> {
 
 /// The year of a month named without one: news mostly looks back, so the latest such month
 /// up to publication, unless the clause speaks of the future or the month is at most two
-/// months ahead ("in January" written in November).
-fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
+/// months ahead ("in January" written in November), or six for a deadline ("by February");
+/// always behind after "ended".
+fn month_year(anchor: Date, m: i8, cx: &Context) -> i16 {
     let ahead = (i32::from(m) - i32::from(anchor.month())).rem_euclid(12);
     if ahead == 0 {
         anchor.year()
-    } else if future || ahead <= 2 {
+    } else if cx.past {
+        if m < anchor.month() { anchor.year() } else { anchor.year() - 1 }
+    } else if cx.future || ahead <= 2 || (cx.deadline && ahead <= 6) {
         if m > anchor.month() { anchor.year() } else { anchor.year() + 1 }
     } else if m < anchor.month() {
         anchor.year()
@@ -1016,8 +1174,9 @@ fn month_year(anchor: Date, m: i8, future: bool) -> i16 {
 }
 
 /// The date of a month and day named without a year: the next one when the clause speaks of
-/// the future or it is at most three months ahead, else the latest one up to publication.
-fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
+/// the future or it is at most three months ahead (six for a deadline, "by Jan. 14"), else
+/// the latest one up to publication (always after "ended": "the quarter ended Oct. 31").
+fn day_near(anchor: Date, m: i8, d: i8, cx: &Context) -> Option<Date> {
     let this = Date::new(anchor.year(), m, d).ok()?;
     let (before, after) = if this <= anchor {
         (this, Date::new(anchor.year() + 1, m, d).ok()?)
@@ -1025,7 +1184,14 @@ fn day_near(anchor: Date, m: i8, d: i8, future: bool) -> Option<Date> {
         (Date::new(anchor.year() - 1, m, d).ok()?, this)
     };
     let ahead = after.since(anchor).ok()?.get_days();
-    Some(if future || ahead <= 92 || before == anchor { if before == anchor { before } else { after } } else { before })
+    if cx.past {
+        return Some(before);
+    }
+    Some(if cx.future || ahead <= 92 || (cx.deadline && ahead <= 183) || before == anchor {
+        if before == anchor { before } else { after }
+    } else {
+        before
+    })
 }
 
 /// The date of a weekday named in a text published on `anchor`: the same day or the
@@ -1053,6 +1219,12 @@ fn weekday_date(anchor: Date, wd: Weekday, shift: i32, future: bool) -> Option<D
 fn iso_week(d: Date) -> String {
     let w = d.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// Whether the unit of a match is capitalised ("This Week", "60 Minutes"): the title of a
+/// programme or a headline word, not a time in running text.
+fn titled(c: &Captures<'_>) -> bool {
+    c.name("u").is_some_and(|u| u.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()))
 }
 
 fn trim(text: &str, mut r: Range<usize>) -> Range<usize> {
@@ -1244,6 +1416,62 @@ fn duration(n: Option<i64>, unit: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+mod gates {
+    use std::fmt::Write;
+
+    /// Every gate key has its own bit, and every pattern a gate.
+    #[test]
+    fn key_words_fit_in_the_mask() {
+        assert!(super::KEY_WORDS.len() <= 128, "{} key patterns", super::KEY_WORDS.len());
+        assert!(super::GATE_MASKS.iter().all(|m| m.0 != 0), "every pattern has a gate");
+    }
+
+    /// What `find` returns, as text, for comparison.
+    fn listing(text: &str, gated: bool) -> String {
+        let mut out = String::new();
+        for f in super::find_gated(text, gated) {
+            let _ = writeln!(out, "{:?} {:?} {:?}", f.span, f.kind, f.modifier);
+        }
+        out
+    }
+
+    /// Gating only skips searches that could not match: the same expressions with and
+    /// without it, on the bundled articles and on sentences made to sit on a gate's edge.
+    #[test]
+    fn gates_change_nothing() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("corpus")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.push(
+            "At 5pm Monday and 6 a.m. Tuesdays, in mid-March 1990 and the 1980s, the '80s, \
+             the third-quarter, headquarters, a 20th-century year-earlier result, Christmas Eve, \
+             New Year's Day, for years, two decades ago, the past several quarters, now, nowadays."
+                .to_string(),
+        );
+        for t in &texts {
+            assert_eq!(listing(t, true), listing(t, false));
+        }
+    }
+
+    /// The same on the evaluation sets (run by hand: `cargo test --release -p sayso --lib
+    /// gates_change_nothing_on_the_eval_sets -- --ignored`).
+    #[test]
+    #[ignore = "needs ../shared/eval and a release build"]
+    fn gates_change_nothing_on_the_eval_sets() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/data");
+        for f in ["timebank-dev", "polnear-dev", "polnear-train", "conll2003-dev", "petrarch-dev"] {
+            for line in std::fs::read_to_string(format!("{dir}/{f}.jsonl")).unwrap_or_default().lines() {
+                let v: serde_json::Value = serde_json::from_str(line).expect("json");
+                let t = v["text"].as_str().unwrap_or("");
+                assert_eq!(listing(t, true), listing(t, false), "{f}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
 mod cost {
     /// Per-pattern search time on the dev texts (run by hand: `cargo test --release -p sayso
     /// --lib pattern_costs -- --ignored --nocapture`).
@@ -1258,7 +1486,7 @@ mod cost {
                 text.push_str(v["text"].as_str().unwrap_or(""));
             }
         }
-        for (i, (re, _, _)) in super::PATTERNS.iter().enumerate() {
+        for (i, (re, _, _, _)) in super::PATTERNS.iter().enumerate() {
             let _ = re.captures_iter(&text).count();
             let t = std::time::Instant::now();
             let n = re.captures_iter(&text).count();
@@ -1272,6 +1500,33 @@ mod cost {
                 &re.as_str()[..60.min(re.as_str().len())]
             );
         }
+        let mut per = vec![(0f64, 0usize, 0usize); super::PATTERNS.len()];
+        let mut chunks = 0;
+        for _ in 0..3 {
+            let mut base = 0;
+            while base < text.len() {
+                let end = super::chunk_end(&text, base);
+                let chunk = &text[base..end];
+                chunks += 1;
+                let present = super::key_words_in(chunk);
+                for (i, ((re, _, _, _), masks)) in super::PATTERNS.iter().zip(super::GATE_MASKS.iter()).enumerate() {
+                    if !super::gated_in(*masks, present) {
+                        continue;
+                    }
+                    let t = std::time::Instant::now();
+                    let n = re.captures_iter(chunk).count();
+                    per[i].0 += t.elapsed().as_secs_f64();
+                    per[i].1 += chunk.len();
+                    per[i].2 += n;
+                }
+                base = end;
+            }
+        }
+        let tot: f64 = per.iter().map(|p| p.0).sum();
+        for (i, p) in per.iter().enumerate() {
+            println!("gated {i:2} {:7.2}ms {:9} bytes {:6} matches", p.0 * 1e3 / 3.0, p.1 / 3, p.2 / 3);
+        }
+        println!("gated total {:.2}ms, {} chunks", tot * 1e3 / 3.0, chunks / 3);
         let t = std::time::Instant::now();
         let n = super::find(&text).len();
         println!("find: {:.2}ms {n} over {} bytes", t.elapsed().as_secs_f64() * 1e3, text.len());

@@ -332,3 +332,64 @@ fn the_weekend_written_on_a_weekday_is_the_one_just_gone_unless_ahead() {
     let a = analyse("Officials met over the weekend. They will rest during the weekend.", Some("1990-08-13"));
     assert_eq!(times(&a), pairs(&[("the weekend", "1990-W32-WE"), ("the weekend", "1990-W33-WE")]));
 }
+
+#[test]
+fn the_following_month_counts_from_the_last_month_written() {
+    let a = analyse(
+        "The board met in March 1989. The following month, the company put itself up for sale.",
+        Some("1989-10-27"),
+    );
+    assert_eq!(times(&a), pairs(&[("March 1989", "1989-03"), ("The following month", "1989-04")]));
+    assert_eq!(a.times[1].anchor, Some(TimeAnchor::Time(0)));
+    // With no month written before it, publication is the reference.
+    let a = analyse("The previous month was worse.", Some("1989-10-27"));
+    assert_eq!(times(&a), pairs(&[("The previous month", "1989-09")]));
+}
+
+#[test]
+fn programme_titles_and_figures_of_speech_are_not_times() {
+    let a = analyse(
+        "Baker said on ABC's \"This Week\" and on CBS's \"60 Minutes\" that high noon had come. \
+         The talks lasted 60 minutes this week.",
+        Some("1991-02-25"),
+    );
+    assert_eq!(times(&a), pairs(&[("60 minutes", "PT60M"), ("this week", "1991-W09")]));
+}
+
+#[test]
+fn over_the_years_is_a_vague_duration_and_the_years_is_not_this_year() {
+    let a = analyse("Over the years, many more patients came; the years were hard.", Some("1998-03-31"));
+    assert_eq!(times(&a), pairs(&[("the years", "PXY")]));
+}
+
+#[test]
+fn a_deadline_after_by_is_ahead_and_a_period_that_ended_is_behind() {
+    // Published 1989-10-30: February is four months ahead, Jan. 15 eleven weeks ahead.
+    let a = analyse(
+        "The loan must be repaid by February. In the fiscal year ended Jan. 15, sales rose. \
+         The company bought the line in February.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("February", "1990-02"),
+            ("the fiscal year", "P1Y"),
+            ("Jan. 15", "1989-01-15"),
+            ("February", "1989-02")
+        ])
+    );
+    // Without "ended", a date this close ahead is ahead.
+    let a = analyse("The offer expires Jan. 15.", Some("1989-10-30"));
+    assert_eq!(times(&a), pairs(&[("Jan. 15", "1990-01-15")]));
+    // A deadline that has just passed, or one in the past perfect, is behind.
+    let a = analyse("The boy was to be returned by Jan. 14. All had filed reports by Wednesday.", Some("2000-01-15"));
+    assert_eq!(times(&a), pairs(&[("Jan. 14", "2000-01-14"), ("Wednesday", "2000-01-12")]));
+}
+
+#[test]
+fn this_coming_weekday_is_the_next_one() {
+    // 1998-03-05 is a Thursday.
+    let a = analyse("Women's Day is this coming Sunday. The march was on Sunday.", Some("1998-03-05"));
+    assert_eq!(times(&a), pairs(&[("this coming Sunday", "1998-03-08"), ("Sunday", "1998-03-01")]));
+}
