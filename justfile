@@ -21,7 +21,7 @@ setup: build python
 run *args: build
     ./target/release/sayso {{args}}
 
-# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser.
+# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser, 15 s of fuzzing per fuzz target.
 test:
     python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
     cargo fmt --all --check
@@ -61,7 +61,7 @@ snapshots:
 eval: build
     python3 scripts/eval.py --eval-dir {{eval_dir}} --write docs/quality.md
 
-# Fuzz one target (extract_text, article_json, json_lines) for SECONDS, seeded from tests/corpus. Needs nightly.
+# Fuzz one target (extract_text, article_json, json_lines) for SECONDS with AddressSanitizer, seeded from tests/corpus. Needs nightly (`just fuzz-smoke` is the stable, sanitizer-free short run).
 fuzz target="extract_text" seconds="60":
     command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
     mkdir -p fuzz/corpus/{{target}}
