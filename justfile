@@ -21,7 +21,7 @@ setup: build python
 run *args: build
     ./target/release/sayso {{args}}
 
-# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser.
+# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser, 15 s of fuzzing per fuzz target.
 test:
     python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
     cargo fmt --all --check
@@ -31,6 +31,7 @@ test:
     python3 scripts/validate_openapi.py
     just test-python
     just test-browser
+    just fuzz-smoke
 
 # The viewer page in headless Chromium (installs chromium with apt and playwright-core with npm if missing); writes target/artefacts/viewer.png.
 test-browser:
@@ -60,12 +61,37 @@ snapshots:
 eval: build
     python3 scripts/eval.py --eval-dir {{eval_dir}} --write docs/quality.md
 
-# Fuzz one target (extract_text, article_json, json_lines) for SECONDS, seeded from tests/corpus. Needs nightly.
+# Fuzz one target (extract_text, article_json, json_lines) for SECONDS with AddressSanitizer, seeded from tests/corpus. Needs nightly (`just fuzz-smoke` is the stable, sanitizer-free short run).
 fuzz target="extract_text" seconds="60":
     command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
     mkdir -p fuzz/corpus/{{target}}
     python3 scripts/fuzz_seeds.py {{target}} fuzz/corpus/{{target}}
     cd fuzz && cargo +nightly fuzz run {{target}} corpus/{{target}} -- -max_total_time={{seconds}} -max_len=65536 -timeout=10
+
+# A short libFuzzer run of each fuzz target (SECONDS each, from the tests/corpus seeds), on the stable toolchain so that CI needs no nightly: no sanitizer (`unsafe_code` is forbidden in the workspace), the `dev` profile of fuzz/Cargo.toml (opt-level 1). A crash, panic or hang fails the recipe and leaves the input in fuzz/artifacts/TARGET.
+fuzz-smoke seconds="15":
+    #!/usr/bin/env bash
+    set -euo pipefail
+    # A debug build of the cargo-fuzz tool compiles in half the time of a release one, and the tool only drives cargo.
+    command -v cargo-fuzz >/dev/null || cargo +stable install cargo-fuzz --locked --debug
+    # `+stable`, and no RUSTC_BOOTSTRAP: nothing here may quietly need a nightly compiler.
+    fuzz=(cargo +stable fuzz)
+    opts=(--dev --sanitizer none)
+    (cd fuzz && "${fuzz[@]}" build "${opts[@]}")
+    for target in extract_text article_json json_lines; do
+        # A fresh corpus of the seeds alone each time: a corpus grown by earlier runs would take longer than the run itself to load.
+        corpus="target/fuzz-smoke/$target"
+        rm -rf "$corpus"
+        python3 scripts/fuzz_seeds.py "$target" "$corpus"
+        log="target/fuzz-smoke/$target.log"
+        if (cd fuzz && "${fuzz[@]}" run "${opts[@]}" "$target" "../$corpus" -- -max_total_time={{seconds}} -max_len=65536 -timeout=10) >"$log" 2>&1; then
+            echo "fuzz-smoke $target: $(grep -E '^Done [0-9]+ runs' "$log"), $(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)"
+        else
+            cat "$log"
+            echo "fuzz-smoke $target: FAILED (the input is in fuzz/artifacts/$target; full output above)" >&2
+            exit 1
+        fi
+    done
 
 # Peer tools side by side (spaCy small + textacy, dateparser), in a throwaway venv under target/, never a project dependency.
 peers-venv:
