@@ -641,8 +641,11 @@ impl Scorer for Model {
     }
 }
 
-/// Greedy decoding of one document: its tags, one per token.
-fn decode(toks: &[Tok], text: &str, model: &impl Scorer, mut on_token: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+/// Greedy decoding of one document: walks the tokens in tagging order, hands `choose` each
+/// token that may be part of a name (its index, its features and the previous tag) and keeps
+/// the tag it returns; the other tokens are O. Tagging and training share this walk and differ
+/// only in `choose`.
+fn decode(toks: &[Tok], text: &str, mut choose: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
     let mut tags = vec![0u8; toks.len()];
     let mut history = History::with_capacity(toks.len() / 8);
     let mut feats = Vec::with_capacity(96);
@@ -661,14 +664,19 @@ fn decode(toks: &[Tok], text: &str, model: &impl Scorer, mut on_token: impl FnMu
         feats.clear();
         static_features(toks, text, i, &mut feats);
         dynamic_features(toks, i, prev, prev2, &history, &mut feats);
-        let mut scores = [0f32; NT];
-        model.score(&feats, &mut scores);
-        let tag = on_token(i, &feats, best_allowed(prev, &scores));
+        let tag = choose(i, &feats, prev);
         remember(&mut history, &toks[i], tag);
         tags[i] = tag;
         (prev2, prev) = (prev, tag);
     }
     tags
+}
+
+/// The best tag after `prev` for the features, by the scorer's weights.
+fn best_tag(scorer: &impl Scorer, feats: &[u32], prev: u8) -> u8 {
+    let mut scores = [0f32; NT];
+    scorer.score(feats, &mut scores);
+    best_allowed(prev, &scores)
 }
 
 /// Whether the token can be part of a name: names start with a word with a capital letter
@@ -699,7 +707,7 @@ pub fn tag(a: &Analysis) -> Vec<Span> {
 #[must_use]
 pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
     let toks = prepare(a);
-    let mut out = spans(&decode(&toks, &a.text, model, |_, _, t| t));
+    let mut out = spans(&decode(&toks, &a.text, |_, feats, prev| best_tag(model, feats, prev)));
     // Names begin with a word or number and never begin or end with a quotation mark
     // (CoNLL has none of the curly ones); they may end with punctuation ("C$", "Mladost (L)").
     let quote = |i: usize| matches!(a.tokens[i].kind, TokenKind::Quote(_));
@@ -838,25 +846,8 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
         for &d in &docs {
             let gold = &examples[d].tags;
             let toks = &prepared[d];
-            let mut history = History::default();
-            let mut feats = Vec::with_capacity(96);
-            let (mut prev, mut prev2) = (0u8, 0u8);
-            let mut last = usize::MAX;
-            for i in order(toks) {
-                if last == usize::MAX || last + 1 != i || toks[i].sentence != toks[last].sentence {
-                    (prev, prev2) = (0, 0);
-                }
-                last = i;
-                if !may_start(&toks[i], prev) {
-                    (prev2, prev) = (prev, 0);
-                    continue;
-                }
-                feats.clear();
-                static_features(toks, &examples[d].analysis.text, i, &mut feats);
-                dynamic_features(toks, i, prev, prev2, &history, &mut feats);
-                let mut scores = [0f32; NT];
-                tr.score(&feats, &mut scores);
-                let guess = best_allowed(prev, &scores);
+            decode(toks, &examples[d].analysis.text, |i, feats, prev| {
+                let guess = best_tag(&tr, feats, prev);
                 // After a wrong tag, the gold I-X may be impossible: the entity starts here.
                 let mut g = gold.get(i).copied().unwrap_or(0);
                 if !allowed(prev, g) {
@@ -864,12 +855,11 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
                 }
                 tr.c += 1.0;
                 if g != guess {
-                    tr.update(&feats, g, 1.0);
-                    tr.update(&feats, guess, -1.0);
+                    tr.update(feats, g, 1.0);
+                    tr.update(feats, guess, -1.0);
                 }
-                remember(&mut history, &toks[i], guess);
-                (prev2, prev) = (prev, guess);
-            }
+                guess
+            });
         }
         after_epoch(epoch, &Model::from_float(&tr.averaged(prune)));
     }
