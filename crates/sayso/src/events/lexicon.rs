@@ -115,7 +115,7 @@ impl SynonymSet {
 
 /// What the lexicon knows of a word, found through the word's id: one hash look-up per
 /// token then answers every per-word question the stage asks.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct WordInfo {
     /// The word as a one-word verb form.
     pub form: Option<Form>,
@@ -125,6 +125,11 @@ pub(super) struct WordInfo {
     pub ends_agent: bool,
     /// The pattern word that is this word plus "s", if any (for the word filter).
     plus_s: WordId,
+}
+
+impl WordInfo {
+    /// A word the lexicon knows nothing of.
+    const NONE: WordInfo = WordInfo { form: None, starts_multi: false, ends_agent: false, plus_s: NO_WORD };
 }
 
 /// The words of the lexicon's patterns, synonym sets, verb forms, agents and nouns, numbered.
@@ -139,7 +144,7 @@ impl Vocab {
         let next = WordId::try_from(self.info.len()).unwrap_or(NO_WORD);
         let id = *self.ids.entry(word).or_insert(next);
         if id == next && id != NO_WORD {
-            self.info.push(WordInfo { plus_s: NO_WORD, ..WordInfo::default() });
+            self.info.push(WordInfo::NONE);
         }
         id
     }
@@ -151,7 +156,7 @@ impl Vocab {
 
     /// What the lexicon knows of word `id` (nothing for [`NO_WORD`]).
     pub fn info(&self, id: WordId) -> WordInfo {
-        self.info.get(id as usize).copied().unwrap_or(WordInfo { plus_s: NO_WORD, ..WordInfo::default() })
+        self.info.get(id as usize).copied().unwrap_or(WordInfo::NONE)
     }
 
     /// A pattern word, interned with its form less "s".
@@ -256,8 +261,6 @@ pub(super) struct Lexicon {
     pub patterns: Vec<Vec<Pattern>>,
     /// sayso's own patterns, by block, tried before PETRARCH's.
     pub own: HashMap<usize, Vec<Pattern>>,
-    /// Synonym sets: name → phrases (as word lists).
-    pub sets: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Synonym sets by the index in [`Atom::Set`].
     pub set_phrases: Vec<SynonymSet>,
     /// Synonym set names → index into `set_phrases`.
@@ -410,7 +413,6 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         multi: HashMap::new(),
         patterns: Vec::new(),
         own: HashMap::new(),
-        sets: HashMap::new(),
         set_phrases: Vec::new(),
         set_index: HashMap::new(),
         vocab: Vocab::default(),
@@ -424,7 +426,6 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             ["S", name, phrases] => {
                 let phrases: Vec<Vec<&'static str>> = phrases.split('|').map(|p| p.split(' ').collect()).collect();
                 lx.parser().define_set(name, &phrases);
-                lx.sets.insert(name, phrases);
             }
             ["F", form, block, code] => {
                 let Ok(block) = block.parse::<usize>() else { continue };
@@ -606,7 +607,8 @@ mod tests {
         let lx = &*LEXICON;
         assert_eq!(lx.forms.get("arrested").map(|f| f.code), Some("173"));
         assert!(lx.multi.get("cordoned").is_some_and(|l| l.iter().any(|(r, _)| r == &["off"])));
-        assert!(lx.sets.get("&INFORMATION").is_some_and(|s| s.contains(&vec!["intelligence"])));
+        let information = &lx.set_phrases[lx.set_index["&INFORMATION"]].phrases;
+        assert!(information.iter().any(|p| p.len() == 1 && p[0].id == lx.vocab.id("intelligence")));
         assert!(lx.agents.contains_key("police"));
         let call = lx.forms["call"].block;
         assert!(lx.patterns[call].iter().any(|p| p.code == "020"));
