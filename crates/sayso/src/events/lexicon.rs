@@ -239,6 +239,13 @@ impl WordFilter {
         self.0.iter().zip(present.0.iter()).any(|(a, b)| a & b != 0)
     }
 
+    /// The set folded to 64 bits (the four words OR-ed): when every word of `self` is in
+    /// `present`, every bit of `self.folded()` is in `present.folded()`, so the folded test
+    /// rules patterns out early and never wrongly.
+    pub fn folded(&self) -> u64 {
+        self.0.iter().fold(0, |acc, w| acc | w)
+    }
+
     /// True when every word `self` needs is in `present`.
     pub fn within(&self, present: &WordFilter) -> bool {
         self.0.iter().zip(present.0.iter()).all(|(need, have)| need & !have == 0)
@@ -259,6 +266,10 @@ pub(super) struct Lexicon {
     pub multi: HashMap<&'static str, Vec<(Vec<&'static str>, Form)>>,
     /// Patterns by block, most specific first.
     pub patterns: Vec<Vec<Pattern>>,
+    /// Each pattern's needed words folded to 64 bits ([`WordFilter::folded`]), parallel to
+    /// `patterns`: the scan over a block's patterns reads 8 bytes per pattern instead of the
+    /// whole pattern, which kept the scan waiting on memory.
+    pub folded_needs: Vec<Vec<u64>>,
     /// sayso's own patterns, by block, tried before PETRARCH's.
     pub own: HashMap<usize, Vec<Pattern>>,
     /// Synonym sets by the index in [`Atom::Set`].
@@ -412,6 +423,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         forms: HashMap::new(),
         multi: HashMap::new(),
         patterns: Vec::new(),
+        folded_needs: Vec::new(),
         own: HashMap::new(),
         set_phrases: Vec::new(),
         set_index: HashMap::new(),
@@ -452,6 +464,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         // Most specific first; the sort is stable, so the dictionary's order breaks ties.
         list.sort_by_key(|p| std::cmp::Reverse(p.weight));
     }
+    lx.folded_needs = lx.patterns.iter().map(|list| list.iter().map(|p| p.needs.folded()).collect()).collect();
     for list in lx.multi.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
