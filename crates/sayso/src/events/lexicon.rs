@@ -204,25 +204,45 @@ pub(super) struct Pattern {
     pub code: &'static str,
     /// How specific the pattern is: the number of words it names.
     pub weight: usize,
-    /// The words it cannot match without, as bits of a [`WordFilter`].
-    pub needs: WordFilter,
-    /// For each synonym set it cannot match without: the first words of the set's phrases,
-    /// one of which must occur.
-    pub needs_one_of: Vec<WordFilter>,
+    /// The words it cannot match without, as [`WordFilter`] bits.
+    pub needs: Vec<u16>,
+    /// For each synonym set it cannot match without: the bits of the first words of the set's
+    /// phrases, one of which must occur.
+    pub needs_one_of: Vec<Vec<u16>>,
 }
 
-/// A 256-bit set of word ids: which lexicon words (with the plural/singular forms that
+/// Size of a [`WordFilter`] in 64-bit words: 4,096 bits, so that the two hundred or so word
+/// forms around a verb set about one bit in twenty and a needed word that is absent is told
+/// apart nineteen times in twenty (a 256-bit filter had half its bits set and let most
+/// patterns through to the slow check).
+const FILTER_WORDS: usize = 64;
+
+/// A pattern's needed-word bit when it needs no word at all (every filter has it).
+pub(super) const NO_NEED: u16 = u16::MAX;
+
+/// The [`WordFilter`] bit of a word.
+pub(super) fn word_bit(id: WordId) -> u16 {
+    // Fibonacci hashing spreads consecutive ids over the bits.
+    (u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 12)) as u16
+}
+
+/// A set of word ids as bits: which lexicon words (with the plural/singular forms that
 /// [`TokenForms::matches`] accepts) occur around a verb. A pattern whose needed words are not
 /// all in the set cannot match, so it is skipped without walking its elements.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct WordFilter([u64; 4]);
+#[derive(Debug, Clone)]
+pub(super) struct WordFilter([u64; FILTER_WORDS]);
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter([0; FILTER_WORDS])
+    }
+}
 
 impl WordFilter {
     /// Adds a word by id (a word outside the lexicon adds nothing: no pattern needs it).
     pub fn add_word(&mut self, id: WordId) {
         if id != NO_WORD {
-            // Fibonacci hashing spreads consecutive ids over the 256 bits.
-            let bit = (u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize;
+            let bit = usize::from(word_bit(id));
             self.0[bit / 64] |= 1 << (bit % 64);
         }
     }
@@ -234,21 +254,19 @@ impl WordFilter {
         }
     }
 
-    /// True when some word of `self` is in `present`.
-    pub fn meets(&self, present: &WordFilter) -> bool {
-        self.0.iter().zip(present.0.iter()).any(|(a, b)| a & b != 0)
+    /// Whether the bit is set ([`NO_NEED`] always is).
+    pub fn has(&self, bit: u16) -> bool {
+        bit == NO_NEED || self.0[usize::from(bit) / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// The set folded to 64 bits (the four words OR-ed): when every word of `self` is in
-    /// `present`, every bit of `self.folded()` is in `present.folded()`, so the folded test
-    /// rules patterns out early and never wrongly.
-    pub fn folded(&self) -> u64 {
-        self.0.iter().fold(0, |acc, w| acc | w)
+    /// True when every bit is set: every needed word may be present.
+    pub fn has_all(&self, bits: &[u16]) -> bool {
+        bits.iter().all(|&b| self.has(b))
     }
 
-    /// True when every word `self` needs is in `present`.
-    pub fn within(&self, present: &WordFilter) -> bool {
-        self.0.iter().zip(present.0.iter()).all(|(need, have)| need & !have == 0)
+    /// True when some bit is set.
+    pub fn has_any(&self, bits: &[u16]) -> bool {
+        bits.iter().any(|&b| self.has(b))
     }
 }
 
@@ -266,10 +284,11 @@ pub(super) struct Lexicon {
     pub multi: HashMap<&'static str, Vec<(Vec<&'static str>, Form)>>,
     /// Patterns by block, most specific first.
     pub patterns: Vec<Vec<Pattern>>,
-    /// Each pattern's needed words folded to 64 bits ([`WordFilter::folded`]), parallel to
-    /// `patterns`: the scan over a block's patterns reads 8 bytes per pattern instead of the
-    /// whole pattern, which kept the scan waiting on memory.
-    pub folded_needs: Vec<Vec<u64>>,
+    /// The first of each pattern's needed-word bits ([`NO_NEED`] if none), parallel to
+    /// `patterns`: the scan over a block's patterns reads 2 bytes per pattern and touches a
+    /// pattern only when its first word may be present, instead of reading every 128-byte
+    /// pattern, which kept the scan waiting on memory.
+    pub first_needs: Vec<Vec<u16>>,
     /// sayso's own patterns, by block, tried before PETRARCH's.
     pub own: HashMap<usize, Vec<Pattern>>,
     /// Synonym sets by the index in [`Atom::Set`].
@@ -381,15 +400,20 @@ fn weight(elems: &[Elem]) -> usize {
 /// Words an element list cannot match without: every literal word of adjacent words, a
 /// phrase's head and a preposition (a phrase's modifiers may sit outside the window); for a
 /// synonym set in those places, one of its phrases' first words.
-fn needs(elems: &[Elem], parser: &mut Parser, filter: &mut WordFilter, one_of: &mut Vec<WordFilter>) {
+fn needs(elems: &[Elem], parser: &mut Parser, all: &mut Vec<u16>, one_of: &mut Vec<Vec<u16>>) {
     let sets = &*parser.set_phrases;
-    let mut atom = |a: &Atom, filter: &mut WordFilter| match a {
-        Atom::Word(w) => filter.add_word(w.id),
+    let add = |bits: &mut Vec<u16>, id: WordId| {
+        if id != NO_WORD && !bits.contains(&word_bit(id)) {
+            bits.push(word_bit(id));
+        }
+    };
+    let mut atom = |a: &Atom, all: &mut Vec<u16>| match a {
+        Atom::Word(w) => add(all, w.id),
         Atom::Set(i) => {
-            let mut firsts = WordFilter::default();
+            let mut firsts = Vec::new();
             for phrase in sets.get(*i).into_iter().flat_map(|set| &set.phrases) {
                 if let Some(first) = phrase.first() {
-                    firsts.add_word(first.id);
+                    add(&mut firsts, first.id);
                 }
             }
             one_of.push(firsts);
@@ -397,9 +421,9 @@ fn needs(elems: &[Elem], parser: &mut Parser, filter: &mut WordFilter, one_of: &
     };
     for e in elems {
         match e {
-            Elem::Words(atoms) => atoms.iter().for_each(|a| atom(a, filter)),
-            Elem::Phrase(atoms) => atoms.last().into_iter().for_each(|a| atom(a, filter)),
-            Elem::Prep(prep, _) => filter.add_word(parser.vocab.id(prep)),
+            Elem::Words(atoms) => atoms.iter().for_each(|a| atom(a, all)),
+            Elem::Phrase(atoms) => atoms.last().into_iter().for_each(|a| atom(a, all)),
+            Elem::Prep(prep, _) => add(all, parser.vocab.id(prep)),
             _ => {}
         }
     }
@@ -408,10 +432,10 @@ fn needs(elems: &[Elem], parser: &mut Parser, filter: &mut WordFilter, one_of: &
 fn pattern(before: &'static str, after: &'static str, code: &'static str, parser: &mut Parser) -> Pattern {
     let (before, after) = (parse_elems(before, parser), parse_elems(after, parser));
     let weight = weight(&before) + weight(&after);
-    let (mut filter, mut one_of) = (WordFilter::default(), Vec::new());
-    needs(&before, parser, &mut filter, &mut one_of);
-    needs(&after, parser, &mut filter, &mut one_of);
-    Pattern { before, after, code, weight, needs: filter, needs_one_of: one_of }
+    let (mut all, mut one_of) = (Vec::new(), Vec::new());
+    needs(&before, parser, &mut all, &mut one_of);
+    needs(&after, parser, &mut all, &mut one_of);
+    Pattern { before, after, code, weight, needs: all, needs_one_of: one_of }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -423,7 +447,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         forms: HashMap::new(),
         multi: HashMap::new(),
         patterns: Vec::new(),
-        folded_needs: Vec::new(),
+        first_needs: Vec::new(),
         own: HashMap::new(),
         set_phrases: Vec::new(),
         set_index: HashMap::new(),
@@ -464,7 +488,11 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         // Most specific first; the sort is stable, so the dictionary's order breaks ties.
         list.sort_by_key(|p| std::cmp::Reverse(p.weight));
     }
-    lx.folded_needs = lx.patterns.iter().map(|list| list.iter().map(|p| p.needs.folded()).collect()).collect();
+    lx.first_needs = lx
+        .patterns
+        .iter()
+        .map(|list| list.iter().map(|p| p.needs.first().copied().unwrap_or(NO_NEED)).collect())
+        .collect();
     for list in lx.multi.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
@@ -598,9 +626,7 @@ mod tests {
             let mut present = WordFilter::default();
             present.add_token(&forms);
             for w in words.iter().filter(|w| forms.matches(**w)) {
-                let mut need = WordFilter::default();
-                need.add_word(w.id);
-                assert!(need.within(&present), "{token} matches a word the filter would skip");
+                assert!(present.has(word_bit(w.id)), "{token} matches a word the filter would skip");
             }
         }
         // A window without the word is (almost always) told apart: a pattern needing
@@ -610,9 +636,8 @@ mod tests {
         for token in ["the", "talks", "resumed"] {
             present.add_token(&vocab.token_forms(token, &mut buf));
         }
-        let mut need = WordFilter::default();
-        need.add_word(embassy.id);
-        assert!(!need.within(&present));
+        assert!(!present.has(word_bit(embassy.id)));
+        assert!(present.has(NO_NEED));
     }
 
     #[test]

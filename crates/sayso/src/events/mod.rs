@@ -1392,17 +1392,16 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let mut best: Option<(&'static Pattern, Slots)> = None;
     let own = LEXICON.own.get(&block).map(Vec::as_slice).unwrap_or(&[]);
     let theirs = LEXICON.patterns.get(block).map(Vec::as_slice).unwrap_or(&[]);
-    let folded = LEXICON.folded_needs.get(block).map(Vec::as_slice).unwrap_or(&[]);
+    let first_needs = LEXICON.first_needs.get(block).map(Vec::as_slice).unwrap_or(&[]);
     let mut present = WordFilter::default();
     for k in before.clone().chain(after.clone()) {
         present.add_token(&s.forms(k));
     }
-    let present_folded = present.folded();
-    let candidates = theirs.iter().zip(folded).filter(|&(_, need)| need & !present_folded == 0).map(|(p, _)| p);
+    let candidates = theirs.iter().zip(first_needs).filter(|&(_, &first)| present.has(first)).map(|(p, _)| p);
     for p in own.iter().chain(candidates) {
         if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight)
-            || !p.needs.within(&present)
-            || !p.needs_one_of.iter().all(|set| set.meets(&present))
+            || !present.has_all(&p.needs)
+            || !p.needs_one_of.iter().all(|set| present.has_any(set))
         {
             continue;
         }
