@@ -167,6 +167,122 @@ fn shape_char(c: char) -> char {
     }
 }
 
+/// The hashes of a token's word, lowercase form (digits folded), shape (first 12
+/// characters) and short shape, and whether it has a capital letter: one pass over the
+/// bytes of an ASCII token (most of them), over the characters otherwise, with the same
+/// result as [`word_hashes_by_char`].
+fn word_hashes(w: &str) -> ([u32; 4], bool) {
+    if !w.is_ascii() {
+        return word_hashes_by_char(w);
+    }
+    let (mut word, mut lower) = (H::new(1), H::new(2));
+    let (mut shape, mut short) = (H::new(3), H::new(4));
+    let mut upper = false;
+    let mut last = 0u8;
+    for (k, &b) in w.as_bytes().iter().enumerate() {
+        word = word.byte(b);
+        lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        let s = ascii_shape(b);
+        upper |= s == b'X';
+        if k < 12 {
+            shape = shape.byte(s);
+        }
+        if s != last {
+            short = short.byte(s);
+            last = s;
+        }
+    }
+    ([word.done(), lower.done(), shape.done(), short.done()], upper)
+}
+
+/// [`word_hashes`] character by character.
+fn word_hashes_by_char(w: &str) -> ([u32; 4], bool) {
+    let (mut word, mut lower) = (H::new(1), H::new(2));
+    let (mut shape, mut short) = (H::new(3), H::new(4));
+    let mut upper = false;
+    let mut last = '\0';
+    for (k, c) in w.chars().enumerate() {
+        if c.is_ascii() {
+            let b = c as u8;
+            word = word.byte(b);
+            lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        } else {
+            word = word.ch(c);
+            for l in c.to_lowercase() {
+                lower = lower.ch(l);
+            }
+        }
+        let s = shape_char(c);
+        upper |= s == 'X';
+        if k < 12 {
+            shape = shape.ch(s);
+        }
+        if s != last {
+            short = short.ch(s);
+            last = s;
+        }
+    }
+    ([word.done(), lower.done(), shape.done(), short.done()], upper)
+}
+
+/// The hashes of a token's lowercase prefixes of one to four characters and of its
+/// lowercase suffixes (digits folded) of one to four characters: bytes for an ASCII token,
+/// characters otherwise, with the same result as [`affix_hashes_by_char`].
+fn affix_hashes(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
+    if !w.is_ascii() {
+        return affix_hashes_by_char(w);
+    }
+    let bytes = w.as_bytes();
+    let n = bytes.len().min(4);
+    let (mut prefixes, mut suffixes) = ([0u32; 4], [0u32; 4]);
+    let mut p = H::new(5);
+    for (k, &b) in bytes[..n].iter().enumerate() {
+        p = p.byte(b.to_ascii_lowercase());
+        prefixes[k] = p.done();
+    }
+    for (k, suffix) in suffixes[..n].iter_mut().enumerate() {
+        let mut h = H::new(6 + k as u32);
+        for &b in &bytes[bytes.len() - 1 - k..] {
+            h = h.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        }
+        *suffix = h.done();
+    }
+    (prefixes, suffixes, n, n)
+}
+
+/// [`affix_hashes`] character by character.
+fn affix_hashes_by_char(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
+    let (mut prefixes, mut suffixes) = ([0u32; 4], [0u32; 4]);
+    let mut p = H::new(5);
+    let mut np = 0;
+    for (k, c) in w.chars().take(4).enumerate() {
+        for l in c.to_lowercase() {
+            p = p.ch(l);
+        }
+        prefixes[k] = p.done();
+        np = k + 1;
+    }
+    let mut ns = 0;
+    for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
+        suffixes[k] = lower_hash(6 + k as u32, &w[b..]).done();
+        ns = k + 1;
+    }
+    (prefixes, suffixes, np, ns)
+}
+
+/// [`shape_char`] of an ASCII byte.
+fn ascii_shape(b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        b'X'
+    } else if b.is_ascii_lowercase() {
+        b'x'
+    } else if b.is_ascii_digit() {
+        b'd'
+    } else {
+        b
+    }
+}
+
 /// Lowercase form with digits folded to `0` ("1996-08-30" and "1997-01-02" look alike).
 fn lower_hash(template: u32, s: &str) -> H {
     let mut h = H::new(template);
@@ -287,36 +403,8 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
     for (i, t) in a.tokens.iter().enumerate() {
         let w = &a.text[t.start..t.end];
         let mut tok = Tok { sentence: t.sentence, ..Tok::default() };
-        // One pass over the characters for the word, its lowercase form and its shapes.
-        let (mut word, mut lower) = (H::new(1), H::new(2));
-        let (mut shape, mut short) = (H::new(3), H::new(4));
-        let mut last = '\0';
-        let mut upper = false;
-        for (k, c) in w.chars().enumerate() {
-            if c.is_ascii() {
-                let b = c as u8;
-                word = word.byte(b);
-                lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
-            } else {
-                word = word.ch(c);
-                for l in c.to_lowercase() {
-                    lower = lower.ch(l);
-                }
-            }
-            let s = shape_char(c);
-            upper |= s == 'X';
-            if k < 12 {
-                shape = shape.ch(s);
-            }
-            if s != last {
-                short = short.ch(s);
-                last = s;
-            }
-        }
-        tok.word = word.done();
-        tok.lw = lower.done();
-        tok.shape = shape.done();
-        tok.short = short.done();
+        let (hashes, upper) = word_hashes(w);
+        [tok.word, tok.lw, tok.shape, tok.short] = hashes;
         (tok.start, tok.end) = (t.start, t.end);
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
         if t.kind == TokenKind::Word {
@@ -442,21 +530,14 @@ fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut Vec<u32>) {
     out.push(f1(13, t.shape));
     out.push(f1(14, t.short));
     // Prefixes and suffixes of one to four characters, lowercase.
-    let mut p = H::new(5);
-    for (k, c) in w.chars().take(4).enumerate() {
-        for l in c.to_lowercase() {
-            p = p.ch(l);
-        }
-        out.push(f1(15 + k as u32, p.done()));
+    let (prefixes, suffixes, np, ns) = affix_hashes(w);
+    for (k, h) in prefixes[..np].iter().enumerate() {
+        out.push(f1(15 + k as u32, *h));
     }
-    let mut suf3 = 0;
-    for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
-        let h = lower_hash(6 + k as u32, &w[b..]).done();
-        if k == 2 {
-            suf3 = h;
-        }
-        out.push(f1(19 + k as u32, h));
+    for (k, h) in suffixes[..ns].iter().enumerate() {
+        out.push(f1(19 + k as u32, *h));
     }
+    let suf3 = if ns > 2 { suffixes[2] } else { 0 };
     out.push(f1(23, m1.lw));
     out.push(f1(24, m2.lw));
     out.push(f1(25, p1.lw));
@@ -896,4 +977,35 @@ fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_hashes_are_the_character_hashes() {
+        let words = [
+            "",
+            "a",
+            "Leicestershire",
+            "LONDON",
+            "1996-08-30",
+            "U.S.",
+            "McDonald's",
+            "ABC123x",
+            "co-operation",
+            "$",
+            "a\u{1}b",
+            "longer-than-twelve-characters",
+        ];
+        for w in words {
+            assert_eq!(word_hashes(w), word_hashes_by_char(w), "{w:?}");
+            assert_eq!(affix_hashes(w), affix_hashes_by_char(w), "{w:?}");
+        }
+        // The fast path is not a constant: different words hash apart.
+        assert_ne!(word_hashes("Paris").0, word_hashes("paris").0);
+        assert_eq!(word_hashes("Paris").0[1], word_hashes("paris").0[1]);
+        assert_ne!(affix_hashes("ing").1, affix_hashes("ed").1);
+    }
 }
