@@ -579,14 +579,16 @@ impl Builder<'_> {
 
     /// The entity a name, acronym or handle draft belongs to, creating it if new.
     fn entity_for(&mut self, d: &Draft, entities: &mut Vec<EntityRec>) -> usize {
-        let key = d.key.clone().unwrap_or_else(|| d.name.to_lowercase());
+        let lowered;
+        let key = match &d.key {
+            Some(k) => k.as_str(),
+            None => {
+                lowered = d.name.to_lowercase();
+                lowered.as_str()
+            }
+        };
         let key = key.trim_start_matches("the ").to_string();
-        let words: Vec<&str> = key.split_whitespace().collect();
-        let initials: String = words
-            .iter()
-            .filter(|w| !matches!(**w, "of" | "the" | "and" | "&"))
-            .filter_map(|w| w.chars().next())
-            .collect();
+        let (word_count, last_word) = key.split_whitespace().fold((0, ""), |(n, _), w| (n + 1, w));
         let found = self
             .keys
             .get(&key)
@@ -595,7 +597,7 @@ impl Builder<'_> {
             .filter(|&e| entities.get(e).is_none_or(|en| conll_class(en.entity_type) == conll_class(d.entity_type)))
             .or_else(|| {
                 // A surname alone: the person with that surname.
-                (d.entity_type == EntityType::Person && words.len() == 1)
+                (d.entity_type == EntityType::Person && word_count == 1)
                     .then(|| self.surnames.get(&key).copied())
                     .flatten()
                     .filter(|&e| e != usize::MAX)
@@ -614,19 +616,22 @@ impl Builder<'_> {
                 entities.len() - 1
             }
         };
-        self.keys.insert(key.clone(), e);
-        if d.entity_type == EntityType::Person && words.len() >= 2 {
-            if let Some(last) = words.last() {
-                self.surnames.insert((*last).to_string(), e);
-            }
+        if d.entity_type == EntityType::Person && word_count >= 2 {
+            self.surnames.insert(last_word.to_string(), e);
         }
-        if words.len() >= 2 && d.entity_type != EntityType::Person {
+        if word_count >= 2 && d.entity_type != EntityType::Person {
+            let initials: String = key
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "of" | "the" | "and" | "&"))
+                .filter_map(|w| w.chars().next())
+                .collect();
             self.initials.insert(initials, e);
         }
+        self.keys.insert(key, e);
         // A longer name than the one the entity has is the better display name.
         if let Some(en) = entities.get_mut(e) {
             if d.kind == MentionKind::Name
-                && d.key.as_deref().is_none_or(|k| k == d.name.to_lowercase())
+                && d.key.as_deref().is_none_or(|k| is_lowercase_of(k, &d.name))
                 && d.name.len() > en.name.len()
             {
                 en.name = canonical_display(d);
@@ -671,7 +676,7 @@ fn canonical_display(d: &Draft) -> String {
         return d.name.clone();
     }
     match &d.key {
-        Some(k) if k != &d.name.to_lowercase() && !k.starts_with('\u{0}') => {
+        Some(k) if !is_lowercase_of(k, &d.name) && !k.starts_with('\u{0}') => {
             // The alias list or gazetteer knows the full name.
             ALIASES
                 .get(k.as_str())
@@ -681,6 +686,15 @@ fn canonical_display(d: &Draft) -> String {
                 .unwrap_or_else(|| title_case(k))
         }
         _ => d.name.trim_start_matches("the ").trim_start_matches("The ").to_string(),
+    }
+}
+
+/// Whether `lower` is `name.to_lowercase()`, without building it for an ASCII name.
+fn is_lowercase_of(lower: &str, name: &str) -> bool {
+    if name.is_ascii() {
+        lower.len() == name.len() && lower.bytes().zip(name.bytes()).all(|(l, n)| l == n.to_ascii_lowercase())
+    } else {
+        lower == name.to_lowercase()
     }
 }
 

@@ -146,3 +146,18 @@ fn training_is_deterministic_and_learns_the_examples() {
     let found = tagger::tag_with(&model, &ex[0].analysis);
     assert_eq!(tagger::spans(&ex[0].tags), found);
 }
+
+#[test]
+fn lowercase_comparison_matches_to_lowercase() {
+    for (lower, name) in [
+        ("paris", "Paris"),
+        ("nato", "NATO"),
+        ("paris", "Pari"),
+        ("pariS", "Paris"),
+        ("zürich", "Zürich"),
+        ("οδυσσεύς", "ΟΔΥΣΣΕΎΣ"),
+        ("οδυσσευς", "ΟΔΥΣΣΕΎΣ"),
+    ] {
+        assert_eq!(super::is_lowercase_of(lower, name), lower == name.to_lowercase(), "{lower} / {name}");
+    }
+}
