@@ -171,6 +171,9 @@ fn is_space(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -337,7 +340,12 @@ fn quote_mark(rest: &str, prev: Option<char>) -> Option<(usize, QuoteMark)> {
 fn scan_word(text: &str, bytes: &[u8], start: usize, first: char) -> (usize, TokenKind) {
     let kind = if first.is_ascii_digit() || first.is_numeric() { TokenKind::Number } else { TokenKind::Word };
     let mut i = start + first.len_utf8();
-    while let Some(c) = text[i..].chars().next() {
+    loop {
+        // ASCII letters and digits a byte at a time: most of any word.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         if is_word_char(c) {
             i += c.len_utf8();
             continue;
