@@ -479,22 +479,30 @@ pub fn run(a: &mut Analysis) {
     claim_spans.sort_unstable();
     let mut events = Vec::new();
     let mut time_cursor = 0;
+    // One sentence record, refilled for each sentence: its tables keep their memory.
+    let mut sent = Sentence {
+        a,
+        forms: &forms,
+        toks: 0..0,
+        actors: Vec::new(),
+        groups: Vec::new(),
+        group_at: Vec::new(),
+        time_at: Vec::new(),
+        verb_at: Vec::new(),
+    };
     for s in 0..a.sentences.len() {
         let toks = a.sentences[s].tokens.clone();
         if toks.is_empty() {
             continue;
         }
-        let time_at = time_mask(a, &toks, &mut time_cursor);
-        let mut sent = Sentence {
-            a,
-            forms: &forms,
-            toks: toks.clone(),
-            actors: Vec::new(),
-            groups: Vec::new(),
-            group_at: vec![None; toks.len()],
-            time_at,
-            verb_at: vec![None; toks.len()],
-        };
+        time_mask(a, &toks, &mut time_cursor, &mut sent.time_at);
+        sent.actors.clear();
+        sent.groups.clear();
+        sent.group_at.clear();
+        sent.group_at.resize(toks.len(), None);
+        sent.verb_at.clear();
+        sent.verb_at.resize(toks.len(), None);
+        sent.toks = toks;
         find_actors(&mut sent);
         group_actors(&mut sent);
         let frames = find_frames(&mut sent);
@@ -504,10 +512,12 @@ pub fn run(a: &mut Analysis) {
     a.events = events;
 }
 
-/// Which of the sentence's tokens lie in a time expression (times are in text order).
-fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize) -> Vec<bool> {
-    let mut mask = vec![false; toks.len()];
-    let (Some(first), Some(last)) = (a.tokens.get(toks.start), a.tokens.get(toks.end - 1)) else { return mask };
+/// Fills `mask` with which of the sentence's tokens lie in a time expression (times are in
+/// text order).
+fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize, mask: &mut Vec<bool>) {
+    mask.clear();
+    mask.resize(toks.len(), false);
+    let (Some(first), Some(last)) = (a.tokens.get(toks.start), a.tokens.get(toks.end - 1)) else { return };
     while *cursor < a.times.len() && a.times[*cursor].span.end <= first.start {
         *cursor += 1;
     }
@@ -521,7 +531,6 @@ fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize) -> Vec<bool>
         }
         k += 1;
     }
-    mask
 }
 
 /// The agent phrase ending at token `i`, if any: its first token.
