@@ -33,8 +33,9 @@ enum Kind {
     /// The nth quarter of a year: implicit (the latest such quarter), written, or shifted.
     Quarter(i8, YearOf),
     /// The reporting quarter of the text ("the quarter", "the latest period"), moved by
-    /// some years ("the year-ago quarter" is -1).
-    ReportQuarter(YearOf),
+    /// some years ("the year-ago quarter" is -1); `true` when it is called a period, which
+    /// after "the nine months" is that span, read as its year.
+    ReportQuarter(YearOf, bool),
     /// "a year ago", "a year earlier", "year-earlier": a year before publication, at the
     /// granularity of the reporting quarter when the text has one.
     YearBefore,
@@ -102,6 +103,10 @@ pub struct Context {
     pub month: Option<(i16, i8)>,
     /// The last quarter named in the text: the text's reporting period.
     pub quarter: Option<(i16, i8)>,
+    /// Whether the period the text last spoke of is a year or a span of a year to date ("the
+    /// nine months", "last year") rather than a quarter: then "a year earlier" is a year, not
+    /// the reporting quarter of the year before.
+    pub year_grain: bool,
     /// Whether the clause around the expression speaks of the future.
     pub future: bool,
     /// Whether the expression is a deadline ("by February"): ahead when at most half a year ahead.
@@ -318,10 +323,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         p(UNITS,
             format!(
-                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
+                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b|-earlier\b|-ago\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
-                // Ages ("52 years old") are not times; nor are titles ("60 Minutes").
+                // Ages ("52 years old") are not times; nor are titles ("60 Minutes"); "a
+                // year-earlier loss" is a time of its own ("year-earlier").
                 if c.name("old").is_some() || titled(c) {
                     return None;
                 }
@@ -404,7 +410,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                     Some(y) => YearOf::Written(y),
                     None => YearOf::Shift(if ago { -1 } else { 0 }),
                 };
-                Some((Kind::ReportQuarter(year), None))
+                let period = c.name("u")?.as_str().eq_ignore_ascii_case("period");
+                Some((Kind::ReportQuarter(year, period), None))
             },
         ),
         pa(&["<half>"], &["<first>|<second>|<last>|<latter>"],
@@ -876,9 +883,11 @@ impl Found {
 
     /// What this expression tells later ones: the reporting quarter, the reference year.
     pub fn note(&self, value: &str, cx: &mut Context) {
-        // A quarter named by its ordinal that has ended by publication is the quarter the
-        // text reports on (not "the year-ago quarter", nor a coming one).
-        if let (Kind::Quarter(_, YearOf::Implicit | YearOf::Written(_)), Some((y, q))) =
+        // A quarter named by its ordinal ("the third quarter", "this year's third quarter")
+        // that has ended by publication is the quarter the text reports on (not "the year-ago
+        // quarter", nor a coming one: the current quarter is more often one results are
+        // expected for than a fiscal quarter already ended).
+        if let (Kind::Quarter(_, YearOf::Implicit | YearOf::Written(_) | YearOf::Shift(0)), Some((y, q))) =
             (&self.kind, value.split_once("-Q"))
         {
             if let (Ok(y), Ok(q), Some(a)) = (y.parse::<i16>(), q.parse::<i8>(), cx.anchor) {
@@ -895,6 +904,18 @@ impl Found {
         };
         if year.is_some() {
             cx.year = year;
+        }
+        // The granularity of the period last spoken of: "a year earlier" after "the nine
+        // months" compares years to date, after "the quarter" quarters.
+        match &self.kind {
+            Kind::Quarter(..)
+            | Kind::ReportQuarter(_, false)
+            | Kind::ReportQuarter(YearOf::Implicit | YearOf::Shift(0), true) => {
+                cx.year_grain = false;
+            }
+            Kind::Year(_) | Kind::RefYear(_) | Kind::Period('Y', _) => cx.year_grain = true,
+            Kind::Duration(d) if d == "P6M" || d == "P9M" => cx.year_grain = true,
+            _ => {}
         }
         // A month written with or without its day and year, as resolved ("2017-12", "2017-12-14").
         if matches!(self.kind, Kind::FullDate(_) | Kind::MonthYear(..) | Kind::Month(..) | Kind::MonthDay(..)) {
@@ -1040,9 +1061,10 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             (TimeType::Date, value, ToPublication)
         }
         Kind::YearBefore => match cx.quarter {
-            // In an earnings report "a year earlier" is the same quarter of the year before.
-            Some((y, q)) => (TimeType::Date, format!("{:04}-Q{q}", y - 1), ToPublication),
-            None => (TimeType::Date, format!("{:04}", anchor?.year() - 1), ToPublication),
+            // In an earnings report "a year earlier" is the same quarter of the year before,
+            // unless the text has moved on to a year or the months of a year to date.
+            Some((y, q)) if !cx.year_grain => (TimeType::Date, format!("{:04}-Q{q}", y - 1), ToPublication),
+            _ => (TimeType::Date, format!("{:04}", anchor?.year() - 1), ToPublication),
         },
         Kind::Quarter(q, year) => {
             let y = match (year, anchor) {
@@ -1060,7 +1082,19 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             let relative = if matches!(year, YearOf::Written(_)) { No } else { ToPublication };
             (TimeType::Date, format!("{y:04}-Q{q}"), relative)
         }
-        Kind::ReportQuarter(year) => {
+        Kind::ReportQuarter(year, period) => {
+            // "The 1988 period" after "the nine months" is those months, read as their year.
+            // ("The latest period" is still the reporting quarter.)
+            if *period && cx.year_grain {
+                let y = match year {
+                    YearOf::Written(w) => Some(i32::from(*w)),
+                    YearOf::Shift(s) if *s != 0 => Some(i32::from(anchor?.year()) + s),
+                    _ => None,
+                };
+                if let Some(y) = y {
+                    return Some((TimeType::Date, format!("{y:04}"), ToPublication));
+                }
+            }
             // The quarter the text reports on, else the last one completed before publication.
             let (y, q) = match cx.quarter {
                 Some(yq) => yq,

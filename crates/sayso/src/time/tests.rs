@@ -393,3 +393,48 @@ fn this_coming_weekday_is_the_next_one() {
     let a = analyse("Women's Day is this coming Sunday. The march was on Sunday.", Some("1998-03-05"));
     assert_eq!(times(&a), pairs(&[("this coming Sunday", "1998-03-08"), ("Sunday", "1998-03-01")]));
 }
+
+#[test]
+fn a_year_earlier_follows_the_granularity_of_the_period_last_spoken_of() {
+    // After "the nine months" the comparison is of years to date; a quarter brings it back.
+    let a = analyse(
+        "Net rose in the third quarter from $4 million a year earlier. For the nine months, net \
+         rose from $8 million a year earlier; in the 1988 period, the year-ago results included a gain. \
+         In the quarter, sales rose from a year ago.",
+        Some("1989-11-02"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("a year earlier", "1988-Q3"),
+            ("nine months", "P9M"),
+            ("a year earlier", "1988"),
+            ("the 1988 period", "1988"),
+            ("year-ago", "1988"),
+            ("the quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+        ])
+    );
+    // "The latest period" stays the reporting quarter.
+    let a = analyse("In the third quarter, and the nine months, the latest period was good.", Some("1989-11-02"));
+    assert_eq!(times(&a)[2], ("the latest period".to_string(), "1989-Q3".to_string()));
+}
+
+#[test]
+fn this_years_quarter_is_the_reporting_quarter() {
+    let a = analyse(
+        "In this year's third quarter, net was $10.5 million against $9 million a year earlier.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(times(&a), pairs(&[("this year's third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]));
+}
+
+#[test]
+fn a_year_earlier_loss_is_not_a_duration() {
+    let a = analyse(
+        "Net fell in the third quarter, compared with a year-earlier loss of $6.2 million.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(times(&a), pairs(&[("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]));
+}
