@@ -65,7 +65,10 @@ pub fn run(a: &mut Analysis) {
     for m in found {
         let sentence = a.sentences.partition_point(|s| s.span.start <= m.span.start);
         let sentence_start = sentence.checked_sub(1).map_or(0, |i| a.sentences[i].span.start);
-        cx.future = !m.tense_free() && normalise::future_context(&a.text, sentence_start, m.span.start);
+        // A possessive day names the day of something reported ("around Wednesday's ruling",
+        // "Friday's close"): behind, whatever the tense of the clause.
+        let possessive = a.text[m.span.end..].starts_with(['\'', '\u{2019}']);
+        cx.future = !m.tense_free() && !possessive && normalise::future_context(&a.text, sentence_start, m.span.start);
         cx.past = !m.tense_free() && normalise::past_cue(&a.text, m.span.start);
         cx.deadline = !m.tense_free() && normalise::deadline_cue(&a.text, sentence_start, m.span.start);
         let Some((time_type, value, relative)) = m.resolve(&cx) else {

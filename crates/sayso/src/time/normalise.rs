@@ -351,6 +351,21 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
+        // "by year-end", "by year's end": the end of the publication year; "since year-end"
+        // the end of the year before.
+        pa(YEAR, &["<end>"], r"(?i)\b(?P<since>since\s+)?(?P<t>(?:around\s+)?year(?:[- ]|'s\s+)end)\b".into(), |c| {
+            Some((Kind::Period('Y', if c.name("since").is_some() { -1 } else { 0 }), None))
+        }),
+        // "(the) coming months", "the weeks ahead": an unknown number of units from now.
+        pa(
+            &["<coming>|<upcoming>|<ahead>"],
+            UNITS,
+            r"(?i)\b(?:(?:the\s+)?(?:coming|upcoming)\s+(?P<u>days|weeks|months|quarters|years|decades)|the\s+(?P<u2>days|weeks|months|years)\s+ahead)\b".into(),
+            |c| {
+                let u = c.name("u").or_else(|| c.name("u2"))?.as_str().to_ascii_lowercase();
+                Some((Kind::Duration(duration(None, &u)?), None))
+            },
+        ),
         // "for years", "within weeks", "over the years": an unknown number of units.
         pa(
             &["<for>|<within>|<over>"],
@@ -799,6 +814,8 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
     let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before).to_ascii_lowercase();
     [
         " will ",
+        // "said they would leave Thursday": the future of a reported past.
+        " would ",
         "'ll ",
         "’ll ",
         " going to ",
@@ -1481,7 +1498,8 @@ mod gates {
         texts.push(
             "At 5pm Monday and 6 a.m. Tuesdays, in mid-March 1990 and the 1980s, the '80s, \
              the third-quarter, headquarters, a 20th-century year-earlier result, Christmas Eve, \
-             New Year's Day, for years, two decades ago, the past several quarters, now, nowadays."
+             New Year's Day, for years, two decades ago, the past several quarters, now, nowadays, \
+             upcoming months, the days ahead, by year's end, since year-end, a year-earlier loss."
                 .to_string(),
         );
         for t in &texts {

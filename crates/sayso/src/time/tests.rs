@@ -438,3 +438,28 @@ fn a_year_earlier_loss_is_not_a_duration() {
     );
     assert_eq!(times(&a), pairs(&[("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]));
 }
+
+#[test]
+fn coming_months_and_the_weeks_ahead_are_vague_durations() {
+    let a = analyse(
+        "Rates may fall in coming weeks, sales in the coming years and prices in the weeks ahead.",
+        Some("1989-10-27"),
+    );
+    assert_eq!(times(&a), pairs(&[("coming weeks", "PXW"), ("the coming years", "PXY"), ("the weeks ahead", "PXW")]));
+}
+
+#[test]
+fn year_end_is_the_end_of_the_publication_year_or_since_it_the_year_before() {
+    let a = analyse("The deal should close by year-end. Shares are up 5% since year-end.", Some("1989-11-02"));
+    assert_eq!(times(&a), pairs(&[("year-end", "1989"), ("year-end", "1988")]));
+}
+
+#[test]
+fn would_looks_ahead_but_a_possessive_day_is_behind() {
+    // 2000-04-05 is a Wednesday.
+    let a = analyse(
+        "Officials said the father would be traveling Thursday. They would look for ways around Monday's ruling.",
+        Some("2000-04-05"),
+    );
+    assert_eq!(times(&a), pairs(&[("Thursday", "2000-04-06"), ("Monday", "2000-04-03")]));
+}
