@@ -43,6 +43,9 @@ enum Kind {
     RefYear(i32),
     /// A month counted from the last month written ("the following month" 1).
     RefMonth(i32),
+    /// A weekday counted from the last day named ("the previous Friday" -1, "the following
+    /// Friday" 1).
+    RefWeekday(Weekday, i32),
     /// A month in a year counted from publication ("July last year").
     MonthOfYear(i8, i32),
     /// A century by its (1-based) ordinal ("the 20th century" is `19`).
@@ -101,6 +104,9 @@ pub struct Context {
     pub year: Option<i16>,
     /// The last month written in the text (the reference time of "the following month").
     pub month: Option<(i16, i8)>,
+    /// The last day named in the text, as resolved (the reference time of "the previous
+    /// Friday").
+    pub day: Option<Date>,
     /// The last quarter named in the text: the text's reporting period.
     pub quarter: Option<(i16, i8)>,
     /// Whether the period the text last spoke of is a year or a span of a year to date ("the
@@ -139,6 +145,8 @@ pub enum Relative {
     ToYear,
     /// The last month written before it.
     ToMonth,
+    /// The last day named before it.
+    ToDay,
 }
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
@@ -229,7 +237,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pa(EVERY, MONTHS, format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
         p(WEEKDAYS,
             format!(
-                r"(?i)\b(?:(?P<rel>last|next|this\s+coming|coming|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+                r"(?i)\b(?:(?P<rel>last|next|this\s+coming|coming|this|early|late|the\s+previous|the\s+preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
             |c| {
                 let wd = weekday(c)?;
@@ -238,7 +246,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                     let suffix = part.map_or(String::new(), |p| format!("T{p}"));
                     return Some((Kind::Set(format!("XXXX-WXX-{}{suffix}", wd.to_monday_one_offset())), None));
                 }
-                let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()).as_deref() {
+                let rel = c.name("rel").map(|r| r.as_str().to_ascii_lowercase());
+                // "The previous Friday" counts from the day the text spoke of last.
+                if let Some(r) = rel.as_deref().filter(|r| r.starts_with("the")) {
+                    return Some((Kind::RefWeekday(wd, if r.ends_with("following") { 1 } else { -1 }), None));
+                }
+                let shift = match rel.as_deref() {
                     Some("last") => -1,
                     Some("next") => 1,
                     Some("this") => 2,
@@ -934,6 +947,20 @@ impl Found {
             Kind::Duration(d) if d == "P6M" || d == "P9M" => cx.year_grain = true,
             _ => {}
         }
+        // A day named, as resolved ("2017-12-14"); not a part of one ("overnight losses").
+        if matches!(
+            self.kind,
+            Kind::FullDate(_)
+                | Kind::MonthDay(..)
+                | Kind::Weekday(_, _, None)
+                | Kind::RefWeekday(..)
+                | Kind::DayOffset(_, None)
+                | Kind::RelativeDay(_)
+        ) {
+            if let Some(d) = value.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+                cx.day = Some(d);
+            }
+        }
         // A month written with or without its day and year, as resolved ("2017-12", "2017-12-14").
         if matches!(self.kind, Kind::FullDate(_) | Kind::MonthYear(..) | Kind::Month(..) | Kind::MonthDay(..)) {
             let mut parts = value.split('-');
@@ -947,7 +974,7 @@ impl Found {
 }
 
 fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative)> {
-    use Relative::{No, ToMonth, ToPrevious, ToPublication, ToYear};
+    use Relative::{No, ToDay, ToMonth, ToPrevious, ToPublication, ToYear};
     let anchor = cx.anchor;
     let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
     Some(match kind {
@@ -1016,6 +1043,20 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             Some(y) => (TimeType::Date, format!("{:04}", i32::from(y) + shift), ToYear),
             None => (TimeType::Date, format!("{:04}", i32::from(anchor?.year()) + shift), ToPublication),
         },
+        Kind::RefWeekday(wd, shift) => {
+            let (from, relative) = match cx.day {
+                Some(d) => (d, ToDay),
+                None => (anchor?, ToPublication),
+            };
+            let days = if *shift < 0 {
+                let back = i64::from(from.weekday().since(*wd));
+                -(if back == 0 { 7 } else { back })
+            } else {
+                let ahead = i64::from(wd.since(from.weekday()));
+                if ahead == 0 { 7 } else { ahead }
+            };
+            (TimeType::Date, date_value(from.checked_add(days.days()).ok()?), relative)
+        }
         Kind::RefMonth(shift) => {
             let (d, relative) = match cx.month {
                 Some((y, m)) => (Date::new(y, m, 1).ok()?, ToMonth),

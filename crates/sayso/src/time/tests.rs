@@ -463,3 +463,21 @@ fn would_looks_ahead_but_a_possessive_day_is_behind() {
     );
     assert_eq!(times(&a), pairs(&[("Thursday", "2000-04-06"), ("Monday", "2000-04-03")]));
 }
+
+#[test]
+fn the_previous_weekday_counts_from_the_last_day_named() {
+    // 1989-10-30 is a Monday; "Friday" is 1989-10-27 and the Friday before it 1989-10-20.
+    let a = analyse(
+        "Shares fell Friday, down 4.5% from the previous Friday. Talks resume the following Tuesday.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("Friday", "1989-10-27"),
+            ("the previous Friday", "1989-10-20"),
+            ("the following Tuesday", "1989-10-24")
+        ])
+    );
+    assert_eq!(a.times[1].anchor, Some(TimeAnchor::Time(0)));
+}
