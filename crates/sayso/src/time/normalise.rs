@@ -46,6 +46,9 @@ enum Kind {
     /// A weekday counted from the last day named ("the previous Friday" -1, "the following
     /// Friday" 1).
     RefWeekday(Weekday, i32),
+    /// "The week" the text speaks of, not said which: a week of the publication year
+    /// (`1989-WXX`).
+    SomeWeek,
     /// A month in a year counted from publication ("July last year").
     MonthOfYear(i8, i32),
     /// A century by its (1-based) ordinal ("the 20th century" is `19`).
@@ -364,6 +367,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
         ),
+        // "For the week, the index dropped": the week the text speaks of ("the week of March
+        // 6", "the week ended Friday" are other things).
+        p(&["<week>"], r"(?i)\b(?P<t>the\s+(?P<u>week))\b(?P<not>\s+(?:of|end(?:ed|ing))\b)?".into(), |c| {
+            if c.name("not").is_some() || titled(c) {
+                return None;
+            }
+            Some((Kind::SomeWeek, None))
+        }),
         // "by year-end", "by year's end": the end of the publication year; "since year-end"
         // the end of the year before.
         pa(YEAR, &["<end>"], r"(?i)\b(?P<since>since\s+)?(?P<t>(?:around\s+)?year(?:[- ]|'s\s+)end)\b".into(), |c| {
@@ -1057,6 +1068,10 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             };
             (TimeType::Date, date_value(from.checked_add(days.days()).ok()?), relative)
         }
+        Kind::SomeWeek => match anchor {
+            Some(a) => (TimeType::Date, format!("{:04}-WXX", a.year()), ToPublication),
+            None => (TimeType::Date, "XXXX-WXX".to_string(), No),
+        },
         Kind::RefMonth(shift) => {
             let (d, relative) = match cx.month {
                 Some((y, m)) => (Date::new(y, m, 1).ok()?, ToMonth),
@@ -1540,7 +1555,8 @@ mod gates {
             "At 5pm Monday and 6 a.m. Tuesdays, in mid-March 1990 and the 1980s, the '80s, \
              the third-quarter, headquarters, a 20th-century year-earlier result, Christmas Eve, \
              New Year's Day, for years, two decades ago, the past several quarters, now, nowadays, \
-             upcoming months, the days ahead, by year's end, since year-end, a year-earlier loss."
+             upcoming months, the days ahead, by year's end, since year-end, a year-earlier loss, \
+             for the week, the week of May 3, the previous Friday."
                 .to_string(),
         );
         for t in &texts {

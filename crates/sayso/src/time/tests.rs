@@ -481,3 +481,14 @@ fn the_previous_weekday_counts_from_the_last_day_named() {
     );
     assert_eq!(a.times[1].anchor, Some(TimeAnchor::Time(0)));
 }
+
+#[test]
+fn the_week_is_an_unspecified_week_of_the_year() {
+    let a = analyse(
+        "Shares fell on Friday. For the week, the index dropped 3.8%. A hearing will be held the week of March 6.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(times(&a), pairs(&[("Friday", "1989-10-27"), ("the week", "1989-WXX"), ("March 6", "1990-03-06")]));
+    let a = analyse("He appeared on This Week with The Week in review.", Some("1989-10-30"));
+    assert!(a.times.is_empty(), "{:?}", times(&a));
+}
