@@ -231,8 +231,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 Some((Kind::Month(m, shift), part_mod(c)))
             },
         ),
-        pa(MONTHS, &["<year>"], format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
-            Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), None))
+        // "July last year", "early October this year" (one expression, not a month and a year).
+        pa(MONTHS, &["<year>"], format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
+            Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), part_mod(c)))
         }),
         pa(EVERY, WEEKDAYS, format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))

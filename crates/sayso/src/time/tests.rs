@@ -492,3 +492,10 @@ fn the_week_is_an_unspecified_week_of_the_year() {
     let a = analyse("He appeared on This Week with The Week in review.", Some("1989-10-30"));
     assert!(a.times.is_empty(), "{:?}", times(&a));
 }
+
+#[test]
+fn early_month_this_year_is_one_expression() {
+    let a = analyse("The house approved it in early October this year.", Some("1998-12-03"));
+    assert_eq!(times(&a), pairs(&[("early October this year", "1998-10")]));
+    assert_eq!(a.times[0].modifier.as_deref(), Some("START"));
+}
