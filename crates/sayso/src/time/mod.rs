@@ -62,10 +62,14 @@ pub fn run(a: &mut Analysis) {
     let mut previous_from: Option<usize> = None;
     let mut year_from: Option<usize> = None;
     let mut month_from: Option<usize> = None;
+    let mut day_from: Option<usize> = None;
     for m in found {
         let sentence = a.sentences.partition_point(|s| s.span.start <= m.span.start);
         let sentence_start = sentence.checked_sub(1).map_or(0, |i| a.sentences[i].span.start);
-        cx.future = !m.tense_free() && normalise::future_context(&a.text, sentence_start, m.span.start);
+        // A possessive day names the day of something reported ("around Wednesday's ruling",
+        // "Friday's close"): behind, whatever the tense of the clause.
+        let possessive = a.text[m.span.end..].starts_with(['\'', '\u{2019}']);
+        cx.future = !m.tense_free() && !possessive && normalise::future_context(&a.text, sentence_start, m.span.start);
         cx.past = !m.tense_free() && normalise::past_cue(&a.text, m.span.start);
         cx.deadline = !m.tense_free() && normalise::deadline_cue(&a.text, sentence_start, m.span.start);
         let Some((time_type, value, relative)) = m.resolve(&cx) else {
@@ -79,18 +83,22 @@ pub fn run(a: &mut Analysis) {
             normalise::Relative::ToPrevious => previous_from.map(TimeAnchor::Time),
             normalise::Relative::ToYear => year_from.map(TimeAnchor::Time),
             normalise::Relative::ToMonth => month_from.map(TimeAnchor::Time),
+            normalise::Relative::ToDay => day_from.map(TimeAnchor::Time),
         };
         if let Some(d) = m.explicit_date() {
             cx.previous = Some(d);
             previous_from = Some(index);
         }
-        let (year_before, month_before) = (cx.year, cx.month);
+        let (year_before, month_before, day_before) = (cx.year, cx.month, cx.day);
         m.note(&value, &mut cx);
         if cx.year != year_before {
             year_from = Some(index);
         }
         if cx.month != month_before {
             month_from = Some(index);
+        }
+        if cx.day != day_before {
+            day_from = Some(index);
         }
         a.times.push(TimeRec { span: m.span, time_type, value, modifier: m.modifier, anchor: anchor_of });
     }

@@ -33,8 +33,9 @@ enum Kind {
     /// The nth quarter of a year: implicit (the latest such quarter), written, or shifted.
     Quarter(i8, YearOf),
     /// The reporting quarter of the text ("the quarter", "the latest period"), moved by
-    /// some years ("the year-ago quarter" is -1).
-    ReportQuarter(YearOf),
+    /// some years ("the year-ago quarter" is -1); `true` when it is called a period, which
+    /// after "the nine months" is that span, read as its year.
+    ReportQuarter(YearOf, bool),
     /// "a year ago", "a year earlier", "year-earlier": a year before publication, at the
     /// granularity of the reporting quarter when the text has one.
     YearBefore,
@@ -42,6 +43,12 @@ enum Kind {
     RefYear(i32),
     /// A month counted from the last month written ("the following month" 1).
     RefMonth(i32),
+    /// A weekday counted from the last day named ("the previous Friday" -1, "the following
+    /// Friday" 1).
+    RefWeekday(Weekday, i32),
+    /// "The week" the text speaks of, not said which: a week of the publication year
+    /// (`1989-WXX`).
+    SomeWeek,
     /// A month in a year counted from publication ("July last year").
     MonthOfYear(i8, i32),
     /// A century by its (1-based) ordinal ("the 20th century" is `19`).
@@ -100,8 +107,15 @@ pub struct Context {
     pub year: Option<i16>,
     /// The last month written in the text (the reference time of "the following month").
     pub month: Option<(i16, i8)>,
+    /// The last day named in the text, as resolved (the reference time of "the previous
+    /// Friday").
+    pub day: Option<Date>,
     /// The last quarter named in the text: the text's reporting period.
     pub quarter: Option<(i16, i8)>,
+    /// Whether the period the text last spoke of is a year or a span of a year to date ("the
+    /// nine months", "last year") rather than a quarter: then "a year earlier" is a year, not
+    /// the reporting quarter of the year before.
+    pub year_grain: bool,
     /// Whether the clause around the expression speaks of the future.
     pub future: bool,
     /// Whether the expression is a deadline ("by February"): ahead when at most half a year ahead.
@@ -134,6 +148,8 @@ pub enum Relative {
     ToYear,
     /// The last month written before it.
     ToMonth,
+    /// The last day named before it.
+    ToDay,
 }
 
 type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
@@ -215,8 +231,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 Some((Kind::Month(m, shift), part_mod(c)))
             },
         ),
-        pa(MONTHS, &["<year>"], format!(r"\b(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
-            Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), None))
+        // "July last year", "early October this year" (one expression, not a month and a year).
+        pa(MONTHS, &["<year>"], format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b"), |c| {
+            Some((Kind::MonthOfYear(month(c)?, shift_of(c.name("rel")?.as_str())), part_mod(c)))
         }),
         pa(EVERY, WEEKDAYS, format!(r"(?i)\b(?P<every>every|each)\s+(?P<wd>{WEEKDAY})\b"), |c| {
             Some((Kind::Set(format!("XXXX-WXX-{}", weekday(c)?.to_monday_one_offset())), None))
@@ -224,7 +241,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pa(EVERY, MONTHS, format!(r"\b(?i:every|each)\s+(?P<m>{MONTH})\b"), |c| Some((Kind::Set(format!("XXXX-{:02}", month(c)?)), None))),
         p(WEEKDAYS,
             format!(
-                r"(?i)\b(?:(?P<rel>last|next|this\s+coming|coming|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+                r"(?i)\b(?:(?P<rel>last|next|this\s+coming|coming|this|early|late|the\s+previous|the\s+preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
             |c| {
                 let wd = weekday(c)?;
@@ -233,7 +250,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                     let suffix = part.map_or(String::new(), |p| format!("T{p}"));
                     return Some((Kind::Set(format!("XXXX-WXX-{}{suffix}", wd.to_monday_one_offset())), None));
                 }
-                let shift = match c.name("rel").map(|r| r.as_str().to_ascii_lowercase()).as_deref() {
+                let rel = c.name("rel").map(|r| r.as_str().to_ascii_lowercase());
+                // "The previous Friday" counts from the day the text spoke of last.
+                if let Some(r) = rel.as_deref().filter(|r| r.starts_with("the")) {
+                    return Some((Kind::RefWeekday(wd, if r.ends_with("following") { 1 } else { -1 }), None));
+                }
+                let shift = match rel.as_deref() {
                     Some("last") => -1,
                     Some("next") => 1,
                     Some("this") => 2,
@@ -318,10 +340,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         p(UNITS,
             format!(
-                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b)?(?P<of>\s+of\b)?"
+                r"(?i)(?:(?P<prev>\b[\w$%.,]+)\s+)?(?P<t>\b(?:the\s+(?:past|last|next|first)\s+)?(?:(?P<approx>about|nearly|almost|more than|less than|over|at least|roughly|some)\s+)?(?P<n>{NUMBER})(?P<half>\s+1/2|-and-a-half)?[- ](?P<u>{UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?)(?P<old>-old|\s+old\b|-earlier\b|-ago\b)?(?P<of>\s+of\b)?"
             ),
             |c| {
-                // Ages ("52 years old") are not times; nor are titles ("60 Minutes").
+                // Ages ("52 years old") are not times; nor are titles ("60 Minutes"); "a
+                // year-earlier loss" is a time of its own ("year-earlier").
                 if c.name("old").is_some() || titled(c) {
                     return None;
                 }
@@ -344,6 +367,29 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pa(UNITS, &["<several>|<few>|<many>|<recent>"],
             format!(r"(?i)\b(?P<x>(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:several|few|many|recent))\s+(?P<u>{UNIT})s\b"),
             |c| Some((Kind::Duration(duration(None, &c.name("u")?.as_str().to_ascii_lowercase())?), None)),
+        ),
+        // "For the week, the index dropped": the week the text speaks of ("the week of March
+        // 6", "the week ended Friday" are other things).
+        p(&["<week>"], r"(?i)\b(?P<t>the\s+(?P<u>week))\b(?P<not>\s+(?:of|end(?:ed|ing))\b)?".into(), |c| {
+            if c.name("not").is_some() || titled(c) {
+                return None;
+            }
+            Some((Kind::SomeWeek, None))
+        }),
+        // "by year-end", "by year's end": the end of the publication year; "since year-end"
+        // the end of the year before.
+        pa(YEAR, &["<end>"], r"(?i)\b(?P<since>since\s+)?(?P<t>(?:around\s+)?year(?:[- ]|'s\s+)end)\b".into(), |c| {
+            Some((Kind::Period('Y', if c.name("since").is_some() { -1 } else { 0 }), None))
+        }),
+        // "(the) coming months", "the weeks ahead": an unknown number of units from now.
+        pa(
+            &["<coming>|<upcoming>|<ahead>"],
+            UNITS,
+            r"(?i)\b(?:(?:the\s+)?(?:coming|upcoming)\s+(?P<u>days|weeks|months|quarters|years|decades)|the\s+(?P<u2>days|weeks|months|years)\s+ahead)\b".into(),
+            |c| {
+                let u = c.name("u").or_else(|| c.name("u2"))?.as_str().to_ascii_lowercase();
+                Some((Kind::Duration(duration(None, &u)?), None))
+            },
         ),
         // "for years", "within weeks", "over the years": an unknown number of units.
         pa(
@@ -404,7 +450,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                     Some(y) => YearOf::Written(y),
                     None => YearOf::Shift(if ago { -1 } else { 0 }),
                 };
-                Some((Kind::ReportQuarter(year), None))
+                let period = c.name("u")?.as_str().eq_ignore_ascii_case("period");
+                Some((Kind::ReportQuarter(year, period), None))
             },
         ),
         pa(&["<half>"], &["<first>|<second>|<last>|<latter>"],
@@ -792,6 +839,8 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
     let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before).to_ascii_lowercase();
     [
         " will ",
+        // "said they would leave Thursday": the future of a reported past.
+        " would ",
         "'ll ",
         "’ll ",
         " going to ",
@@ -876,9 +925,11 @@ impl Found {
 
     /// What this expression tells later ones: the reporting quarter, the reference year.
     pub fn note(&self, value: &str, cx: &mut Context) {
-        // A quarter named by its ordinal that has ended by publication is the quarter the
-        // text reports on (not "the year-ago quarter", nor a coming one).
-        if let (Kind::Quarter(_, YearOf::Implicit | YearOf::Written(_)), Some((y, q))) =
+        // A quarter named by its ordinal ("the third quarter", "this year's third quarter")
+        // that has ended by publication is the quarter the text reports on (not "the year-ago
+        // quarter", nor a coming one: the current quarter is more often one results are
+        // expected for than a fiscal quarter already ended).
+        if let (Kind::Quarter(_, YearOf::Implicit | YearOf::Written(_) | YearOf::Shift(0)), Some((y, q))) =
             (&self.kind, value.split_once("-Q"))
         {
             if let (Ok(y), Ok(q), Some(a)) = (y.parse::<i16>(), q.parse::<i8>(), cx.anchor) {
@@ -896,6 +947,32 @@ impl Found {
         if year.is_some() {
             cx.year = year;
         }
+        // The granularity of the period last spoken of: "a year earlier" after "the nine
+        // months" compares years to date, after "the quarter" quarters.
+        match &self.kind {
+            Kind::Quarter(..)
+            | Kind::ReportQuarter(_, false)
+            | Kind::ReportQuarter(YearOf::Implicit | YearOf::Shift(0), true) => {
+                cx.year_grain = false;
+            }
+            Kind::Year(_) | Kind::RefYear(_) | Kind::Period('Y', _) => cx.year_grain = true,
+            Kind::Duration(d) if d == "P6M" || d == "P9M" => cx.year_grain = true,
+            _ => {}
+        }
+        // A day named, as resolved ("2017-12-14"); not a part of one ("overnight losses").
+        if matches!(
+            self.kind,
+            Kind::FullDate(_)
+                | Kind::MonthDay(..)
+                | Kind::Weekday(_, _, None)
+                | Kind::RefWeekday(..)
+                | Kind::DayOffset(_, None)
+                | Kind::RelativeDay(_)
+        ) {
+            if let Some(d) = value.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+                cx.day = Some(d);
+            }
+        }
         // A month written with or without its day and year, as resolved ("2017-12", "2017-12-14").
         if matches!(self.kind, Kind::FullDate(_) | Kind::MonthYear(..) | Kind::Month(..) | Kind::MonthDay(..)) {
             let mut parts = value.split('-');
@@ -909,7 +986,7 @@ impl Found {
 }
 
 fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative)> {
-    use Relative::{No, ToMonth, ToPrevious, ToPublication, ToYear};
+    use Relative::{No, ToDay, ToMonth, ToPrevious, ToPublication, ToYear};
     let anchor = cx.anchor;
     let date_value = |d: Date| d.strftime("%Y-%m-%d").to_string();
     Some(match kind {
@@ -978,6 +1055,24 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             Some(y) => (TimeType::Date, format!("{:04}", i32::from(y) + shift), ToYear),
             None => (TimeType::Date, format!("{:04}", i32::from(anchor?.year()) + shift), ToPublication),
         },
+        Kind::RefWeekday(wd, shift) => {
+            let (from, relative) = match cx.day {
+                Some(d) => (d, ToDay),
+                None => (anchor?, ToPublication),
+            };
+            let days = if *shift < 0 {
+                let back = i64::from(from.weekday().since(*wd));
+                -(if back == 0 { 7 } else { back })
+            } else {
+                let ahead = i64::from(wd.since(from.weekday()));
+                if ahead == 0 { 7 } else { ahead }
+            };
+            (TimeType::Date, date_value(from.checked_add(days.days()).ok()?), relative)
+        }
+        Kind::SomeWeek => match anchor {
+            Some(a) => (TimeType::Date, format!("{:04}-WXX", a.year()), ToPublication),
+            None => (TimeType::Date, "XXXX-WXX".to_string(), No),
+        },
         Kind::RefMonth(shift) => {
             let (d, relative) = match cx.month {
                 Some((y, m)) => (Date::new(y, m, 1).ok()?, ToMonth),
@@ -1040,9 +1135,10 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             (TimeType::Date, value, ToPublication)
         }
         Kind::YearBefore => match cx.quarter {
-            // In an earnings report "a year earlier" is the same quarter of the year before.
-            Some((y, q)) => (TimeType::Date, format!("{:04}-Q{q}", y - 1), ToPublication),
-            None => (TimeType::Date, format!("{:04}", anchor?.year() - 1), ToPublication),
+            // In an earnings report "a year earlier" is the same quarter of the year before,
+            // unless the text has moved on to a year or the months of a year to date.
+            Some((y, q)) if !cx.year_grain => (TimeType::Date, format!("{:04}-Q{q}", y - 1), ToPublication),
+            _ => (TimeType::Date, format!("{:04}", anchor?.year() - 1), ToPublication),
         },
         Kind::Quarter(q, year) => {
             let y = match (year, anchor) {
@@ -1060,7 +1156,19 @@ fn resolve_kind(kind: &Kind, cx: &Context) -> Option<(TimeType, String, Relative
             let relative = if matches!(year, YearOf::Written(_)) { No } else { ToPublication };
             (TimeType::Date, format!("{y:04}-Q{q}"), relative)
         }
-        Kind::ReportQuarter(year) => {
+        Kind::ReportQuarter(year, period) => {
+            // "The 1988 period" after "the nine months" is those months, read as their year.
+            // ("The latest period" is still the reporting quarter.)
+            if *period && cx.year_grain {
+                let y = match year {
+                    YearOf::Written(w) => Some(i32::from(*w)),
+                    YearOf::Shift(s) if *s != 0 => Some(i32::from(anchor?.year()) + s),
+                    _ => None,
+                };
+                if let Some(y) = y {
+                    return Some((TimeType::Date, format!("{y:04}"), ToPublication));
+                }
+            }
             // The quarter the text reports on, else the last one completed before publication.
             let (y, q) = match cx.quarter {
                 Some(yq) => yq,
@@ -1447,7 +1555,9 @@ mod gates {
         texts.push(
             "At 5pm Monday and 6 a.m. Tuesdays, in mid-March 1990 and the 1980s, the '80s, \
              the third-quarter, headquarters, a 20th-century year-earlier result, Christmas Eve, \
-             New Year's Day, for years, two decades ago, the past several quarters, now, nowadays."
+             New Year's Day, for years, two decades ago, the past several quarters, now, nowadays, \
+             upcoming months, the days ahead, by year's end, since year-end, a year-earlier loss, \
+             for the week, the week of May 3, the previous Friday."
                 .to_string(),
         );
         for t in &texts {

@@ -393,3 +393,109 @@ fn this_coming_weekday_is_the_next_one() {
     let a = analyse("Women's Day is this coming Sunday. The march was on Sunday.", Some("1998-03-05"));
     assert_eq!(times(&a), pairs(&[("this coming Sunday", "1998-03-08"), ("Sunday", "1998-03-01")]));
 }
+
+#[test]
+fn a_year_earlier_follows_the_granularity_of_the_period_last_spoken_of() {
+    // After "the nine months" the comparison is of years to date; a quarter brings it back.
+    let a = analyse(
+        "Net rose in the third quarter from $4 million a year earlier. For the nine months, net \
+         rose from $8 million a year earlier; in the 1988 period, the year-ago results included a gain. \
+         In the quarter, sales rose from a year ago.",
+        Some("1989-11-02"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("a year earlier", "1988-Q3"),
+            ("nine months", "P9M"),
+            ("a year earlier", "1988"),
+            ("the 1988 period", "1988"),
+            ("year-ago", "1988"),
+            ("the quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+        ])
+    );
+    // "The latest period" stays the reporting quarter.
+    let a = analyse("In the third quarter, and the nine months, the latest period was good.", Some("1989-11-02"));
+    assert_eq!(times(&a)[2], ("the latest period".to_string(), "1989-Q3".to_string()));
+}
+
+#[test]
+fn this_years_quarter_is_the_reporting_quarter() {
+    let a = analyse(
+        "In this year's third quarter, net was $10.5 million against $9 million a year earlier.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(times(&a), pairs(&[("this year's third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]));
+}
+
+#[test]
+fn a_year_earlier_loss_is_not_a_duration() {
+    let a = analyse(
+        "Net fell in the third quarter, compared with a year-earlier loss of $6.2 million.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(times(&a), pairs(&[("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]));
+}
+
+#[test]
+fn coming_months_and_the_weeks_ahead_are_vague_durations() {
+    let a = analyse(
+        "Rates may fall in coming weeks, sales in the coming years and prices in the weeks ahead.",
+        Some("1989-10-27"),
+    );
+    assert_eq!(times(&a), pairs(&[("coming weeks", "PXW"), ("the coming years", "PXY"), ("the weeks ahead", "PXW")]));
+}
+
+#[test]
+fn year_end_is_the_end_of_the_publication_year_or_since_it_the_year_before() {
+    let a = analyse("The deal should close by year-end. Shares are up 5% since year-end.", Some("1989-11-02"));
+    assert_eq!(times(&a), pairs(&[("year-end", "1989"), ("year-end", "1988")]));
+}
+
+#[test]
+fn would_looks_ahead_but_a_possessive_day_is_behind() {
+    // 2000-04-05 is a Wednesday.
+    let a = analyse(
+        "Officials said the father would be traveling Thursday. They would look for ways around Monday's ruling.",
+        Some("2000-04-05"),
+    );
+    assert_eq!(times(&a), pairs(&[("Thursday", "2000-04-06"), ("Monday", "2000-04-03")]));
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_last_day_named() {
+    // 1989-10-30 is a Monday; "Friday" is 1989-10-27 and the Friday before it 1989-10-20.
+    let a = analyse(
+        "Shares fell Friday, down 4.5% from the previous Friday. Talks resume the following Tuesday.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        times(&a),
+        pairs(&[
+            ("Friday", "1989-10-27"),
+            ("the previous Friday", "1989-10-20"),
+            ("the following Tuesday", "1989-10-24")
+        ])
+    );
+    assert_eq!(a.times[1].anchor, Some(TimeAnchor::Time(0)));
+}
+
+#[test]
+fn the_week_is_an_unspecified_week_of_the_year() {
+    let a = analyse(
+        "Shares fell on Friday. For the week, the index dropped 3.8%. A hearing will be held the week of March 6.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(times(&a), pairs(&[("Friday", "1989-10-27"), ("the week", "1989-WXX"), ("March 6", "1990-03-06")]));
+    let a = analyse("He appeared on This Week with The Week in review.", Some("1989-10-30"));
+    assert!(a.times.is_empty(), "{:?}", times(&a));
+}
+
+#[test]
+fn early_month_this_year_is_one_expression() {
+    let a = analyse("The house approved it in early October this year.", Some("1998-12-03"));
+    assert_eq!(times(&a), pairs(&[("early October this year", "1998-10")]));
+    assert_eq!(a.times[0].modifier.as_deref(), Some("START"));
+}
