@@ -403,10 +403,11 @@ fn next_is_single_letter(text: &str, i: usize) -> bool {
     c.is_alphabetic() && it.next() == Some('.')
 }
 
-/// Splits paragraphs and returns the token indices that start after a hard line break.
-fn paragraphs(a: &mut Analysis) -> HashSet<usize> {
+/// Splits paragraphs and returns, per token, whether it starts after a hard line break (a
+/// flag per token: the sentence splitter asks for every token).
+fn paragraphs(a: &mut Analysis) -> Vec<bool> {
     let text = &a.text;
-    let mut hard = HashSet::new();
+    let mut hard = vec![false; a.tokens.len()];
     let mut paras = Vec::new();
     let mut para_start: Option<usize> = None;
     let mut para_end = 0;
@@ -424,7 +425,7 @@ fn paragraphs(a: &mut Analysis) -> HashSet<usize> {
                 && !matches!(prev_last, '.' | '!' | '?' | ':' | '"' | '”' | '\'' | '’' | ')')
                 && text[t.start..].starts_with(|c: char| c.is_lowercase());
             if !soft_wrap {
-                hard.insert(ti);
+                hard[ti] = true;
                 paras.push(ps..para_end);
                 para_start = Some(t.start);
             }
@@ -438,7 +439,8 @@ fn paragraphs(a: &mut Analysis) -> HashSet<usize> {
     hard
 }
 
-fn sentences(a: &mut Analysis, hard_breaks: &HashSet<usize>) {
+fn sentences(a: &mut Analysis, hard_breaks: &[bool]) {
+    let hard = |i: usize| hard_breaks.get(i).copied().unwrap_or(false);
     let n = a.tokens.len();
     let mut sents = Vec::new();
     let mut start_tok = 0;
@@ -449,11 +451,11 @@ fn sentences(a: &mut Analysis, hard_breaks: &HashSet<usize>) {
         let mut last = i;
         if is_terminal(a, i) {
             // Closing quotes and brackets after the full stop belong to the sentence.
-            while last + 1 < n && !hard_breaks.contains(&(last + 1)) && closes_after_terminal(a, last + 1) {
+            while last + 1 < n && !hard(last + 1) && closes_after_terminal(a, last + 1) {
                 last += 1;
             }
             end_here = last + 1 >= n
-                || hard_breaks.contains(&(last + 1))
+                || hard(last + 1)
                 || starts_sentence(a, i, last + 1)
                 || i - start_tok >= LONG_SENTENCE;
         }
@@ -463,7 +465,7 @@ fn sentences(a: &mut Analysis, hard_breaks: &HashSet<usize>) {
             end_here = true;
             last = i;
         }
-        if !end_here && (i + 1 >= n || hard_breaks.contains(&(i + 1))) {
+        if !end_here && (i + 1 >= n || hard(i + 1)) {
             end_here = true;
             last = i;
         }
@@ -473,7 +475,7 @@ fn sentences(a: &mut Analysis, hard_breaks: &HashSet<usize>) {
                 tokens: start_tok..last + 1,
                 paragraph,
             });
-            if last + 1 < n && hard_breaks.contains(&(last + 1)) {
+            if last + 1 < n && hard(last + 1) {
                 paragraph += 1;
             }
             start_tok = last + 1;
