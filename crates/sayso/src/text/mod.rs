@@ -454,10 +454,8 @@ fn sentences(a: &mut Analysis, hard_breaks: &[bool]) {
             while last + 1 < n && !hard(last + 1) && closes_after_terminal(a, last + 1) {
                 last += 1;
             }
-            end_here = last + 1 >= n
-                || hard(last + 1)
-                || starts_sentence(a, i, last + 1)
-                || i - start_tok >= LONG_SENTENCE;
+            end_here =
+                last + 1 >= n || hard(last + 1) || starts_sentence(a, i, last + 1) || i - start_tok >= LONG_SENTENCE;
         }
         // No real sentence runs this long: text without full stops (a list, a table, junk)
         // is cut, so that no later stage does sentence-wide work over a whole article.
