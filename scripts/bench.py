@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Throughput and memory of the whole pipeline on a fixed corpus of real news texts.
 
-Usage: scripts/bench.py [--sayso PATH] [--eval-dir DIR] [--mb 50] [--peers PYTHON]
-                        [--peer-mb 1] [--write docs/performance.md]
+Usage: scripts/bench.py [--sayso PATH] [--eval-dir DIR] [--mb 50] [--repeat 3]
+                        [--peers PYTHON] [--peer-mb 1] [--write docs/performance.md]
 
 The corpus is every article text of ../shared/eval/data/*-dev.jsonl, repeated (with new ids)
 until it reaches --mb megabytes of text, written once to target/bench/corpus.jsonl. sayso
 extracts it as JSON Lines with --jobs 1 and with --jobs N (all cores), each under
-/usr/bin/time for wall time and peak memory (maximum RSS). Reported: MB/s of article text,
-articles/s, both per core, and the speed-up of N jobs over one.
+/usr/bin/time for wall time and peak memory (maximum RSS), --repeat times each. Reported: MB/s
+of article text and articles/s, both per core, from the median wall time (the range of all runs
+beside it: a shared virtual machine's speed drifts from minute to minute), the highest peak RSS,
+and the speed-up of N jobs over one.
 
 --peers PYTHON runs the usual Python pipeline (spaCy's small English model + textacy's
 quotation extraction, scripts/peers/textacy_quotes.py) over the first --peer-mb megabytes of
@@ -90,6 +92,7 @@ def main():
     ap.add_argument("--eval-dir", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "eval")))
     ap.add_argument("--mb", type=float, default=50)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each sayso configuration (median reported)")
     ap.add_argument("--peers", help="Python of the peer venv (spaCy + textacy)")
     ap.add_argument("--peer-mb", type=float, default=1)
     ap.add_argument("--write")
@@ -102,13 +105,19 @@ def main():
     one = None
     for jobs in (1, args.jobs):
         out = os.path.join(ROOT, "target", "bench", f"out-{jobs}.jsonl")
-        seconds, rss, _ = timed([args.sayso, "extract", corpus, "--jobs", str(jobs), "-q", "-o", out])
-        with open(out, "rb") as f:
-            lines = sum(1 for _ in f)
-        if lines != n:
-            sys.exit(f"bench: {n} articles in, {lines} documents out with --jobs {jobs}")
+        runs = []
+        for _ in range(max(1, args.repeat)):
+            runs.append(timed([args.sayso, "extract", corpus, "--jobs", str(jobs), "-q", "-o", out]))
+            with open(out, "rb") as f:
+                lines = sum(1 for _ in f)
+            if lines != n:
+                sys.exit(f"bench: {n} articles in, {lines} documents out with --jobs {jobs}")
+        walls = sorted(r[0] for r in runs)
+        seconds = walls[len(walls) // 2]
+        rss = max(r[1] for r in runs)
+        spread = f" ({mb / walls[-1] / jobs:.2f}–{mb / walls[0] / jobs:.2f} over {len(walls)} runs)" if len(walls) > 1 else ""
         one = one or seconds
-        rows.append((f"sayso extract --jobs {jobs}", jobs, mb / seconds, n / seconds, rss, one / seconds))
+        rows.append((f"sayso extract --jobs {jobs}", jobs, mb / seconds, n / seconds, rss, one / seconds, spread))
     peer_line = ""
     if args.peers:
         sample = os.path.join(ROOT, "target", "bench", "peer-sample.jsonl")
@@ -116,7 +125,7 @@ def main():
         pout = os.path.join(ROOT, "target", "bench", "peer-out.jsonl")
         seconds, rss, _ = timed([args.peers, os.path.join(ROOT, "scripts", "peers", "textacy_quotes.py"), sample, pout])
         peer_mbs = psize / 1e6 / seconds
-        rows.append((f"spaCy small + textacy ({psize / 1e6:.1f} MB sample)", 1, peer_mbs, pn / seconds, rss, None))
+        rows.append((f"spaCy small + textacy ({psize / 1e6:.1f} MB sample)", 1, peer_mbs, pn / seconds, rss, None, ""))
         peer_line = f"\nsayso (one core) is **{rows[0][2] / peer_mbs:.0f}×** spaCy small + textacy on the same texts.\n"
 
     commit = short_commit()
@@ -124,12 +133,12 @@ def main():
         f"Corpus: {n} articles, {mb:.1f} MB of article text (the dev-set texts repeated); "
         f"{datetime.date.today().isoformat()}, commit {commit}, {os.cpu_count()} cores.",
         "",
-        "| run | cores | MB/s per core | articles/s per core | peak RSS (MB) | speed-up |",
+        "| run | cores | MB/s per core (median) | articles/s per core | peak RSS (MB) | speed-up |",
         "|---|---|---|---|---|---|",
     ]
-    for name, cores, mbs, aps, rss, speedup in rows:
+    for name, cores, mbs, aps, rss, speedup, spread in rows:
         lines.append(
-            f"| {name} | {cores} | {mbs / cores:.2f} | {aps / cores:.1f} | {rss:.0f} | "
+            f"| {name} | {cores} | {mbs / cores:.2f}{spread} | {aps / cores:.1f} | {rss:.0f} | "
             f"{'' if speedup is None else f'{speedup:.2f}×'} |"
         )
     table = "\n".join(lines) + "\n" + peer_line
