@@ -299,7 +299,7 @@ pub(super) struct Lexicon {
     pub vocab: Vocab,
     /// Agent phrases by their last word (the phrase's words, all of them).
     pub agents: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    /// Event nouns (one or two words) and their codes.
+    /// One-word event nouns and their codes.
     pub nouns: HashMap<&'static str, &'static str>,
     /// The two-word event nouns by their words' ids.
     pub noun_pairs: HashMap<(WordId, WordId), &'static str>,
@@ -519,11 +519,13 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for cols in data_lines(include_str!("nouns.tsv")) {
         if let [noun, code] = cols.as_slice() {
+            // Tokens hold no spaces: two-word nouns are looked up by their words' ids only.
             if let Some((first, second)) = noun.split_once(' ') {
                 let key = (lx.vocab.intern(first), lx.vocab.intern(second));
                 lx.noun_pairs.insert(key, code);
+            } else {
+                lx.nouns.insert(noun, code);
             }
-            lx.nouns.insert(noun, code);
         }
     }
     for cols in data_lines(include_str!("cameo_codes.tsv")) {

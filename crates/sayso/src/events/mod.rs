@@ -590,7 +590,7 @@ fn find_actors(s: &mut Sentence) {
         let w = s.w(i);
         if initial
             && (SENTENCE_WORDS.contains(w)
-                || LEXICON.forms.contains_key(w)
+                || s.info(i).form.is_some()
                 || is_agent_start(s, i)
                 || LEXICON.nouns.contains_key(w))
         {
@@ -696,7 +696,7 @@ fn group_actors(s: &mut Sentence) {
                     let w = s.w(i);
                     matches!(w, "and" | "or" | "," | "the" | "both")
                         || (s.is_word(i)
-                            && !LEXICON.forms.contains_key(w)
+                            && s.info(i).form.is_none()
                             && !PREPOSITIONS.contains(w)
                             && !AUX.contains(w)
                             && !RELATIVES.contains(&w))
@@ -768,7 +768,7 @@ impl Sentence<'_> {
                 }
             }
         }
-        LEXICON.forms.get(w).map(|f| (1, *f))
+        info.form.map(|f| (1, f))
     }
 
     /// Whether the word at `i` is used as a verb, judged by its left neighbour.
@@ -917,7 +917,7 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let w = s.w(v);
     let participle = w.ends_with("ed")
         || w.ends_with("en")
-        || LEXICON.forms.contains_key(w) && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
+        || s.info(v).form.is_some() && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
     let frame = &mut frames[f];
     frame.passive = participle
         && chain.iter().rev().take_while(|w| !matches!(**w, "to")).any(|w| BE.contains(w))
