@@ -181,7 +181,7 @@ fn word_hashes(w: &str) -> ([u32; 4], bool) {
     let mut last = 0u8;
     for (k, &b) in w.as_bytes().iter().enumerate() {
         word = word.byte(b);
-        lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        lower = lower.byte(fold_byte(b));
         let s = ascii_shape(b);
         upper |= s == b'X';
         if k < 12 {
@@ -205,7 +205,7 @@ fn word_hashes_by_char(w: &str) -> ([u32; 4], bool) {
         if c.is_ascii() {
             let b = c as u8;
             word = word.byte(b);
-            lower = lower.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+            lower = lower.byte(fold_byte(b));
         } else {
             word = word.ch(c);
             for l in c.to_lowercase() {
@@ -243,7 +243,7 @@ fn affix_hashes(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
     for (k, suffix) in suffixes[..n].iter_mut().enumerate() {
         let mut h = H::new(6 + k as u32);
         for &b in &bytes[bytes.len() - 1 - k..] {
-            h = h.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+            h = h.byte(fold_byte(b));
         }
         *suffix = h.done();
     }
@@ -283,13 +283,18 @@ fn ascii_shape(b: u8) -> u8 {
     }
 }
 
+/// An ASCII byte as the lowercase forms hash it: lowercase, digits folded to `0`.
+fn fold_byte(b: u8) -> u8 {
+    if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() }
+}
+
 /// Lowercase form with digits folded to `0` ("1996-08-30" and "1997-01-02" look alike).
 fn lower_hash(template: u32, s: &str) -> H {
     let mut h = H::new(template);
     for c in s.chars() {
         if c.is_ascii() {
             let b = c as u8;
-            h = h.byte(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+            h = h.byte(fold_byte(b));
         } else {
             for l in c.to_lowercase() {
                 h = h.ch(l);
