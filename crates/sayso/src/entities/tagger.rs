@@ -316,10 +316,51 @@ struct Known {
     words: u16,
 }
 
+/// A 64-bit hash of a lowercase phrase, fed a byte at a time (FNV-1a), so that a phrase one
+/// word longer costs only the new word's bytes.
+#[derive(Clone, Copy)]
+struct PhraseHash(u64);
+
+impl PhraseHash {
+    const EMPTY: PhraseHash = PhraseHash(0xcbf2_9ce4_8422_2325);
+
+    fn bytes(self, bytes: impl IntoIterator<Item = u8>) -> Self {
+        PhraseHash(bytes.into_iter().fold(self.0, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)))
+    }
+
+    /// The phrase followed by the lowercase of `w`, character by character as the gazetteer's
+    /// phrases were lowercased.
+    fn lowercase(self, w: &str) -> Self {
+        if w.is_ascii() {
+            self.bytes(w.bytes().map(|b| b.to_ascii_lowercase()))
+        } else {
+            let mut utf8 = [0u8; 4];
+            w.chars().flat_map(char::to_lowercase).fold(self, |h, c| h.bytes(c.encode_utf8(&mut utf8).bytes()))
+        }
+    }
+
+    /// The hash of the phrase so far, as the key of [`KNOWN`].
+    fn key(self) -> u64 {
+        fin(self.0)
+    }
+
+    fn of(phrase: &str) -> u64 {
+        Self::EMPTY.bytes(phrase.bytes()).key()
+    }
+}
+
 /// Gazetteer and alias phrases, their word prefixes, and the words they are made of: one
 /// look-up per capitalised word gives all three, and matching a phrase stops as soon as no
-/// phrase can continue.
-static KNOWN: LazyLock<HashMap<&'static str, Known>> = LazyLock::new(|| {
+/// phrase can continue. Keyed by [`PhraseHash`], not by the phrase: a probe then touches the
+/// table and not also the phrase's bytes elsewhere in memory (a cache miss per capitalised
+/// word), and needs no lowercase copy of the words. Two of the ~10^5 phrases sharing a
+/// 64-bit hash is a ~10^-9 chance, and `known_keys_are_distinct` checks it for this
+/// gazetteer.
+static KNOWN: LazyLock<HashMap<u64, Known>> =
+    LazyLock::new(|| known_phrases().into_iter().map(|(phrase, k)| (PhraseHash::of(phrase), k)).collect());
+
+/// What [`KNOWN`] holds, keyed by the lowercase phrase.
+fn known_phrases() -> HashMap<&'static str, Known> {
     let mut m: HashMap<&'static str, Known> = HashMap::default();
     for (phrase, (t, _)) in &GAZETTEER.names {
         let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
@@ -357,7 +398,7 @@ static KNOWN: LazyLock<HashMap<&'static str, Known>> = LazyLock::new(|| {
         }
     }
     m
-});
+}
 
 fn class_byte(t: EntityType) -> u8 {
     match t {
@@ -460,7 +501,6 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
         }
     }
     // Gazetteer and alias phrases: longest match from each capitalised word, up to 6 words.
-    let mut buf = String::new();
     let mut covered = 0;
     let mut i = 0;
     while i < n {
@@ -469,21 +509,16 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
             continue;
         }
         let mut found = None;
-        buf.clear();
+        let mut phrase = PhraseHash::EMPTY;
         for j in i..(i + 6).min(n) {
             if a.tokens[j].sentence != a.tokens[i].sentence {
                 break;
             }
             if j > i && a.tokens[j].space_before {
-                buf.push(' ');
+                phrase = phrase.bytes([b' ']);
             }
-            let w = &a.text[a.tokens[j].start..a.tokens[j].end];
-            if w.is_ascii() {
-                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            let Some(k) = KNOWN.get(buf.as_str()) else { break };
+            phrase = phrase.lowercase(&a.text[a.tokens[j].start..a.tokens[j].end]);
+            let Some(k) = KNOWN.get(&phrase.key()) else { break };
             if j == i {
                 toks[i].gaz_words = k.words;
             }
@@ -517,7 +552,7 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
 }
 
 /// The static (tag-independent) features of token `i`, appended to `out`.
-fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut Vec<u32>) {
+fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl Sink) {
     let t = &toks[i];
     let w = text.get(t.start..t.end).unwrap_or("");
     let at = |d: isize| -> &Tok {
@@ -586,7 +621,7 @@ fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut Vec<u32>) {
 type History = HashMap<u32, [u16; 1 + CLASSES.len()]>;
 
 /// The tag-dependent features of token `i`, appended to `out`.
-fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, history: &History, out: &mut Vec<u32>) {
+fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, history: &History, out: &mut impl Sink) {
     let t = &toks[i];
     let p = u32::from(prev);
     out.push(f1(60, p));
@@ -706,35 +741,65 @@ impl Model {
 static MODEL: LazyLock<Model> =
     LazyLock::new(|| Model::from_bytes(include_bytes!("tagger.bin")).unwrap_or_else(|| Model::with_entries(&[], 1.0)));
 
-/// Something that scores features: the embedded model, or weights being trained.
-trait Scorer {
-    fn score(&self, features: &[u32], scores: &mut [f32; NT]);
+/// Where a token's features go: a list (training, which reads them twice) or straight into
+/// the embedded model's sums (tagging, which reads them once, so the list is not worth
+/// writing).
+trait Sink {
+    fn push(&mut self, feature: u32);
+    fn clear(&mut self);
 }
 
-impl Scorer for Model {
-    fn score(&self, features: &[u32], scores: &mut [f32; NT]) {
-        let mut sum = [0i32; NT];
-        for &f in features {
-            if let Some(w) = self.table.get(bucket(f)) {
-                for (x, w) in sum.iter_mut().zip(w) {
-                    *x += i32::from(*w);
-                }
+impl Sink for Vec<u32> {
+    fn push(&mut self, feature: u32) {
+        Vec::push(self, feature);
+    }
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+}
+
+/// The embedded model's integer weight sums over the features pushed so far.
+struct Sums<'m> {
+    model: &'m Model,
+    sum: [i32; NT],
+}
+
+impl Sink for Sums<'_> {
+    fn push(&mut self, feature: u32) {
+        if let Some(w) = self.model.table.get(bucket(feature)) {
+            for (x, w) in self.sum.iter_mut().zip(w) {
+                *x += i32::from(*w);
             }
         }
-        for (s, x) in scores.iter_mut().zip(sum) {
-            *s += x as f32 * self.scale;
+    }
+    fn clear(&mut self) {
+        self.sum = [0; NT];
+    }
+}
+
+impl Sums<'_> {
+    /// The best tag after `prev` by the sums.
+    fn best_after(&self, prev: u8) -> u8 {
+        let mut scores = [0f32; NT];
+        for (s, x) in scores.iter_mut().zip(self.sum) {
+            *s += x as f32 * self.model.scale;
         }
+        best_allowed(prev, &scores)
     }
 }
 
 /// Greedy decoding of one document: walks the tokens in tagging order, hands `choose` each
 /// token that may be part of a name (its index, its features and the previous tag) and keeps
 /// the tag it returns; the other tokens are O. Tagging and training share this walk and differ
-/// only in `choose`.
-fn decode(toks: &[Tok], text: &str, mut choose: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+/// only in where the features go (`feats`) and in `choose`.
+fn decode<S: Sink>(
+    toks: &[Tok],
+    text: &str,
+    feats: &mut S,
+    mut choose: impl FnMut(usize, &mut S, u8) -> u8,
+) -> Vec<u8> {
     let mut tags = vec![0u8; toks.len()];
     let mut history = History::with_capacity(toks.len() / 8);
-    let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
     let mut last = usize::MAX;
     for i in order(toks) {
@@ -748,21 +813,14 @@ fn decode(toks: &[Tok], text: &str, mut choose: impl FnMut(usize, &[u32], u8) ->
             continue;
         }
         feats.clear();
-        static_features(toks, text, i, &mut feats);
-        dynamic_features(toks, i, prev, prev2, &history, &mut feats);
-        let tag = choose(i, &feats, prev);
+        static_features(toks, text, i, feats);
+        dynamic_features(toks, i, prev, prev2, &history, feats);
+        let tag = choose(i, feats, prev);
         remember(&mut history, &toks[i], tag);
         tags[i] = tag;
         (prev2, prev) = (prev, tag);
     }
     tags
-}
-
-/// The best tag after `prev` for the features, by the scorer's weights.
-fn best_tag(scorer: &impl Scorer, feats: &[u32], prev: u8) -> u8 {
-    let mut scores = [0f32; NT];
-    scorer.score(feats, &mut scores);
-    best_allowed(prev, &scores)
 }
 
 /// Whether the token can be part of a name: names start with a word with a capital letter
@@ -793,7 +851,8 @@ pub fn tag(a: &Analysis) -> Vec<Span> {
 #[must_use]
 pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
     let toks = prepare(a);
-    let mut out = spans(&decode(&toks, &a.text, |_, feats, prev| best_tag(model, feats, prev)));
+    let mut sums = Sums { model, sum: [0; NT] };
+    let mut out = spans(&decode(&toks, &a.text, &mut sums, |_, sums, prev| sums.best_after(prev)));
     // Names begin with a word or number and never begin or end with a quotation mark
     // (CoNLL has none of the curly ones); they may end with punctuation ("C$", "Mladost (L)").
     let quote = |i: usize| matches!(a.tokens[i].kind, TokenKind::Quote(_));
@@ -858,8 +917,10 @@ struct Training {
     c: f64,
 }
 
-impl Scorer for Training {
-    fn score(&self, features: &[u32], scores: &mut [f32; NT]) {
+impl Training {
+    /// The best tag after `prev` for the features, by the weights so far.
+    fn best_tag(&self, features: &[u32], prev: u8) -> u8 {
+        let mut scores = [0f32; NT];
         for &f in features {
             if let Some(w) = self.w.get(bucket(f)) {
                 for (s, x) in scores.iter_mut().zip(w) {
@@ -867,10 +928,9 @@ impl Scorer for Training {
                 }
             }
         }
+        best_allowed(prev, &scores)
     }
-}
 
-impl Training {
     fn new() -> Self {
         Training { w: vec![[0.0; NT]; 1 << BITS], u: vec![[0.0; NT]; 1 << BITS], c: 0.0 }
     }
@@ -922,6 +982,7 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
     let mut docs: Vec<usize> = (0..examples.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut tr = Training::new();
+    let mut feats: Vec<u32> = Vec::with_capacity(96);
     for epoch in 0..epochs {
         for k in (1..docs.len()).rev() {
             rng ^= rng << 13;
@@ -932,8 +993,9 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
         for &d in &docs {
             let gold = &examples[d].tags;
             let toks = &prepared[d];
-            decode(toks, &examples[d].analysis.text, |i, feats, prev| {
-                let guess = best_tag(&tr, feats, prev);
+            decode(toks, &examples[d].analysis.text, &mut feats, |i, feats, prev| {
+                let feats: &[u32] = feats;
+                let guess = tr.best_tag(feats, prev);
                 // After a wrong tag, the gold I-X may be impossible: the entity starts here.
                 let mut g = gold.get(i).copied().unwrap_or(0);
                 if !allowed(prev, g) {
@@ -987,6 +1049,31 @@ fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_keys_are_distinct() {
+        let phrases = known_phrases();
+        let keys: std::collections::HashSet<u64> = phrases.keys().map(|p| PhraseHash::of(p)).collect();
+        assert_eq!(keys.len(), phrases.len(), "two gazetteer phrases share a PhraseHash");
+        assert_eq!(KNOWN.len(), phrases.len());
+        assert!(phrases.len() > 10_000, "the gazetteer is loaded");
+    }
+
+    #[test]
+    fn a_phrase_hashed_word_by_word_is_the_phrase_hashed_whole() {
+        let streamed = PhraseHash::EMPTY.lowercase("New").bytes([b' ']).lowercase("YORK").key();
+        assert_eq!(streamed, PhraseHash::of("new york"));
+        assert_ne!(streamed, PhraseHash::of("newyork"));
+        // Non-ASCII words lowercase character by character, as the phrases were.
+        assert_eq!(
+            PhraseHash::EMPTY.lowercase("SÃO").bytes([b' ']).lowercase("Paulo").key(),
+            PhraseHash::of("são paulo")
+        );
+        assert_eq!(
+            PhraseHash::EMPTY.lowercase("ΟΔΥΣΣΕΥΣ").key(),
+            PhraseHash::of(&"ΟΔΥΣΣΕΥΣ".chars().flat_map(char::to_lowercase).collect::<String>())
+        );
+    }
 
     #[test]
     fn the_ascii_hashes_are_the_character_hashes() {
