@@ -4,13 +4,20 @@ set shell := ["bash", "-euo", "pipefail", "-c"]
 
 eval_dir := env("SAYSO_EVAL_DIR", "../shared/eval")
 
+# Profile-guided optimisation of release builds (docs/performance.md): the same flags for the CLI and the Python module, so that they share compiled dependencies.
+pgo_flags := "RUSTFLAGS=-Cprofile-use=" + justfile_directory() + "/pgo/sayso.profdata"
+
 # List the recipes.
 default:
     @just --list
 
-# Build the release binary.
+# Build the release binary, optimised with the committed execution profile (pgo/sayso.profdata; `just pgo` regenerates it).
 build:
-    cargo build --release -p sayso-cli
+    {{pgo_flags}} cargo build --release -p sayso-cli
+
+# Regenerate pgo/sayso.profdata: an instrumented build run over the training splits of the eval data (never the benchmark's dev texts).
+pgo:
+    scripts/pgo.sh {{eval_dir}}
 
 # Set everything up from a fresh clone (release binary; the Python module into .venv and into this python3) and run sayso on the bundled reference article.
 setup: build python
@@ -142,7 +149,7 @@ python:
     test -x .venv/bin/python || python3 -m venv .venv
     .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas
     rm -f target/wheels/sayso-*.whl
-    .venv/bin/maturin build --release --quiet -m bindings/python/Cargo.toml -o target/wheels
+    {{pgo_flags}} .venv/bin/maturin build --release --quiet -m bindings/python/Cargo.toml -o target/wheels
     .venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/sayso-*.whl
 
 # extract_many on 4 workers against a Python loop over extract, on the PolNeAR and TimeBank dev articles.

@@ -159,7 +159,7 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
         .map(|(rank, &i)| {
             let e = &a.events[i];
             Event {
-                id: format!("v{}", rank + 1),
+                id: id('v', rank + 1),
                 event_type: e.event_type,
                 cameo: e.cameo.as_ref().map(|code| Cameo {
                     code: code.clone(),
@@ -327,6 +327,18 @@ fn ranks(order: &[usize]) -> Vec<usize> {
     rank
 }
 
+/// A record id: its kind's letter and its 1-based rank (`e12`). Written directly, not with
+/// `format!`: a document has thousands of ids, and the formatting machinery was most of
+/// their cost.
+fn id(kind: char, rank: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(rank);
+    let mut s = String::with_capacity(1 + digits.len());
+    s.push(kind);
+    s.push_str(digits);
+    s
+}
+
 struct Ids {
     time: Vec<usize>,
     entity: Vec<usize>,
@@ -337,18 +349,31 @@ struct Ids {
 
 impl Ids {
     fn time_id(&self, i: usize) -> String {
-        format!("t{}", self.time[i] + 1)
+        id('t', self.time[i] + 1)
     }
     fn entity_id(&self, i: usize) -> String {
-        format!("e{}", self.entity[i] + 1)
+        id('e', self.entity[i] + 1)
     }
     fn claim_id(&self, i: usize) -> String {
-        format!("c{}", self.claim[i] + 1)
+        id('c', self.claim[i] + 1)
     }
     fn post_id(&self, i: usize) -> String {
-        format!("p{}", self.post[i] + 1)
+        id('p', self.post[i] + 1)
     }
     fn link_id(&self, i: usize) -> String {
-        format!("l{}", self.link[i] + 1)
+        id('l', self.link[i] + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id;
+
+    #[test]
+    fn ids_are_the_letter_and_the_rank() {
+        for rank in [1, 9, 10, 12, 99, 100, 4321, usize::MAX] {
+            assert_eq!(id('e', rank), format!("e{rank}"));
+        }
+        assert_eq!(id('v', 7), "v7");
     }
 }

@@ -155,7 +155,9 @@ fn lowercase(a: &mut Analysis) {
     for t in &a.tokens {
         let w = &a.text[t.start..t.end];
         if w.is_ascii() {
-            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let from = lower.len();
+            lower.push_str(w);
+            lower[from..].make_ascii_lowercase();
         } else {
             // `str::to_lowercase`, not char by char: a final capital sigma lowercases to 'ς'.
             lower.push_str(&w.to_lowercase());
@@ -213,7 +215,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (end, kind) = scan_token(text, bytes, i, c, prev_char(i));
         let (end, kind) = if end <= start { (start + c.len_utf8(), TokenKind::Punct) } else { (end, kind) };
         // A word followed by a clitic: emit the stem and the clitic as two tokens.
-        if kind == TokenKind::Word {
+        // (Only words with an apostrophe can have one: most words are skipped with a byte scan.)
+        if kind == TokenKind::Word && memchr::memchr2(b'\'', APOSTROPHE_LEAD, &bytes[start..end]).is_some() {
             if let Some(split) = clitic_split(&text[start..end]) {
                 tokens.push(Token { start, end: start + split, kind, sentence: 0, space_before, line_start });
                 tokens.push(Token {
@@ -238,6 +241,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The first byte of `’` in UTF-8 (also of other characters: only a pre-filter).
+const APOSTROPHE_LEAD: u8 = 0xE2;
+
 /// Where a word splits before its clitic (`don't` → `do|n't`, `Trump's` → `Trump|'s`).
 fn clitic_split(word: &str) -> Option<usize> {
     let apos = word.rfind(['\'', '’'])?;
@@ -249,6 +255,11 @@ fn clitic_split(word: &str) -> Option<usize> {
 }
 
 fn scan_token(text: &str, bytes: &[u8], i: usize, c: char, prev: Option<char>) -> (usize, TokenKind) {
+    // Most tokens are plain words: none of the checks below can apply to an ASCII letter or
+    // digit, except the URL check for `h` and `w`.
+    if c.is_ascii_alphanumeric() && !matches!(c, 'h' | 'H' | 'w' | 'W') {
+        return scan_word(text, bytes, i, c);
+    }
     let rest = &text[i..];
     // URLs
     if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && starts_url(rest) {
@@ -503,8 +514,12 @@ fn is_terminal(a: &Analysis, i: usize) -> bool {
         // "U.S." or "Inc." at the end of a sentence carries the full stop.
         // Initials after a title are a name's: "Rep. G.K. Butterfield".
         TokenKind::Word => {
+            // The cheap test first: most words have no final period.
+            if !s.ends_with('.') {
+                return false;
+            }
             let name_initials = i > 0 && is_initials(s) && ABBREVIATIONS.title.contains(a.token_text(i - 1));
-            s.ends_with('.') && !ABBREVIATIONS.title.contains(s) && !is_initial(s) && !name_initials
+            !ABBREVIATIONS.title.contains(s) && !is_initial(s) && !name_initials
         }
         _ => false,
     }
