@@ -138,3 +138,28 @@ fn full_pipeline_to_json(b: divan::Bencher) {
         out
     });
 }
+
+/// The documents of the bench texts, extracted once for the serialisation benches.
+static DOCS: LazyLock<Vec<sayso::Document>> = LazyLock::new(|| {
+    TEXTS
+        .iter()
+        .filter_map(|t| sayso::extract(ArticleInput::from_text(t.clone()), &sayso::Options::default()).ok())
+        .collect()
+});
+
+/// JSON Lines serialisation alone (`to_json_line`, sayso's own writer), per byte of news text.
+#[divan::bench(sample_count = 10)]
+fn json_line(b: divan::Bencher) {
+    let docs = &*DOCS;
+    b.counter(divan::counter::BytesCount::new(total_bytes()))
+        .bench(|| docs.iter().map(|d| sayso::to_json_line(d).len()).sum::<usize>());
+}
+
+/// The same bytes from `serde_json::to_string`, which `to_json_line` replaced: the reference
+/// for `json_line`.
+#[divan::bench(sample_count = 10)]
+fn json_line_serde_json(b: divan::Bencher) {
+    let docs = &*DOCS;
+    b.counter(divan::counter::BytesCount::new(total_bytes()))
+        .bench(|| docs.iter().map(|d| serde_json::to_string(d).map_or(0, |s| s.len())).sum::<usize>());
+}

@@ -191,6 +191,8 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
     let again = extract(text, OffsetUnit::Codepoint).map_err(|e| TestCaseError::fail(format!("{e}")))?;
     let first = docs[0].1.as_ref().map_err(|e| TestCaseError::fail(format!("{e}")))?;
     prop_assert_eq!(sayso::to_json_line(first), sayso::to_json_line(&again), "not deterministic");
+    let expected = serde_json::to_string(first).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    prop_assert_eq!(sayso::to_json_line(first), expected, "to_json_line differs from serde_json");
     Ok(())
 }
 

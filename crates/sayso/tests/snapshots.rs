@@ -59,3 +59,24 @@ fn every_corpus_article_matches_its_snapshot() {
         }
     });
 }
+
+/// `to_json_line` has its own writer (faster than serde_json's); its bytes must be serde_json's
+/// for every corpus article in every offset unit, and for every stored snapshot.
+#[test]
+fn json_lines_are_serde_json_bytes() {
+    for (name, article) in corpus() {
+        for unit in [sayso::OffsetUnit::Codepoint, sayso::OffsetUnit::Utf8, sayso::OffsetUnit::Utf16] {
+            let doc = sayso::extract(article.clone(), &Options::default().with_offsets(unit))
+                .expect("corpus article analyses");
+            let expected = serde_json::to_string(&doc).expect("serialisable");
+            assert!(sayso::to_json_line(&doc) == expected, "{name} ({unit:?}): to_json_line differs from serde_json");
+        }
+        let path = root().join(format!("tests/snapshots/{name}.snap.json"));
+        let stored = std::fs::read_to_string(&path).expect("snapshot exists");
+        let doc: sayso::Document = serde_json::from_str(&stored).expect("snapshot is a document");
+        assert!(
+            sayso::to_json_line(&doc) == serde_json::to_string(&doc).expect("serialisable"),
+            "{name} snapshot: to_json_line differs from serde_json"
+        );
+    }
+}
