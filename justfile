@@ -13,6 +13,7 @@ default:
 
 # Build the release binary, optimised with the committed execution profile (pgo/sayso.profdata; `just pgo` regenerates it).
 build:
+    @scripts/pgo.sh --check
     {{pgo_flags}} cargo build --release -p sayso-cli
 
 # Regenerate pgo/sayso.profdata: an instrumented build run over the training splits of the eval data (never the benchmark's dev texts).
