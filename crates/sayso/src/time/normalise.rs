@@ -156,11 +156,23 @@ type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
 
 /// Gate keys, one of which occurs inside every match of a pattern; a line where none of
 /// them occurs is not searched with that pattern. A key is a set of literals ("<now>|<current>",
-/// see [`KeyLiteral`] for the marks), or `#digit` for any digit.
+/// see [`KeyLiteral`] for the marks), or one of the `#` keys [`key_words_in`] computes
+/// from the bytes around it.
 type Gate = &'static [&'static str];
 
 /// Any ASCII digit.
 const DIGITS: Gate = &["#digit"];
+
+/// A digit, a slash and a digit ("5/12/2020"): every match of the slashed date has one.
+const DIGIT_SLASH: Gate = &["#d/d"];
+
+/// A digit, a hyphen and a digit ("2020-05-12"): every match of the ISO date has one.
+const DIGIT_HYPHEN: Gate = &["#d-d"];
+
+/// A month name (as in [`MONTHS`]) with a digit next to it across white space, commas and a
+/// period ("Jan. 5", "May 2020", "5 May", "Sept., 1990"): every match of the patterns that
+/// write a day or a year beside a month has one.
+const MONTH_DIGIT: Gate = &["#month-digit"];
 
 /// Units (one of which a duration or a counted period contains), at the start of a word.
 const UNITS: Gate = &["<second|<minute|<hour|<day|<week|<month|<year|<decade|<centur|<quarter"];
@@ -189,22 +201,22 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let p = |gate: Gate, re: String, b: Build| (ascii_regex(&re), b, gate, &[][..]);
     let pa = |gate: Gate, also: Gate, re: String, b: Build| (ascii_regex(&re), b, gate, also);
     vec![
-        pa(MONTHS, DIGITS, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        pa(MONTHS, DIGITS, format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(DIGITS, r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
+        p(DIGIT_SLASH, r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(DIGITS, r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
+        p(DIGIT_HYPHEN, r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        pa(MONTHS, DIGITS, format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::MonthYear(i16::try_from(num(c, "y")?).ok()?, month(c)?), part_mod(c)))
         }),
-        pa(MONTHS, DIGITS, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
             let d = num(c, "d")?;
             (1..=31).contains(&d).then_some((Kind::MonthDay(month(c)?, i8::try_from(d).ok()?), None))
         }),
@@ -328,7 +340,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 Some((Kind::Ago(n, unit), modifier))
             },
         ),
-        p(YEAR, r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
+        pa(YEAR, &["<earlier>|<ago>"], r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
         pa(DAY, &["<next>|<following>|<before>|<previous>|<after>|<earlier>|<later>"],
             r"(?i)\b(?:the\s+)?(?P<w>next day|following day|day before|previous day|day after|a day earlier|a day later)\b"
                 .into(),
@@ -394,7 +406,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         // "for years", "within weeks", "over the years": an unknown number of units.
         pa(
             &["<for>|<within>|<over>"],
-            UNITS,
+            &["<years>|<weeks>|<months>|<days>|<decades>|<centuries>|<hours>|<minutes>"],
             r"(?i)\b(?P<pre>for|within|over)\s+(?P<t>(?P<the>the\s+)?(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
             |c| {
                 // "over the years" but not "for the days (of ...)", which is not a duration.
@@ -470,7 +482,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pa(&["<year>"], &["<that>|<same>"], r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
         // "the year" of a report is the publication year; "the year ended March 31" a fiscal
         // year, a duration.
-        p(YEAR,
+        pa(&["<year>"], &["<the>"],
             r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year\b)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
                 .into(),
             |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
@@ -492,7 +504,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 (1..=30).contains(&n).then_some((Kind::Century(n - 1), None))
             },
         ),
-        p(&["^<Thanksgiving|^<Christmas|<year|^<Election|^<Independence|^<Fourth"],
+        p(&["^<Thanksgiving|^<Christmas|^<Year'|^<Election|^<Independence|^<Fourth"],
             r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Fourth\s+of\s+July)\b"
                 .into(),
             |c| {
@@ -568,7 +580,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             let w = c.name("noon")?.as_str();
             Some((Kind::Clock(if w.eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0), None))
         }),
-        pa(&["a.m|p.m|am>|pm>"], DIGITS,
+        pa(&["a.m|p.m|<am>|<pm>|0am>|1am>|2am>|3am>|4am>|5am>|6am>|7am>|8am>|9am>|0pm>|1pm>|2pm>|3pm>|4pm>|5pm>|6pm>|7pm>|8pm>|9pm>"], DIGITS,
             r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)"
                 .into(),
             |c| {
@@ -633,8 +645,30 @@ static KEY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words
 });
 
-/// The bit of [`DIGITS`].
-static DIGIT_BIT: LazyLock<u128> = LazyLock::new(|| KEY_WORDS.binary_search(&DIGITS[0]).map_or(0, |i| 1u128 << i));
+/// The bits of the keys [`key_words_in`] computes rather than looks up.
+struct ComputedBits {
+    /// [`DIGITS`].
+    digit: u128,
+    /// [`DIGIT_SLASH`].
+    digit_slash: u128,
+    /// [`DIGIT_HYPHEN`].
+    digit_hyphen: u128,
+    /// [`MONTHS`], whose hits are looked at for [`MONTH_DIGIT`].
+    month: u128,
+    /// [`MONTH_DIGIT`].
+    month_digit: u128,
+}
+
+static COMPUTED_BITS: LazyLock<ComputedBits> = LazyLock::new(|| {
+    let bit = |gate: Gate| KEY_WORDS.binary_search(&gate[0]).map_or(0, |i| 1u128 << i);
+    ComputedBits {
+        digit: bit(DIGITS),
+        digit_slash: bit(DIGIT_SLASH),
+        digit_hyphen: bit(DIGIT_HYPHEN),
+        month: bit(MONTHS),
+        month_digit: bit(MONTH_DIGIT),
+    }
+});
 
 /// One literal of a gate key ("<year", "^<Jan", "am>"): `<` asks for a word start before it,
 /// `>` for a word end after it, `^` for its exact case (else any ASCII case).
@@ -653,7 +687,7 @@ static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(||
     let mut literals = Vec::new();
     let mut info = Vec::new();
     for (i, key) in KEY_WORDS.iter().enumerate() {
-        if *key == DIGITS[0] {
+        if key.starts_with('#') {
             continue;
         }
         for alt in key.split('|') {
@@ -709,11 +743,29 @@ fn chunk_end(text: &str, start: usize) -> usize {
 fn key_words_in(chunk: &str) -> u128 {
     let bytes = chunk.as_bytes();
     let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-    let mut bits = if bytes.iter().any(u8::is_ascii_digit) { *DIGIT_BIT } else { 0 };
+    let computed = &*COMPUTED_BITS;
+    let mut bits = 0;
+    if bytes.iter().any(u8::is_ascii_digit) {
+        bits |= computed.digit;
+        // A separator with a digit on each side.
+        let between_digits = |sep: char| {
+            chunk.match_indices(sep).any(|(i, _)| {
+                i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            })
+        };
+        if between_digits('/') {
+            bits |= computed.digit_slash;
+        }
+        if between_digits('-') {
+            bits |= computed.digit_hyphen;
+        }
+    }
     let (ac, info) = &*KEY_LITERALS;
     for m in ac.find_overlapping_iter(chunk) {
         let Some(k) = info.get(m.pattern().as_usize()) else { continue };
-        if bits & k.bit != 0
+        // A month already seen is still looked at until one has a digit beside it.
+        let month = k.bit == computed.month && bits & computed.month_digit == 0 && bits & computed.digit != 0;
+        if (bits & k.bit != 0 && !month)
             || (k.start && m.start() > 0 && word(m.start() - 1))
             || (k.end && word(m.end()))
             || k.exact.is_some_and(|e| chunk.get(m.range()) != Some(e))
@@ -721,8 +773,33 @@ fn key_words_in(chunk: &str) -> u128 {
             continue;
         }
         bits |= k.bit;
+        if month && digit_beside(bytes, m.start(), m.end()) {
+            bits |= computed.month_digit;
+        }
     }
     bits
+}
+
+/// Whether a digit stands next to the word that starts at `start` (where `end` is inside
+/// it): before it across white space, or after it across white space, periods and commas.
+fn digit_beside(bytes: &[u8], start: usize, end: usize) -> bool {
+    // White space as the patterns' ASCII `\s` knows it (with the vertical tab).
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+    let mut j = end;
+    while bytes.get(j).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+        j += 1;
+    }
+    while bytes.get(j).is_some_and(|&b| space(b) || b == b'.' || b == b',') {
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut i = start;
+    while i > 0 && space(bytes[i - 1]) {
+        i -= 1;
+    }
+    i > 0 && bytes[i - 1].is_ascii_digit()
 }
 
 /// A pattern compiled without Unicode classes where it can be (every word it looks for is
@@ -1534,6 +1611,24 @@ mod gates {
         assert!(super::GATE_MASKS.iter().all(|m| m.0 != 0), "every pattern has a gate");
     }
 
+    /// The keys computed from bytes are there exactly when their bytes are.
+    #[test]
+    fn computed_keys_see_their_bytes() {
+        let c = &*super::COMPUTED_BITS;
+        let has = |text: &str, bit: u128| super::key_words_in(text) & bit != 0;
+        assert!(c.digit_slash != 0 && c.digit_hyphen != 0 && c.month_digit != 0 && c.month != 0);
+        assert!(has("on 5/12/2020", c.digit_slash) && !has("5 / 12, and/or 2020", c.digit_slash));
+        assert!(has("2020-05-12", c.digit_hyphen) && !has("Covid- 19 and the 1990s-era", c.digit_hyphen));
+        for yes in ["Jan. 5", "May 2020", "5 March", "Sept., 1990", "4\n\nJuly", "Dec 31st"] {
+            assert!(has(yes, c.month_digit), "{yes}");
+        }
+        for no in ["May was 5", "January and 5 others", "5 may", "the 1990s, May", "March"] {
+            assert!(!has(no, c.month_digit), "{no}");
+        }
+        // A second month in the line still counts.
+        assert!(has("In March, not May, 12 people; on June 5 more.", c.month_digit));
+    }
+
     /// What `find` returns, as text, for comparison.
     fn listing(text: &str, gated: bool) -> String {
         let mut out = String::new();
@@ -1558,6 +1653,15 @@ mod gates {
              New Year's Day, for years, two decades ago, the past several quarters, now, nowadays, \
              upcoming months, the days ahead, by year's end, since year-end, a year-earlier loss, \
              for the week, the week of May 3, the previous Friday."
+                .to_string(),
+        );
+        // On the edges of the computed keys and the narrower word keys.
+        texts.push(
+            "On 5/12/2020, 12/1/1999 and 2020-05-12 (not 5 / 12 / 2020, Covid-19 or 1-800), Sept., \
+             1990 and Sept.\n1990, 4 July 1990, 4\tJuly, Jan. 5, Dec 31st, early-March 1990, the team \
+             at 10am, 10:30 am, 9 PM and 7 p.m., Islam, New Year's Eve, new year's, a year-ago \
+             quarter, a year earlier, year-end, within minutes, for the days, over the years, \
+             the year ended, the full year, the years, yearly."
                 .to_string(),
         );
         for t in &texts {
