@@ -62,12 +62,35 @@ pub(super) struct Lexicon {
     /// First word of a form → (all words of the form, entry, base-or-s form), longest
     /// forms first.
     forms: HashMap<&'static str, Forms>,
+    /// A one-hash Bloom filter of the keys of `forms`: most words start no form, and this
+    /// says so for most of them without hashing the whole word into the map.
+    first_words: Box<[u64; FILTER_WORDS]>,
+}
+
+/// The filter's size in 64-bit words (8192 bits for some 570 first words: about one in
+/// fifteen other words gets through to the map).
+const FILTER_WORDS: usize = 128;
+
+/// A word's bit in the filter, from its length and first, second and last bytes.
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let first = u32::from(b.first().copied().unwrap_or(0));
+    let second = u32::from(b.get(1).copied().unwrap_or(0));
+    let last = u32::from(b.last().copied().unwrap_or(0));
+    let len = u32::from(u8::try_from(b.len()).unwrap_or(u8::MAX));
+    let h = (first | second << 8 | last << 16 | len << 24).wrapping_mul(0x9E37_79B1);
+    // The top bits of the product mix all four bytes.
+    (h >> (32 - 13)) as usize
 }
 
 impl Lexicon {
     /// The forms whose first word is `first`, longest first (none for most words): the
     /// stage walks these itself, one map probe per token and nothing allocated.
     pub fn forms_from(&self, first: &str) -> &[Form] {
+        let bit = filter_bit(first);
+        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
         self.forms.get(first).map_or(&[], Vec::as_slice)
     }
 
@@ -143,7 +166,12 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for list in forms.values_mut() {
         list.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
     }
-    Lexicon { entries, forms }
+    let mut first_words = Box::new([0u64; FILTER_WORDS]);
+    for w in forms.keys() {
+        let bit = filter_bit(w);
+        first_words[bit / 64] |= 1 << (bit % 64);
+    }
+    Lexicon { entries, forms, first_words }
 });
 
 /// The closed word classes of `words.txt`.
@@ -225,5 +253,19 @@ mod tests {
         assert!(longer > 0);
         let acc = LEXICON.lookup(&["according", "to"]);
         assert!(!acc.is_empty() && acc.windows(2).all(|w| w[0].len >= w[1].len));
+    }
+
+    /// The filter lets every first word through, and stops most other words.
+    #[test]
+    fn the_first_word_filter_passes_every_form() {
+        for (w, list) in &LEXICON.forms {
+            assert_eq!(LEXICON.forms_from(w).len(), list.len(), "{w}");
+        }
+        let others = ["the", "of", "and", "in", "a", "for", "on", "with", "was", "is", "it", "by", "at", "he"];
+        let stopped = others.iter().filter(|w| {
+            let bit = filter_bit(w);
+            LEXICON.first_words[bit / 64] & (1 << (bit % 64)) == 0
+        });
+        assert!(stopped.count() * 2 > others.len());
     }
 }
