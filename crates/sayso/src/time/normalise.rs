@@ -675,6 +675,8 @@ static COMPUTED_BITS: LazyLock<ComputedBits> = LazyLock::new(|| {
 struct KeyLiteral {
     /// The bit of the key it belongs to.
     bit: u128,
+    /// The index of that bit.
+    index: usize,
     /// The literal as written, for a case-sensitive one.
     exact: Option<&'static str>,
     start: bool,
@@ -697,7 +699,7 @@ static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(||
             let end = alt.ends_with('>');
             let literal = alt.trim_start_matches('<').trim_end_matches('>');
             literals.push(literal);
-            info.push(KeyLiteral { bit: 1u128 << i, exact: exact.then_some(literal), start, end });
+            info.push(KeyLiteral { bit: 1u128 << i, index: i, exact: exact.then_some(literal), start, end });
         }
     }
     let ac = AhoCorasick::builder()
@@ -739,30 +741,63 @@ fn chunk_end(text: &str, start: usize) -> usize {
     text.len()
 }
 
-/// The bits of the gate keys a line contains.
-fn key_words_in(chunk: &str) -> u128 {
+/// The gate keys of a line: which occur, and how far into the line each last occurs.
+struct Keys {
+    /// The bits of the keys that occur.
+    bits: u128,
+    /// Per key (by its bit's index), the start of its last occurrence or a place after it
+    /// (occurrences are noted before their word boundaries and case are checked).
+    last: [usize; 128],
+}
+
+impl Keys {
+    /// The last place where a match of a pattern with this gate can start: every match
+    /// holds an occurrence of one of the gate's keys, which starts no earlier than the match.
+    fn reach(&self, gate: u128) -> usize {
+        let mut rest = gate;
+        let mut reach = 0;
+        while rest != 0 {
+            reach = reach.max(self.last.get(rest.trailing_zeros() as usize).copied().unwrap_or(usize::MAX));
+            rest &= rest - 1;
+        }
+        reach
+    }
+}
+
+/// The gate keys a line contains.
+fn key_words_in(chunk: &str) -> Keys {
     let bytes = chunk.as_bytes();
     let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     let computed = &*COMPUTED_BITS;
-    let mut bits = 0;
-    if bytes.iter().any(u8::is_ascii_digit) {
-        bits |= computed.digit;
-        // A separator with a digit on each side.
+    let mut keys = Keys { bits: 0, last: [0; 128] };
+    let index = |bit: u128| bit.trailing_zeros() as usize;
+    if let Some(last_digit) = bytes.iter().rposition(u8::is_ascii_digit) {
+        keys.bits |= computed.digit;
+        keys.last[index(computed.digit) % 128] = last_digit;
+        // The last separator with a digit on each side (the first digit starts the occurrence).
         let between_digits = |sep: char| {
-            chunk.match_indices(sep).any(|(i, _)| {
-                i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            })
+            chunk
+                .rmatch_indices(sep)
+                .map(|(i, _)| i)
+                .find(|&i| i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                .map(|i| i - 1)
         };
-        if between_digits('/') {
-            bits |= computed.digit_slash;
+        if let Some(at) = between_digits('/') {
+            keys.bits |= computed.digit_slash;
+            keys.last[index(computed.digit_slash) % 128] = at;
         }
-        if between_digits('-') {
-            bits |= computed.digit_hyphen;
+        if let Some(at) = between_digits('-') {
+            keys.bits |= computed.digit_hyphen;
+            keys.last[index(computed.digit_hyphen) % 128] = at;
         }
     }
+    let mut bits = keys.bits;
     let (ac, info) = &*KEY_LITERALS;
     for m in ac.find_overlapping_iter(chunk) {
         let Some(k) = info.get(m.pattern().as_usize()) else { continue };
+        if let Some(last) = keys.last.get_mut(k.index) {
+            *last = (*last).max(m.start());
+        }
         // A month already seen is still looked at until one has a digit beside it.
         let month = k.bit == computed.month && bits & computed.month_digit == 0 && bits & computed.digit != 0;
         if (bits & k.bit != 0 && !month)
@@ -777,7 +812,10 @@ fn key_words_in(chunk: &str) -> u128 {
             bits |= computed.month_digit;
         }
     }
-    bits
+    keys.bits = bits;
+    // A month with a digit beside it is a month: no later than the last month.
+    keys.last[index(computed.month_digit) % 128] = keys.last[index(computed.month) % 128];
+    keys
 }
 
 /// Whether a digit stands next to the word that starts at `start` (where `end` is inside
@@ -829,25 +867,30 @@ fn find_gated(text: &str, gated: bool) -> Vec<Found> {
     while base < text.len() {
         let end = chunk_end(text, base);
         let chunk = &text[base..end];
-        let present = key_words_in(chunk);
+        let keys = key_words_in(chunk);
         for ((re, build, _, _), masks) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
-            if gated && !gated_in(*masks, present) {
+            if gated && !gated_in(*masks, keys.bits) {
                 continue;
             }
+            // A search from past the last key of the gate cannot match: it is not made.
+            let reach = if gated { keys.reach(masks.0) } else { usize::MAX };
             for c in re.captures_iter(chunk) {
                 // The year pattern matches a guard character on each side; its expression is `y`.
                 let whole = c.get(0).map_or(0..0, |m| m.range());
+                let done = whole.end > reach;
                 let span = match (c.name("t"), c.name("y")) {
                     (Some(t), _) => t.range(),
                     (None, Some(y)) if c.len() == 2 => y.range(),
                     _ => whole,
                 };
                 let span = trim(text, span.start + base..span.end + base);
-                if span.is_empty() {
-                    continue;
+                if !span.is_empty() {
+                    if let Some((kind, modifier)) = build(&c) {
+                        all.push(Found { span, kind, modifier });
+                    }
                 }
-                if let Some((kind, modifier)) = build(&c) {
-                    all.push(Found { span, kind, modifier });
+                if done {
+                    break;
                 }
             }
         }
@@ -1628,7 +1671,7 @@ mod gates {
     #[test]
     fn computed_keys_see_their_bytes() {
         let c = &*super::COMPUTED_BITS;
-        let has = |text: &str, bit: u128| super::key_words_in(text) & bit != 0;
+        let has = |text: &str, bit: u128| super::key_words_in(text).bits & bit != 0;
         assert!(c.digit_slash != 0 && c.digit_hyphen != 0 && c.month_digit != 0 && c.month != 0);
         assert!(has("on 5/12/2020", c.digit_slash) && !has("5 / 12, and/or 2020", c.digit_slash));
         assert!(has("2020-05-12", c.digit_hyphen) && !has("Covid- 19 and the 1990s-era", c.digit_hyphen));
@@ -1640,6 +1683,20 @@ mod gates {
         }
         // A second month in the line still counts.
         assert!(has("In March, not May, 12 people; on June 5 more.", c.month_digit));
+    }
+
+    /// A key's reach is where its last occurrence starts.
+    #[test]
+    fn reach_is_the_last_occurrence() {
+        let c = &*super::COMPUTED_BITS;
+        let text = "In March, not May, 12 people; on June 5 more, 3/4 and 1/2 of them in 2020-05-12.";
+        let keys = super::key_words_in(text);
+        assert_eq!(keys.reach(c.month), text.find("June").unwrap_or(0));
+        assert_eq!(keys.reach(c.month_digit), text.find("June").unwrap_or(0));
+        assert_eq!(keys.reach(c.digit), text.rfind('2').unwrap_or(0));
+        assert_eq!(keys.reach(c.digit_slash), text.find("1/2").unwrap_or(0));
+        assert_eq!(keys.reach(c.digit_hyphen), text.find("5-12").unwrap_or(0));
+        assert_eq!(keys.reach(c.digit_slash | c.month), text.find("1/2").unwrap_or(0));
     }
 
     /// What `find` returns, as text, for comparison.
@@ -1782,7 +1839,7 @@ mod cost {
                 let end = super::chunk_end(&text, base);
                 let chunk = &text[base..end];
                 chunks += 1;
-                let present = super::key_words_in(chunk);
+                let present = super::key_words_in(chunk).bits;
                 for (i, ((re, _, _, _), masks)) in super::PATTERNS.iter().zip(super::GATE_MASKS.iter()).enumerate() {
                     if !super::gated_in(*masks, present) {
                         continue;
