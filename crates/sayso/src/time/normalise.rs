@@ -710,6 +710,13 @@ static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(||
     (ac, info)
 });
 
+/// Per pattern, the indices of its groups `t` (the expression, where the match holds more)
+/// and `y` (a year), so that each match does not look them up by name.
+static SPAN_GROUPS: LazyLock<Vec<(Option<usize>, Option<usize>)>> = LazyLock::new(|| {
+    let group = |re: &Regex, name: &str| re.capture_names().position(|n| n == Some(name));
+    PATTERNS.iter().map(|(re, _, _, _)| (group(re, "t"), group(re, "y"))).collect()
+});
+
 /// Per pattern, the bits of its gate and of its second gate (0: none).
 static GATE_MASKS: LazyLock<Vec<(u128, u128)>> = LazyLock::new(|| {
     let bits =
@@ -868,7 +875,7 @@ fn find_gated(text: &str, gated: bool) -> Vec<Found> {
         let end = chunk_end(text, base);
         let chunk = &text[base..end];
         let keys = key_words_in(chunk);
-        for ((re, build, _, _), masks) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
+        for (((re, build, _, _), masks), (t, y)) in PATTERNS.iter().zip(GATE_MASKS.iter()).zip(SPAN_GROUPS.iter()) {
             if gated && !gated_in(*masks, keys.bits) {
                 continue;
             }
@@ -878,7 +885,7 @@ fn find_gated(text: &str, gated: bool) -> Vec<Found> {
                 // The year pattern matches a guard character on each side; its expression is `y`.
                 let whole = c.get(0).map_or(0..0, |m| m.range());
                 let done = whole.end > reach;
-                let span = match (c.name("t"), c.name("y")) {
+                let span = match (t.and_then(|t| c.get(t)), y.and_then(|y| c.get(y))) {
                     (Some(t), _) => t.range(),
                     (None, Some(y)) if c.len() == 2 => y.range(),
                     _ => whole,
