@@ -42,6 +42,7 @@ pub(super) struct CueEntry {
 }
 
 /// A match of the lexicon at a token: which entry, and how many tokens the form covers.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CueMatch {
     pub entry: usize,
@@ -50,27 +51,58 @@ pub(super) struct CueMatch {
     pub base_or_s: bool,
 }
 
-/// Forms starting with one word: (all words of the form, entry, base-or-s form).
-type Forms = Vec<(Vec<&'static str>, usize, bool)>;
+/// One form: all its words, its entry, and whether it is the base or -s form.
+pub(super) type Form = (Vec<&'static str>, usize, bool);
+
+/// Forms starting with one word, longest first.
+type Forms = Vec<Form>;
 
 pub(super) struct Lexicon {
     pub entries: Vec<CueEntry>,
-    /// First word of a form → (all words of the form, entry, base-or-s form).
+    /// First word of a form → (all words of the form, entry, base-or-s form), longest
+    /// forms first.
     forms: HashMap<&'static str, Forms>,
+    /// A one-hash Bloom filter of the keys of `forms`: most words start no form, and this
+    /// says so for most of them without hashing the whole word into the map.
+    first_words: Box<[u64; FILTER_WORDS]>,
+}
+
+/// The filter's size in 64-bit words (8192 bits for some 570 first words: about one in
+/// fifteen other words gets through to the map).
+const FILTER_WORDS: usize = 128;
+
+/// A word's bit in the filter, from its length and first, second and last bytes.
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let first = u32::from(b.first().copied().unwrap_or(0));
+    let second = u32::from(b.get(1).copied().unwrap_or(0));
+    let last = u32::from(b.last().copied().unwrap_or(0));
+    let len = u32::from(u8::try_from(b.len()).unwrap_or(u8::MAX));
+    let h = (first | second << 8 | last << 16 | len << 24).wrapping_mul(0x9E37_79B1);
+    // The top bits of the product mix all four bytes.
+    (h >> (32 - 13)) as usize
 }
 
 impl Lexicon {
+    /// The forms whose first word is `first`, longest first (none for most words): the
+    /// stage walks these itself, one map probe per token and nothing allocated.
+    pub fn forms_from(&self, first: &str) -> &[Form] {
+        let bit = filter_bit(first);
+        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
+        self.forms.get(first).map_or(&[], Vec::as_slice)
+    }
+
     /// Every entry whose form starts at `words[0]`, longest forms first.
+    #[cfg(test)]
     pub fn lookup(&self, words: &[&str]) -> Vec<CueMatch> {
         let Some(first) = words.first() else { return Vec::new() };
-        let Some(cands) = self.forms.get(first) else { return Vec::new() };
-        let mut out: Vec<CueMatch> = cands
+        self.forms_from(first)
             .iter()
             .filter(|(form, _, _)| form.len() <= words.len() && form.iter().zip(words).all(|(f, w)| f == w))
             .map(|(form, entry, base)| CueMatch { entry: *entry, len: form.len(), base_or_s: *base })
-            .collect();
-        out.sort_by_key(|m| std::cmp::Reverse(m.len));
-        out
+            .collect()
     }
 }
 
@@ -130,7 +162,16 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             forms.entry(first).or_default().push((words, index, base));
         }
     }
-    Lexicon { entries, forms }
+    // Longest first; a stable sort, so forms of one length keep the order of the file.
+    for list in forms.values_mut() {
+        list.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
+    }
+    let mut first_words = Box::new([0u64; FILTER_WORDS]);
+    for w in forms.keys() {
+        let bit = filter_bit(w);
+        first_words[bit / 64] |= 1 << (bit % 64);
+    }
+    Lexicon { entries, forms, first_words }
 });
 
 /// The closed word classes of `words.txt`.
@@ -198,5 +239,33 @@ mod tests {
         let claims = LEXICON.lookup(&["claims"]);
         assert!(claims.iter().any(|m| m.base_or_s && LEXICON.entries[m.entry].noun_homograph));
         assert!(WORDS.aux.contains("has") && WORDS.document.contains("statement"));
+    }
+
+    /// Each word's forms come longest first, so that the first form that fits is the longest.
+    #[test]
+    fn forms_come_longest_first() {
+        let mut longer = 0;
+        for list in LEXICON.forms.values() {
+            assert!(list.windows(2).all(|w| w[0].0.len() >= w[1].0.len()), "{:?}", list[0].0);
+            longer += usize::from(list.iter().any(|f| f.0.len() > 1) && list.iter().any(|f| f.0.len() == 1));
+        }
+        // Words that start both a one-word and a longer form ("pointed", "pointed out").
+        assert!(longer > 0);
+        let acc = LEXICON.lookup(&["according", "to"]);
+        assert!(!acc.is_empty() && acc.windows(2).all(|w| w[0].len >= w[1].len));
+    }
+
+    /// The filter lets every first word through, and stops most other words.
+    #[test]
+    fn the_first_word_filter_passes_every_form() {
+        for (w, list) in &LEXICON.forms {
+            assert_eq!(LEXICON.forms_from(w).len(), list.len(), "{w}");
+        }
+        let others = ["the", "of", "and", "in", "a", "for", "on", "with", "was", "is", "it", "by", "at", "he"];
+        let stopped = others.iter().filter(|w| {
+            let bit = filter_bit(w);
+            LEXICON.first_words[bit / 64] & (1 << (bit % 64)) == 0
+        });
+        assert!(stopped.count() * 2 > others.len());
     }
 }

@@ -233,7 +233,10 @@ impl<'a> Finder<'a> {
     }
 
     fn is_verb_cue_form(&self, i: usize) -> bool {
-        LEXICON.lookup(&[self.lw(i)]).iter().any(|m| LEXICON.entries[m.entry].part == Part::Verb && !m.base_or_s)
+        LEXICON
+            .forms_from(self.lw(i))
+            .iter()
+            .any(|(form, entry, base)| form.len() == 1 && LEXICON.entries[*entry].part == Part::Verb && !base)
     }
 
     fn starts_sentence(&self, i: usize) -> bool {
@@ -554,22 +557,27 @@ impl<'a> Finder<'a> {
         if s == 0 {
             self.headline(s);
         }
+        let a = self.a;
         let mut i = sr.start;
         while i < sr.end {
-            if self.is_cap(i) && !self.starts_sentence(i) && self.paragraph_of(i) != 0 {
+            // This runs at every token, and most words start no cue form: one map probe says
+            // so before anything else is asked.
+            let forms = LEXICON.forms_from(a.lower(i));
+            if forms.is_empty() || (self.is_cap(i) && !self.starts_sentence(i) && self.paragraph_of(i) != 0) {
                 i += 1;
                 continue;
             }
-            // Up to three words from here, on the stack: this runs at every token.
+            // Forms of up to three words from here, longest first.
             let n = (sr.end - i).min(3);
-            let words = [self.lw(i), self.lw(i + 1), self.lw(i + 2)];
-            let matches = LEXICON.lookup(&words[..n]);
             let mut advanced = false;
-            for m in matches {
-                let entry = &LEXICON.entries[m.entry];
-                let cue = i..i + m.len;
+            for (form, entry, base_or_s) in forms {
+                if form.len() > n || !form.iter().enumerate().all(|(k, f)| *f == a.lower(i + k)) {
+                    continue;
+                }
+                let entry = &LEXICON.entries[*entry];
+                let cue = i..i + form.len();
                 let made = match entry.part {
-                    Part::Verb => self.verb_claim(s, cue.clone(), entry, m.base_or_s),
+                    Part::Verb => self.verb_claim(s, cue.clone(), entry, *base_or_s),
                     Part::Prep => self.according_claim(s, cue.clone(), entry),
                     Part::Noun => self.noun_claim(s, cue.clone(), entry),
                 };
@@ -1147,10 +1155,10 @@ impl<'a> Finder<'a> {
         let nw = self.lw(next);
         if WORDS.aux.contains(nw)
             || self.is_verb_cue_form(next)
-            || LEXICON.lookup(&[nw]).iter().any(|m| {
-                let e = &LEXICON.entries[m.entry];
-                e.part == Part::Verb
-            })
+            || LEXICON
+                .forms_from(nw)
+                .iter()
+                .any(|(form, entry, _)| form.len() == 1 && LEXICON.entries[*entry].part == Part::Verb)
         {
             return false;
         }

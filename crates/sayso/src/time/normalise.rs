@@ -156,11 +156,23 @@ type Build = fn(&Captures<'_>) -> Option<(Kind, Option<String>)>;
 
 /// Gate keys, one of which occurs inside every match of a pattern; a line where none of
 /// them occurs is not searched with that pattern. A key is a set of literals ("<now>|<current>",
-/// see [`KeyLiteral`] for the marks), or `#digit` for any digit.
+/// see [`KeyLiteral`] for the marks), or one of the `#` keys [`key_words_in`] computes
+/// from the bytes around it.
 type Gate = &'static [&'static str];
 
 /// Any ASCII digit.
 const DIGITS: Gate = &["#digit"];
+
+/// A digit, a slash and a digit ("5/12/2020"): every match of the slashed date has one.
+const DIGIT_SLASH: Gate = &["#d/d"];
+
+/// A digit, a hyphen and a digit ("2020-05-12"): every match of the ISO date has one.
+const DIGIT_HYPHEN: Gate = &["#d-d"];
+
+/// A month name (as in [`MONTHS`]) with a digit next to it across white space, commas and a
+/// period ("Jan. 5", "May 2020", "5 May", "Sept., 1990"): every match of the patterns that
+/// write a day or a year beside a month has one.
+const MONTH_DIGIT: Gate = &["#month-digit"];
 
 /// Units (one of which a duration or a counted period contains), at the start of a word.
 const UNITS: Gate = &["<second|<minute|<hour|<day|<week|<month|<year|<decade|<centur|<quarter"];
@@ -189,22 +201,22 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let p = |gate: Gate, re: String, b: Build| (ascii_regex(&re), b, gate, &[][..]);
     let pa = |gate: Gate, also: Gate, re: String, b: Build| (ascii_regex(&re), b, gate, also);
     vec![
-        pa(MONTHS, DIGITS, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        pa(MONTHS, DIGITS, format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, i32::from(month(c)?), num(c, "d")?)?), None))
         }),
-        p(DIGITS, r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
+        p(DIGIT_SLASH, r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        p(DIGITS, r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
+        p(DIGIT_HYPHEN, r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(), |c| {
             Some((Kind::FullDate(date(num(c, "y")?, num(c, "mo")?, num(c, "d")?)?), None))
         }),
-        pa(MONTHS, DIGITS, format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?:(?P<x>(?i:early|mid|late))[- ])?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"), |c| {
             Some((Kind::MonthYear(i16::try_from(num(c, "y")?).ok()?, month(c)?), part_mod(c)))
         }),
-        pa(MONTHS, DIGITS, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
+        pa(MONTHS, MONTH_DIGIT, format!(r"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c| {
             let d = num(c, "d")?;
             (1..=31).contains(&d).then_some((Kind::MonthDay(month(c)?, i8::try_from(d).ok()?), None))
         }),
@@ -328,7 +340,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 Some((Kind::Ago(n, unit), modifier))
             },
         ),
-        p(YEAR, r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
+        pa(YEAR, &["<earlier>|<ago>"], r"(?i)\b(?:year-earlier|year-ago|year\s+earlier)\b".into(), |_| Some((Kind::YearBefore, None))),
         pa(DAY, &["<next>|<following>|<before>|<previous>|<after>|<earlier>|<later>"],
             r"(?i)\b(?:the\s+)?(?P<w>next day|following day|day before|previous day|day after|a day earlier|a day later)\b"
                 .into(),
@@ -394,7 +406,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         // "for years", "within weeks", "over the years": an unknown number of units.
         pa(
             &["<for>|<within>|<over>"],
-            UNITS,
+            &["<years>|<weeks>|<months>|<days>|<decades>|<centuries>|<hours>|<minutes>"],
             r"(?i)\b(?P<pre>for|within|over)\s+(?P<t>(?P<the>the\s+)?(?P<u>years|weeks|months|days|decades|centuries|hours|minutes))\b".into(),
             |c| {
                 // "over the years" but not "for the days (of ...)", which is not a duration.
@@ -470,7 +482,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pa(&["<year>"], &["<that>|<same>"], r"(?i)\b(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+year\b".into(), |_| Some((Kind::RefYear(0), None))),
         // "the year" of a report is the publication year; "the year ended March 31" a fiscal
         // year, a duration.
-        p(YEAR,
+        p(&["<year>"],
             r"(?i)\b(?P<t>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|current\s+)?year\b)(?P<after>\s+end(?:ed|ing)\b|\s+(?:ago|earlier|before|after|two|\d)|-)?"
                 .into(),
             |c| match c.name("after").map(|a| a.as_str().trim().to_ascii_lowercase()) {
@@ -492,7 +504,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 (1..=30).contains(&n).then_some((Kind::Century(n - 1), None))
             },
         ),
-        p(&["^<Thanksgiving|^<Christmas|<year|^<Election|^<Independence|^<Fourth"],
+        p(&["^<Thanksgiving|^<Christmas|^<Year'|^<Election|^<Independence|^<Fourth"],
             r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Fourth\s+of\s+July)\b"
                 .into(),
             |c| {
@@ -568,7 +580,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             let w = c.name("noon")?.as_str();
             Some((Kind::Clock(if w.eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0), None))
         }),
-        pa(&["a.m|p.m|am>|pm>"], DIGITS,
+        pa(&["a.m|p.m|<am>|<pm>|0am>|1am>|2am>|3am>|4am>|5am>|6am>|7am>|8am>|9am>|0pm>|1pm>|2pm>|3pm>|4pm>|5pm>|6pm>|7pm>|8pm>|9pm>"], DIGITS,
             r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)"
                 .into(),
             |c| {
@@ -633,14 +645,38 @@ static KEY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words
 });
 
-/// The bit of [`DIGITS`].
-static DIGIT_BIT: LazyLock<u128> = LazyLock::new(|| KEY_WORDS.binary_search(&DIGITS[0]).map_or(0, |i| 1u128 << i));
+/// The bits of the keys [`key_words_in`] computes rather than looks up.
+struct ComputedBits {
+    /// [`DIGITS`].
+    digit: u128,
+    /// [`DIGIT_SLASH`].
+    digit_slash: u128,
+    /// [`DIGIT_HYPHEN`].
+    digit_hyphen: u128,
+    /// [`MONTHS`], whose hits are looked at for [`MONTH_DIGIT`].
+    month: u128,
+    /// [`MONTH_DIGIT`].
+    month_digit: u128,
+}
+
+static COMPUTED_BITS: LazyLock<ComputedBits> = LazyLock::new(|| {
+    let bit = |gate: Gate| KEY_WORDS.binary_search(&gate[0]).map_or(0, |i| 1u128 << i);
+    ComputedBits {
+        digit: bit(DIGITS),
+        digit_slash: bit(DIGIT_SLASH),
+        digit_hyphen: bit(DIGIT_HYPHEN),
+        month: bit(MONTHS),
+        month_digit: bit(MONTH_DIGIT),
+    }
+});
 
 /// One literal of a gate key ("<year", "^<Jan", "am>"): `<` asks for a word start before it,
 /// `>` for a word end after it, `^` for its exact case (else any ASCII case).
 struct KeyLiteral {
     /// The bit of the key it belongs to.
     bit: u128,
+    /// The index of that bit.
+    index: usize,
     /// The literal as written, for a case-sensitive one.
     exact: Option<&'static str>,
     start: bool,
@@ -653,7 +689,7 @@ static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(||
     let mut literals = Vec::new();
     let mut info = Vec::new();
     for (i, key) in KEY_WORDS.iter().enumerate() {
-        if *key == DIGITS[0] {
+        if key.starts_with('#') {
             continue;
         }
         for alt in key.split('|') {
@@ -663,7 +699,7 @@ static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(||
             let end = alt.ends_with('>');
             let literal = alt.trim_start_matches('<').trim_end_matches('>');
             literals.push(literal);
-            info.push(KeyLiteral { bit: 1u128 << i, exact: exact.then_some(literal), start, end });
+            info.push(KeyLiteral { bit: 1u128 << i, index: i, exact: exact.then_some(literal), start, end });
         }
     }
     let ac = AhoCorasick::builder()
@@ -672,6 +708,13 @@ static KEY_LITERALS: LazyLock<(AhoCorasick, Vec<KeyLiteral>)> = LazyLock::new(||
         .build(&literals)
         .expect("key literals build");
     (ac, info)
+});
+
+/// Per pattern, the indices of its groups `t` (the expression, where the match holds more)
+/// and `y` (a year), so that each match does not look them up by name.
+static SPAN_GROUPS: LazyLock<Vec<(Option<usize>, Option<usize>)>> = LazyLock::new(|| {
+    let group = |re: &Regex, name: &str| re.capture_names().position(|n| n == Some(name));
+    PATTERNS.iter().map(|(re, _, _, _)| (group(re, "t"), group(re, "y"))).collect()
 });
 
 /// Per pattern, the bits of its gate and of its second gate (0: none).
@@ -705,15 +748,66 @@ fn chunk_end(text: &str, start: usize) -> usize {
     text.len()
 }
 
-/// The bits of the gate keys a line contains.
-fn key_words_in(chunk: &str) -> u128 {
+/// The gate keys of a line: which occur, and how far into the line each last occurs.
+struct Keys {
+    /// The bits of the keys that occur.
+    bits: u128,
+    /// Per key (by its bit's index), the start of its last occurrence or a place after it
+    /// (occurrences are noted before their word boundaries and case are checked).
+    last: [usize; 128],
+}
+
+impl Keys {
+    /// The last place where a match of a pattern with this gate can start: every match
+    /// holds an occurrence of one of the gate's keys, which starts no earlier than the match.
+    fn reach(&self, gate: u128) -> usize {
+        let mut rest = gate;
+        let mut reach = 0;
+        while rest != 0 {
+            reach = reach.max(self.last.get(rest.trailing_zeros() as usize).copied().unwrap_or(usize::MAX));
+            rest &= rest - 1;
+        }
+        reach
+    }
+}
+
+/// The gate keys a line contains.
+fn key_words_in(chunk: &str) -> Keys {
     let bytes = chunk.as_bytes();
     let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-    let mut bits = if bytes.iter().any(u8::is_ascii_digit) { *DIGIT_BIT } else { 0 };
+    let computed = &*COMPUTED_BITS;
+    let mut keys = Keys { bits: 0, last: [0; 128] };
+    let index = |bit: u128| bit.trailing_zeros() as usize;
+    if let Some(last_digit) = bytes.iter().rposition(u8::is_ascii_digit) {
+        keys.bits |= computed.digit;
+        keys.last[index(computed.digit) % 128] = last_digit;
+        // The last separator with a digit on each side (the first digit starts the occurrence).
+        let between_digits = |sep: char| {
+            chunk
+                .rmatch_indices(sep)
+                .map(|(i, _)| i)
+                .find(|&i| i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                .map(|i| i - 1)
+        };
+        if let Some(at) = between_digits('/') {
+            keys.bits |= computed.digit_slash;
+            keys.last[index(computed.digit_slash) % 128] = at;
+        }
+        if let Some(at) = between_digits('-') {
+            keys.bits |= computed.digit_hyphen;
+            keys.last[index(computed.digit_hyphen) % 128] = at;
+        }
+    }
+    let mut bits = keys.bits;
     let (ac, info) = &*KEY_LITERALS;
     for m in ac.find_overlapping_iter(chunk) {
         let Some(k) = info.get(m.pattern().as_usize()) else { continue };
-        if bits & k.bit != 0
+        if let Some(last) = keys.last.get_mut(k.index) {
+            *last = (*last).max(m.start());
+        }
+        // A month already seen is still looked at until one has a digit beside it.
+        let month = k.bit == computed.month && bits & computed.month_digit == 0 && bits & computed.digit != 0;
+        if (bits & k.bit != 0 && !month)
             || (k.start && m.start() > 0 && word(m.start() - 1))
             || (k.end && word(m.end()))
             || k.exact.is_some_and(|e| chunk.get(m.range()) != Some(e))
@@ -721,8 +815,36 @@ fn key_words_in(chunk: &str) -> u128 {
             continue;
         }
         bits |= k.bit;
+        if month && digit_beside(bytes, m.start(), m.end()) {
+            bits |= computed.month_digit;
+        }
     }
-    bits
+    keys.bits = bits;
+    // A month with a digit beside it is a month: no later than the last month.
+    keys.last[index(computed.month_digit) % 128] = keys.last[index(computed.month) % 128];
+    keys
+}
+
+/// Whether a digit stands next to the word that starts at `start` (where `end` is inside
+/// it): before it across white space, or after it across white space, periods and commas.
+fn digit_beside(bytes: &[u8], start: usize, end: usize) -> bool {
+    // White space as the patterns' ASCII `\s` knows it (with the vertical tab).
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+    let mut j = end;
+    while bytes.get(j).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+        j += 1;
+    }
+    while bytes.get(j).is_some_and(|&b| space(b) || b == b'.' || b == b',') {
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut i = start;
+    while i > 0 && space(bytes[i - 1]) {
+        i -= 1;
+    }
+    i > 0 && bytes[i - 1].is_ascii_digit()
 }
 
 /// A pattern compiled without Unicode classes where it can be (every word it looks for is
@@ -752,25 +874,30 @@ fn find_gated(text: &str, gated: bool) -> Vec<Found> {
     while base < text.len() {
         let end = chunk_end(text, base);
         let chunk = &text[base..end];
-        let present = key_words_in(chunk);
-        for ((re, build, _, _), masks) in PATTERNS.iter().zip(GATE_MASKS.iter()) {
-            if gated && !gated_in(*masks, present) {
+        let keys = key_words_in(chunk);
+        for (((re, build, _, _), masks), (t, y)) in PATTERNS.iter().zip(GATE_MASKS.iter()).zip(SPAN_GROUPS.iter()) {
+            if gated && !gated_in(*masks, keys.bits) {
                 continue;
             }
+            // A search from past the last key of the gate cannot match: it is not made.
+            let reach = if gated { keys.reach(masks.0) } else { usize::MAX };
             for c in re.captures_iter(chunk) {
                 // The year pattern matches a guard character on each side; its expression is `y`.
                 let whole = c.get(0).map_or(0..0, |m| m.range());
-                let span = match (c.name("t"), c.name("y")) {
+                let done = whole.end > reach;
+                let span = match (t.and_then(|t| c.get(t)), y.and_then(|y| c.get(y))) {
                     (Some(t), _) => t.range(),
                     (None, Some(y)) if c.len() == 2 => y.range(),
                     _ => whole,
                 };
                 let span = trim(text, span.start + base..span.end + base);
-                if span.is_empty() {
-                    continue;
+                if !span.is_empty() {
+                    if let Some((kind, modifier)) = build(&c) {
+                        all.push(Found { span, kind, modifier });
+                    }
                 }
-                if let Some((kind, modifier)) = build(&c) {
-                    all.push(Found { span, kind, modifier });
+                if done {
+                    break;
                 }
             }
         }
@@ -828,6 +955,42 @@ fn joined(a: &Kind, b: &Kind, gap: &str) -> Option<Kind> {
 static CLOCK_ZONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[ECMP][SD]T|GMT|UTC|local time)$").expect("time-zone pattern compiles"));
 
+/// Words that put a clause in the future ("will", "planned to"); with the space before them
+/// trimmed, also at the very start of the clause.
+const FUTURE_CUES: [&str; 20] = [
+    " will ",
+    // "said they would leave Thursday": the future of a reported past.
+    " would ",
+    "'ll ",
+    "’ll ",
+    " going to ",
+    "scheduled",
+    "expected to",
+    " plans to ",
+    " planned to ",
+    " planning to ",
+    " plan to ",
+    " set to ",
+    " due to ",
+    " is to ",
+    " are to ",
+    "as soon as",
+    "as early as",
+    "slated",
+    "supposed to",
+    " effective ",
+];
+
+/// [`FUTURE_CUES`] and " until " (a deadline: "have until Tuesday"; a clause opening with
+/// "Until" looks back, so that one is not looked for at the start), all found in one pass
+/// over the clause, in any ASCII case.
+static FUTURE_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(FUTURE_CUES.iter().copied().chain([" until "]))
+        .expect("future cues build")
+});
+
 /// Whether the clause before `pos` (in a sentence starting at `sentence_start`) speaks of
 /// the future ("will meet Friday", "planned to leave on Thursday").
 pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
@@ -836,35 +999,12 @@ pub fn future_context(text: &str, sentence_start: usize, pos: usize) -> bool {
         start += 1;
     }
     let before = text.get(start..pos).unwrap_or("");
-    let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before).to_ascii_lowercase();
-    [
-        " will ",
-        // "said they would leave Thursday": the future of a reported past.
-        " would ",
-        "'ll ",
-        "’ll ",
-        " going to ",
-        "scheduled",
-        "expected to",
-        " plans to ",
-        " planned to ",
-        " planning to ",
-        " plan to ",
-        " set to ",
-        " due to ",
-        " is to ",
-        " are to ",
-        "as soon as",
-        "as early as",
-        "slated",
-        "supposed to",
-        " effective ",
-    ]
-    .iter()
-    .any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
-
-        // A deadline ("have until Tuesday"); a clause opening with "Until" looks back.
-        || clause.contains(" until ")
+    let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before);
+    FUTURE_SEARCH.is_match(clause)
+        || FUTURE_CUES.iter().any(|w| {
+            let w = w.trim_start();
+            clause.as_bytes().get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 /// Whether the expression is a deadline ("repaid by February"): "by" right before it, in a
@@ -1534,6 +1674,38 @@ mod gates {
         assert!(super::GATE_MASKS.iter().all(|m| m.0 != 0), "every pattern has a gate");
     }
 
+    /// The keys computed from bytes are there exactly when their bytes are.
+    #[test]
+    fn computed_keys_see_their_bytes() {
+        let c = &*super::COMPUTED_BITS;
+        let has = |text: &str, bit: u128| super::key_words_in(text).bits & bit != 0;
+        assert!(c.digit_slash != 0 && c.digit_hyphen != 0 && c.month_digit != 0 && c.month != 0);
+        assert!(has("on 5/12/2020", c.digit_slash) && !has("5 / 12, and/or 2020", c.digit_slash));
+        assert!(has("2020-05-12", c.digit_hyphen) && !has("Covid- 19 and the 1990s-era", c.digit_hyphen));
+        for yes in ["Jan. 5", "May 2020", "5 March", "Sept., 1990", "4\n\nJuly", "Dec 31st"] {
+            assert!(has(yes, c.month_digit), "{yes}");
+        }
+        for no in ["May was 5", "January and 5 others", "5 may", "the 1990s, May", "March"] {
+            assert!(!has(no, c.month_digit), "{no}");
+        }
+        // A second month in the line still counts.
+        assert!(has("In March, not May, 12 people; on June 5 more.", c.month_digit));
+    }
+
+    /// A key's reach is where its last occurrence starts.
+    #[test]
+    fn reach_is_the_last_occurrence() {
+        let c = &*super::COMPUTED_BITS;
+        let text = "In March, not May, 12 people; on June 5 more, 3/4 and 1/2 of them in 2020-05-12.";
+        let keys = super::key_words_in(text);
+        assert_eq!(keys.reach(c.month), text.find("June").unwrap_or(0));
+        assert_eq!(keys.reach(c.month_digit), text.find("June").unwrap_or(0));
+        assert_eq!(keys.reach(c.digit), text.rfind('2').unwrap_or(0));
+        assert_eq!(keys.reach(c.digit_slash), text.find("1/2").unwrap_or(0));
+        assert_eq!(keys.reach(c.digit_hyphen), text.find("5-12").unwrap_or(0));
+        assert_eq!(keys.reach(c.digit_slash | c.month), text.find("1/2").unwrap_or(0));
+    }
+
     /// What `find` returns, as text, for comparison.
     fn listing(text: &str, gated: bool) -> String {
         let mut out = String::new();
@@ -1560,6 +1732,15 @@ mod gates {
              for the week, the week of May 3, the previous Friday."
                 .to_string(),
         );
+        // On the edges of the computed keys and the narrower word keys.
+        texts.push(
+            "On 5/12/2020, 12/1/1999 and 2020-05-12 (not 5 / 12 / 2020, Covid-19 or 1-800), Sept., \
+             1990 and Sept.\n1990, 4 July 1990, 4\tJuly, Jan. 5, Dec 31st, early-March 1990, the team \
+             at 10am, 10:30 am, 9 PM and 7 p.m., Islam, New Year's Eve, new year's, a year-ago \
+             quarter, a year earlier, year-end, within minutes, for the days, over the years, \
+             the year ended, the full year, the years, yearly."
+                .to_string(),
+        );
         for t in &texts {
             assert_eq!(listing(t, true), listing(t, false));
         }
@@ -1578,6 +1759,53 @@ mod gates {
                 assert_eq!(listing(t, true), listing(t, false), "{f}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod future {
+    /// `future_context` as it was written first: the clause lowercased, then each cue looked
+    /// for in turn.
+    fn reference(text: &str, sentence_start: usize, pos: usize) -> bool {
+        let mut start = pos.saturating_sub(80).max(sentence_start);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let before = text.get(start..pos).unwrap_or("");
+        let clause = before.rsplit([',', ';', '\n']).next().unwrap_or(before).to_ascii_lowercase();
+        super::FUTURE_CUES.iter().any(|w| clause.contains(w) || clause.starts_with(w.trim_start()))
+            || clause.contains(" until ")
+    }
+
+    /// The one-pass search says what the cue-by-cue one says, before every word of the
+    /// bundled articles and of sentences made for the cues' edges.
+    #[test]
+    fn one_pass_agrees_with_the_reference() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("corpus")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.push(
+            "Will they go Friday? Until Monday, no. They have until Monday. SCHEDULED for May; \
+             it’ll rain Sunday, it'll snow, plans to vote, Set to leave Tuesday, effective \
+             immediately, Slated for June. Is to meet. As soon as Friday, as Early As Monday."
+                .to_string(),
+        );
+        let (mut yes, mut no) = (0, 0);
+        for t in &texts {
+            for (pos, _) in t.char_indices().filter(|(i, c)| c.is_alphanumeric() && *i > 0) {
+                let sentence_start = pos.saturating_sub(60);
+                let want = reference(t, sentence_start, pos);
+                assert_eq!(super::future_context(t, sentence_start, pos), want, "{:?}", &t[..pos]);
+                if want {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+            }
+        }
+        assert!(yes > 100 && no > 100, "{yes} {no}");
     }
 }
 
@@ -1618,7 +1846,7 @@ mod cost {
                 let end = super::chunk_end(&text, base);
                 let chunk = &text[base..end];
                 chunks += 1;
-                let present = super::key_words_in(chunk);
+                let present = super::key_words_in(chunk).bits;
                 for (i, ((re, _, _, _), masks)) in super::PATTERNS.iter().zip(super::GATE_MASKS.iter()).enumerate() {
                     if !super::gated_in(*masks, present) {
                         continue;
