@@ -29,7 +29,7 @@ use crate::analysis::Analysis;
 use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
 use crate::wordlist::WordList;
-use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter, WordInfo};
+use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter, WordInfo, bits};
 use std::ops::Range;
 
 /// One event.
@@ -115,16 +115,16 @@ fn event_type(code: &str) -> EventType {
 }
 
 // Closed word classes the clause analysis needs.
-static AUX: WordList = WordList::new(&[
+const AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca",
-]);
+];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
 const MODALS: &[&str] = &["would", "could", "might", "may", "should", "can", "ca", "must"];
 const FUTURE: &[&str] = &["will", "shall", "wo"];
 /// Words between an auxiliary and its verb: "is about to restore", "were able to capture".
-static CHAIN: WordList = WordList::new(&[
+const CHAIN: &[&str] = &[
     "to",
     "about",
     "able",
@@ -158,13 +158,13 @@ static CHAIN: WordList = WordList::new(&[
     "reluctantly",
     "quickly",
     "in",
-]);
-static DETERMINERS: WordList = WordList::new(&[
+];
+const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any",
     "every", "each", "another", "such", "no",
-]);
+];
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "his", "her", "their", "our", "my", "your", "whose"];
-static PREPOSITIONS: WordList = WordList::new(&[
+const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
     "on",
@@ -202,15 +202,15 @@ static PREPOSITIONS: WordList = WordList::new(&[
     "per",
     "following",
     "like",
-]);
-static SUBORDINATORS: WordList = WordList::new(&[
+];
+const SUBORDINATORS: &[&str] = &[
     "after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if", "unless", "until",
     "once", "whether", "where",
-]);
+];
 const RELATIVES: &[&str] = &["who", "whom", "which", "that", "whose"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Words that may start a sentence in capitals without being a name.
-static SENTENCE_WORDS: WordList = WordList::new(&[
+const SENTENCE_WORDS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -296,9 +296,9 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "instead",
     "elsewhere",
     "here",
-]);
+];
 /// Calendar words are times, never actors, even where the time stage left them.
-static CALENDAR: WordList = WordList::new(&[
+const CALENDAR: &[&str] = &[
     "january",
     "february",
     "march",
@@ -318,8 +318,8 @@ static CALENDAR: WordList = WordList::new(&[
     "friday",
     "saturday",
     "sunday",
-]);
-static PLANNING: WordList = WordList::new(&[
+];
+const PLANNING: &[&str] = &[
     "plan",
     "plans",
     "planned",
@@ -337,8 +337,8 @@ static PLANNING: WordList = WordList::new(&[
     "prepared",
     "preparing",
     "plotting",
-]);
-static PREVENTING: WordList = WordList::new(&[
+];
+const PREVENTING: &[&str] = &[
     "thwart",
     "thwarts",
     "thwarted",
@@ -360,7 +360,7 @@ static PREVENTING: WordList = WordList::new(&[
     "averts",
     "disrupt",
     "disrupted",
-]);
+];
 /// Verbs whose object carries out the verb's infinitive ("urged Eriador to respond").
 static OBJECT_CONTROL: WordList = WordList::new(&[
     "urge",
@@ -380,6 +380,28 @@ static SUPPORT_VERBS: WordList = WordList::new(&[
     "plan", "plot", "prepare", "launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin",
     "start", "resume", "hold", "intend", "order", "continue", "pay", "extend",
 ]);
+/// The closed classes above as [`bits`] of a word's [`WordInfo`]: a token's class is a bit
+/// of its word's entry, found with the one hash look-up of its word, instead of a hash or a
+/// scan per list and question.
+const WORD_CLASSES: &[(u32, &[&str])] = &[
+    (bits::AUX, AUX),
+    (bits::BE, BE),
+    (bits::NEGATION, NEGATIONS),
+    (bits::MODAL, MODALS),
+    (bits::FUTURE, FUTURE),
+    (bits::CHAIN, CHAIN),
+    (bits::DETERMINER, DETERMINERS),
+    (bits::POSSESSIVE, POSSESSIVE_PRONOUNS),
+    (bits::PREPOSITION, PREPOSITIONS),
+    (bits::SUBORDINATOR, SUBORDINATORS),
+    (bits::RELATIVE, RELATIVES),
+    (bits::SUBJECT_PRONOUN, SUBJECT_PRONOUNS),
+    (bits::SENTENCE_WORD, SENTENCE_WORDS),
+    (bits::CALENDAR, CALENDAR),
+    (bits::PLANNING, PLANNING),
+    (bits::PREVENTING, PREVENTING),
+];
+
 /// Sentence openers after which the first clause is an adverbial one ("Based on the information
 /// the United States provided, Russian authorities were able to ...").
 const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
@@ -418,10 +440,40 @@ struct Frame {
     gap: Option<usize>,
 }
 
+/// What the stage knows of one token, worked out once per text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    /// Its forms as lexicon word ids (what patterns match against).
+    forms: TokenForms,
+    /// Its word's classes and lexicon roles, and its shape ([`bits`]).
+    bits: u32,
+    /// The synonym sets a phrase of which may start here ([`lexicon::Vocab::set_mask`]).
+    sets: u64,
+}
+
+impl Tok {
+    /// Past the last token.
+    const NONE: Tok = Tok { forms: TokenForms::NONE, bits: 0, sets: 0 };
+
+    /// Token `i` of the analysis.
+    fn new(a: &Analysis, i: usize) -> Tok {
+        let vocab = &LEXICON.vocab;
+        let forms = vocab.token_forms(a.lower(i));
+        let shape = match a.tokens[i].kind {
+            TokenKind::Word if a.token_text(i).starts_with(char::is_uppercase) => bits::WORD | bits::CAP,
+            TokenKind::Word => bits::WORD,
+            TokenKind::Number => bits::NUMBER,
+            TokenKind::Quote(_) => bits::QUOTE,
+            _ => 0,
+        };
+        Tok { forms, bits: vocab.info(forms.id).bits | shape, sets: vocab.set_mask(forms) }
+    }
+}
+
 struct Sentence<'a> {
     a: &'a Analysis,
-    /// Token → its forms as lexicon word ids (what patterns match against).
-    forms: &'a [TokenForms],
+    /// Token → what the stage knows of it.
+    tok: &'a [Tok],
     toks: Range<usize>,
     actors: Vec<Actor>,
     /// Coordinated actors: indices into `actors`, and the token range the group covers.
@@ -438,8 +490,15 @@ impl Sentence<'_> {
     fn w(&self, i: usize) -> &str {
         self.a.lower(i)
     }
+    fn tok(&self, i: usize) -> Tok {
+        self.tok.get(i).copied().unwrap_or(Tok::NONE)
+    }
     fn forms(&self, i: usize) -> TokenForms {
-        self.forms.get(i).copied().unwrap_or(TokenForms::NONE)
+        self.tok(i).forms
+    }
+    /// Whether token `i` has any of the [`bits`] `b` (false past the last token).
+    fn has(&self, i: usize, b: u32) -> bool {
+        self.tok(i).bits & b != 0
     }
     fn info(&self, i: usize) -> WordInfo {
         LEXICON.vocab.info(self.forms(i).id)
@@ -456,24 +515,23 @@ impl Sentence<'_> {
     fn verb(&self, i: usize) -> Option<usize> {
         if self.in_sentence(i) { self.verb_at[i - self.toks.start] } else { None }
     }
-    fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.a.tokens.get(i).map(|t| t.kind)
+    fn is_number(&self, i: usize) -> bool {
+        self.has(i, bits::NUMBER)
     }
     fn is_word(&self, i: usize) -> bool {
-        self.in_sentence(i) && self.kind(i) == Some(TokenKind::Word)
+        self.in_sentence(i) && self.has(i, bits::WORD)
     }
     fn is_quote(&self, i: usize) -> bool {
-        matches!(self.kind(i), Some(TokenKind::Quote(_)))
+        self.has(i, bits::QUOTE)
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.a.token_text(i).starts_with(char::is_uppercase)
+        self.in_sentence(i) && self.has(i, bits::CAP)
     }
 }
 
 /// Runs the stage.
 pub fn run(a: &mut Analysis) {
-    let mut buf = String::new();
-    let forms: Vec<TokenForms> = (0..a.tokens.len()).map(|i| LEXICON.vocab.token_forms(a.lower(i), &mut buf)).collect();
+    let tok: Vec<Tok> = (0..a.tokens.len()).map(|i| Tok::new(a, i)).collect();
     let mut claim_spans: Vec<(usize, usize, usize)> =
         a.claims.iter().enumerate().flat_map(|(ci, c)| c.content.iter().map(move |r| (r.start, r.end, ci))).collect();
     claim_spans.sort_unstable();
@@ -482,7 +540,7 @@ pub fn run(a: &mut Analysis) {
     // One sentence record, refilled for each sentence: its tables keep their memory.
     let mut sent = Sentence {
         a,
-        forms: &forms,
+        tok: &tok,
         toks: 0..0,
         actors: Vec::new(),
         groups: Vec::new(),
@@ -535,7 +593,7 @@ fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize, mask: &mut V
 
 /// The agent phrase ending at token `i`, if any: its first token.
 fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
-    if !s.info(i).ends_agent {
+    if !s.has(i, bits::ENDS_AGENT) {
         return None;
     }
     let list = LEXICON.agents.get(s.w(i))?;
@@ -547,7 +605,7 @@ fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
 }
 
 fn is_agent_start(s: &Sentence, i: usize) -> bool {
-    s.info(i).ends_agent || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
+    s.has(i, bits::ENDS_AGENT) || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
 }
 
 /// Actors: mentions, agent phrases (with the names and numbers before them), and capitalised
@@ -563,7 +621,7 @@ fn find_actors(s: &mut Sentence) {
         if toks.is_empty() || m.entities.is_empty() {
             continue;
         }
-        if m.kind == MentionKind::Pronoun && POSSESSIVE_PRONOUNS.contains(&s.w(toks.start)) {
+        if m.kind == MentionKind::Pronoun && s.has(toks.start, bits::POSSESSIVE) {
             continue;
         }
         if toks.clone().any(|i| s.time_at[i - s.toks.start]) {
@@ -582,18 +640,12 @@ fn find_actors(s: &mut Sentence) {
     let mut i = s.toks.start;
     while i < s.toks.end {
         let at = i - s.toks.start;
-        if covered[at] || s.time_at[at] || !s.is_cap(i) || CALENDAR.contains(s.w(i)) {
+        if covered[at] || s.time_at[at] || !s.is_cap(i) || s.has(i, bits::CALENDAR) {
             i += 1;
             continue;
         }
         let initial = i == s.toks.start || s.is_quote(i - 1) && i == s.toks.start + 1;
-        let w = s.w(i);
-        if initial
-            && (SENTENCE_WORDS.contains(w)
-                || s.info(i).form.is_some()
-                || is_agent_start(s, i)
-                || LEXICON.nouns.contains_key(w))
-        {
+        if initial && (s.has(i, bits::SENTENCE_WORD | bits::FORM) || is_agent_start(s, i) || s.has(i, bits::NOUN)) {
             i += 1;
             continue;
         }
@@ -647,7 +699,7 @@ fn find_actors(s: &mut Sentence) {
             entities = prev.entities;
             from = prev.toks.start;
         } else if from > s.toks.start
-            && (s.kind(from - 1) == Some(TokenKind::Number)
+            && (s.is_number(from - 1)
                 || matches!(s.w(from - 1), "seven" | "two" | "three" | "four" | "five" | "six" | "eight" | "nine"))
         {
             from -= 1;
@@ -689,17 +741,11 @@ fn group_actors(s: &mut Sentence) {
         let mut j = k + 1;
         while j < n {
             let gap = end..s.actors[j].toks.start;
-            let words: Vec<&str> = gap.clone().map(|i| s.w(i)).collect();
-            let joined = words.iter().any(|w| matches!(*w, "and" | "or" | ","))
-                && words.len() <= 5
+            let joined = gap.len() <= 5
+                && gap.clone().any(|i| matches!(s.w(i), "and" | "or" | ","))
                 && gap.clone().all(|i| {
-                    let w = s.w(i);
-                    matches!(w, "and" | "or" | "," | "the" | "both")
-                        || (s.is_word(i)
-                            && s.info(i).form.is_none()
-                            && !PREPOSITIONS.contains(w)
-                            && !AUX.contains(w)
-                            && !RELATIVES.contains(&w))
+                    matches!(s.w(i), "and" | "or" | "," | "the" | "both")
+                        || (s.is_word(i) && !s.has(i, bits::FORM | bits::PREPOSITION | bits::AUX | bits::RELATIVE))
                 });
             if !joined {
                 break;
@@ -729,7 +775,7 @@ fn group_actors(s: &mut Sentence) {
             let head = &s.actors[*prev.0.last().expect("member")];
             let prep = s.w(prev.1.end);
             let adjacent = prev.1.end + 1 == g.1.start || prev.1.end + 2 == g.1.start && s.w(prev.1.end + 1) == "the";
-            let before_verb = s.verb_form_at(g.1.end).is_some() || AUX.contains(s.w(g.1.end));
+            let before_verb = s.verb_form_at(g.1.end).is_some() || s.has(g.1.end, bits::AUX);
             if adjacent
                 && prev.0.len() == 1
                 && head.entities.is_empty()
@@ -758,7 +804,7 @@ impl Sentence<'_> {
         }
         let w = self.w(i);
         let info = self.info(i);
-        if !info.starts_multi {
+        if info.bits & bits::STARTS_MULTI == 0 {
             return info.form.map(|f| (1, f));
         }
         if let Some(list) = LEXICON.multi.get(w) {
@@ -785,7 +831,7 @@ impl Sentence<'_> {
             p -= 1;
         }
         let prev = self.w(p);
-        if DETERMINERS.contains(prev) || self.kind(p) == Some(TokenKind::Number) {
+        if self.has(p, bits::DETERMINER | bits::NUMBER) {
             return false;
         }
         // "White House press secretary": a bare verb form after one name is a noun in a
@@ -806,12 +852,9 @@ impl Sentence<'_> {
                 return false;
             }
         }
-        AUX.contains(prev)
-            || NEGATIONS.contains(&prev)
-            || CHAIN.contains(prev) && prev != "in"
+        self.has(p, bits::AUX | bits::NEGATION | bits::RELATIVE | bits::SUBJECT_PRONOUN)
+            || self.has(p, bits::CHAIN) && prev != "in"
             || prev.ends_with("ly")
-            || RELATIVES.contains(&prev)
-            || SUBJECT_PRONOUNS.contains(&prev)
             || matches!(prev, "," | "and" | "or" | "but" | "“" | "\"" | "—" | "-" | "n’t")
             || self.group(p).is_some()
             || self.is_time(p)
@@ -837,7 +880,7 @@ fn find_frames(s: &mut Sentence) -> Vec<Frame> {
                     matches!(w, "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleged" | "charged");
                 // Planning and preventing verbs say how their object's event stands (planned,
                 // prevented); they are no events of their own.
-                let marker = PLANNING.contains(w) || PREVENTING.contains(w);
+                let marker = s.has(i, bits::PLANNING | bits::PREVENTING);
                 frames.push(Frame {
                     toks: i..i + len,
                     code: if claimish || marker { None } else { Some(form.code) },
@@ -876,18 +919,19 @@ fn noun_at(s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
     if !s.is_word(i) || s.is_cap(i) && i != s.toks.start {
         return None;
     }
-    let w = s.w(i);
-    if let Some(c) = LEXICON.noun_pairs.get(&(s.forms(i).id, s.forms(i + 1).id)) {
-        return Some((2, c));
+    if s.has(i, bits::STARTS_NOUN_PAIR) {
+        if let Some(c) = LEXICON.noun_pairs.get(&(s.forms(i).id, s.forms(i + 1).id)) {
+            return Some((2, c));
+        }
     }
-    let c = LEXICON.nouns.get(w)?;
-    let prev = if i > s.toks.start { s.w(i - 1) } else { "" };
-    let nominal = DETERMINERS.contains(prev)
-        || w.ends_with('s')
-        || prev == "of"
+    let c = s.info(i).noun?;
+    // The classes of the word before, none at the sentence's start.
+    let prev = |b: u32| i > s.toks.start && s.has(i - 1, b);
+    let nominal = prev(bits::DETERMINER)
+        || s.w(i).ends_with('s')
+        || i > s.toks.start && s.w(i - 1) == "of"
         || s.w(i + 1) == "of"
-        || PLANNING.contains(prev)
-        || PREVENTING.contains(prev);
+        || prev(bits::PLANNING | bits::PREVENTING);
     nominal.then_some((1, c))
 }
 
@@ -896,11 +940,9 @@ fn chain_start(s: &Sentence, v: usize) -> usize {
     let mut k = v;
     while k > s.toks.start {
         let w = s.w(k - 1);
-        if AUX.contains(w)
-            || NEGATIONS.contains(&w)
-            || (CHAIN.contains(w) && w != "in")
+        if s.has(k - 1, bits::AUX | bits::NEGATION)
+            || (s.has(k - 1, bits::CHAIN) && w != "in")
             || w.ends_with("ly") && s.is_word(k - 1) && !s.is_cap(k - 1)
-            || w == "n’t"
         {
             k -= 1;
         } else {
@@ -913,22 +955,24 @@ fn chain_start(s: &Sentence, v: usize) -> usize {
 fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let v = frames[f].toks.start;
     let cs = chain_start(s, v);
-    let chain: Vec<&str> = (cs..v).map(|k| s.w(k)).collect();
+    // The auxiliary chain's tokens, and its last word.
+    let chain = cs..v;
+    let last = if v > cs { s.w(v - 1) } else { "" };
     let w = s.w(v);
     let participle = w.ends_with("ed")
         || w.ends_with("en")
-        || s.info(v).form.is_some() && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
+        || s.has(v, bits::FORM) && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
     let frame = &mut frames[f];
-    frame.passive = participle
-        && chain.iter().rev().take_while(|w| !matches!(**w, "to")).any(|w| BE.contains(w))
-        && chain.last() != Some(&"have");
-    frame.negated = chain.iter().any(|w| NEGATIONS.contains(w) || *w == "n’t");
-    frame.hypothetical = chain.iter().any(|w| MODALS.contains(w));
-    frame.planned = chain.iter().any(|w| FUTURE.contains(w)) || chain.windows(2).any(|p| p == ["about", "to"]);
-    frame.infinitive = chain.last() == Some(&"to")
-        && !chain.contains(&"about")
-        && !chain.contains(&"able")
-        && !chain.iter().any(|w| AUX.contains(w));
+    frame.passive =
+        participle && chain.clone().rev().take_while(|&k| s.w(k) != "to").any(|k| s.has(k, bits::BE)) && last != "have";
+    // NEGATIONS has "n’t".
+    frame.negated = chain.clone().any(|k| s.has(k, bits::NEGATION));
+    frame.hypothetical = chain.clone().any(|k| s.has(k, bits::MODAL));
+    frame.planned = chain.clone().any(|k| s.has(k, bits::FUTURE))
+        || (cs..v.saturating_sub(1)).any(|k| s.w(k) == "about" && s.w(k + 1) == "to");
+    frame.infinitive = last == "to"
+        && !chain.clone().any(|k| matches!(s.w(k), "about" | "able"))
+        && !chain.clone().any(|k| s.has(k, bits::AUX));
     // The governing verb of an infinitive: the nearest verb before the chain.
     let governor = if frame.infinitive {
         (0..f).rev().find(|&g| !frames[g].noun && frames[g].toks.end <= cs && frames[g].toks.end + 6 >= cs)
@@ -936,13 +980,12 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
         None
     };
     let (subject, clause_start) = if let Some(g) = governor {
-        let gw = s.w(frames[g].toks.start);
-        let base = base_of(gw);
-        let object_control = OBJECT_CONTROL.contains(base.as_str()) && frames[g].object.is_some();
-        if PLANNING.contains(gw) {
+        let gv = frames[g].toks.start;
+        let object_control = OBJECT_CONTROL.contains(base_of(s.w(gv))) && frames[g].object.is_some();
+        if s.has(gv, bits::PLANNING) {
             frames[f].planned = true;
         }
-        if PREVENTING.contains(gw) {
+        if s.has(gv, bits::PREVENTING) {
             frames[f].prevented = true;
         }
         (if object_control { frames[g].object } else { frames[g].subject }, cs)
@@ -953,15 +996,11 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let object = first_group(s, &window, frames[f].passive);
     let gap = subject.filter(|_| window.is_empty()).and_then(|g| {
         let mut before = s.groups[g].1.start.checked_sub(1)?;
-        if DETERMINERS.contains(s.w(before)) {
+        if s.has(before, bits::DETERMINER) {
             before = before.checked_sub(1)?;
         }
-        let w = s.w(before);
         let noun = s.is_word(before)
-            && !DETERMINERS.contains(w)
-            && !PREPOSITIONS.contains(w)
-            && !AUX.contains(w)
-            && !RELATIVES.contains(&w)
+            && !s.has(before, bits::DETERMINER | bits::PREPOSITION | bits::AUX | bits::RELATIVE)
             && s.verb(before).is_none();
         noun.then_some(before)
     });
@@ -1029,15 +1068,15 @@ fn is_irregular_past(w: &str) -> bool {
 }
 
 /// A rough base form for the control-verb lists.
-fn base_of(w: &str) -> String {
+fn base_of(w: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.len() >= 3 {
-                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge".into() } else { stem.into() };
+                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge" } else { stem };
             }
         }
     }
-    w.to_string()
+    w
 }
 
 /// The subject of the verb whose auxiliary chain starts at `cs`, and where the clause starts.
@@ -1055,7 +1094,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             return (Some(g), s.groups[g].1.start);
         }
         let w = s.w(i);
-        if first && RELATIVES.contains(&w) && w != "whose" {
+        if first && s.has(i, bits::RELATIVE) && w != "whose" {
             // "people who were planning": the antecedent is the subject.
             let mut j = i;
             while j > floor && (s.w(j - 1) == "," || s.is_quote(j - 1)) {
@@ -1093,7 +1132,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
         if s.is_time(i) {
             // "Arnor on Thursday signed": time phrases and their prepositions are skipped.
             k -= 1;
-            while k > floor && (s.is_time(k - 1) || PREPOSITIONS.contains(s.w(k - 1))) {
+            while k > floor && (s.is_time(k - 1) || s.has(k - 1, bits::PREPOSITION)) {
                 k -= 1;
             }
             continue;
@@ -1106,8 +1145,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             while j > floor && j + 14 > i {
                 j -= 1;
                 if s.w(j) == "," || s.group(j).is_some() && s.w(j + 1) == "," {
-                    let opener = s.w(j + 1);
-                    if s.w(j) == "," && (PREPOSITIONS.contains(opener) || DETERMINERS.contains(opener)) {
+                    if s.w(j) == "," && s.has(j + 1, bits::PREPOSITION | bits::DETERMINER) {
                         k = j;
                         skipped = true;
                     }
@@ -1123,14 +1161,10 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             }
             return (None, k);
         }
-        if matches!(w, ";" | ":" | "(" | ")")
-            || SUBORDINATORS.contains(w)
-            || RELATIVES.contains(&w)
-            || s.verb(i).is_some()
-        {
+        if matches!(w, ";" | ":" | "(" | ")") || s.has(i, bits::SUBORDINATOR | bits::RELATIVE) || s.verb(i).is_some() {
             return (None, k);
         }
-        if first && s.is_word(i) && !DETERMINERS.contains(w) && !PREPOSITIONS.contains(w) {
+        if first && s.is_word(i) && !s.has(i, bits::DETERMINER | bits::PREPOSITION) {
             // A common noun right before the verb is its subject, and no actor.
             return (None, i);
         }
@@ -1152,8 +1186,8 @@ fn object_window(s: &Sentence, from: usize) -> Range<usize> {
         }
         let infinitive = w == "to" && s.verb_form_at(k + 1).is_some() && !s.is_cap(k + 1);
         if matches!(w, ";" | ":" | "," | "(" | "—")
-            || SUBORDINATORS.contains(w) && k > from
-            || RELATIVES.contains(&w)
+            || s.has(k, bits::SUBORDINATOR) && k > from
+            || s.has(k, bits::RELATIVE)
             || infinitive
         {
             break;
@@ -1178,7 +1212,8 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
     let n = frames[f].toks.clone();
     let after = n.end;
     let limit = s.toks.end.min(after + 10);
-    let prev = if n.start > s.toks.start { s.w(n.start - 1) } else { "" };
+    // The classes of the word before, none at the sentence's start.
+    let prev = |b: u32| n.start > s.toks.start && s.has(n.start - 1, b);
     let mut subject = None;
     let mut object = None;
     match s.w(after) {
@@ -1204,31 +1239,30 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         .rev()
         .find(|&g| !frames[g].noun && frames[g].window.contains(&n.start) && frames[g].window.start + 4 >= n.start);
     if let Some(g) = governor {
-        let gw = s.w(frames[g].toks.start);
-        if PLANNING.contains(gw) {
+        let gv = frames[g].toks.start;
+        if s.has(gv, bits::PLANNING) {
             frames[f].planned = true;
         }
-        if PREVENTING.contains(gw) {
+        if s.has(gv, bits::PREVENTING) {
             frames[f].prevented = true;
         }
-        let base = base_of(gw);
-        if subject.is_none() && (SUPPORT_VERBS.contains(base.as_str()) || PLANNING.contains(gw)) {
+        if subject.is_none() && (SUPPORT_VERBS.contains(base_of(s.w(gv))) || s.has(gv, bits::PLANNING)) {
             subject = frames[g].subject;
         }
         if frames[g].negated {
             frames[f].negated = true;
         }
     }
-    if PLANNING.contains(prev) {
+    if prev(bits::PLANNING) {
         frames[f].planned = true;
     }
-    if PREVENTING.contains(prev) {
+    if prev(bits::PREVENTING) {
         frames[f].prevented = true;
     }
     // "the attacks were stopped": the noun is the subject of a passive preventing verb.
     let stopped = (after..s.toks.end.min(after + 4)).find(|&k| s.verb(k).is_some()).is_some_and(|k| {
         let g = s.verb(k).expect("verb");
-        frames[g].passive && PREVENTING.contains(s.w(k))
+        frames[g].passive && s.has(k, bits::PREVENTING)
     });
     if stopped {
         frames[f].prevented = true;
@@ -1323,8 +1357,7 @@ fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option<usize> {
                 || (*prep == "to"
                     && s.verb_form_at(k + 1).is_some()
                     && s.group(k + 1).is_none()
-                    && !LEXICON.nouns.contains_key(s.w(k + 1))
-                    && !DETERMINERS.contains(s.w(k + 1)))
+                    && !s.has(k + 1, bits::NOUN | bits::DETERMINER))
             {
                 return None;
             }
@@ -1403,14 +1436,17 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let theirs = LEXICON.patterns.get(block).map(Vec::as_slice).unwrap_or(&[]);
     let first_needs = LEXICON.first_needs.get(block).map(Vec::as_slice).unwrap_or(&[]);
     let mut present = WordFilter::default();
+    let mut sets = 0;
     for k in before.clone().chain(after.clone()) {
-        present.add_token(&s.forms(k));
+        let t = s.tok(k);
+        present.add_token(&t.forms);
+        sets |= t.sets;
     }
     let candidates = theirs.iter().zip(first_needs).filter(|&(_, &first)| present.has(first)).map(|(p, _)| p);
     for p in own.iter().chain(candidates) {
         if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight)
             || !present.has_all(&p.needs)
-            || !p.needs_one_of.iter().all(|set| present.has_any(set))
+            || p.needs_sets & !sets != 0
         {
             continue;
         }
