@@ -407,7 +407,7 @@ const WORD_CLASSES: &[(u32, &[&str])] = &[
 const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
 
 /// An actor phrase in a sentence: token range, byte span, and the entities it names.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Actor {
     toks: Range<usize>,
     span: Range<usize>,
@@ -484,6 +484,8 @@ struct Sentence<'a> {
     time_at: Vec<bool>,
     /// Token → the frame index of a verb there.
     verb_at: Vec<Option<usize>>,
+    /// Token → inside an actor (scratch space of [`find_actors`]).
+    covered: Vec<bool>,
 }
 
 impl Sentence<'_> {
@@ -547,6 +549,7 @@ pub fn run(a: &mut Analysis) {
         group_at: Vec::new(),
         time_at: Vec::new(),
         verb_at: Vec::new(),
+        covered: Vec::new(),
     };
     for s in 0..a.sentences.len() {
         let toks = a.sentences[s].tokens.clone();
@@ -592,10 +595,17 @@ fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize, mask: &mut V
 }
 
 /// The agent phrase ending at token `i`, if any: its first token.
+#[inline]
 fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
+    // Asked of every token: most end no agent, which their bits say.
     if !s.has(i, bits::ENDS_AGENT) {
         return None;
     }
+    agent_phrase_ending_at(s, i)
+}
+
+/// [`agent_ending_at`] for a word that ends some agent phrase.
+fn agent_phrase_ending_at(s: &Sentence, i: usize) -> Option<usize> {
     let list = LEXICON.agents.get(s.w(i))?;
     list.iter().find_map(|words| {
         let n = words.len();
@@ -614,7 +624,10 @@ fn find_actors(s: &mut Sentence) {
     let a = s.a;
     let (lo, hi) = (a.tokens[s.toks.start].start, a.tokens[s.toks.end - 1].end);
     let first = a.mentions.partition_point(|m| m.span.start < lo);
-    let mut covered = vec![false; s.toks.len()];
+    // The sentence record's buffer, kept across sentences.
+    let mut covered = std::mem::take(&mut s.covered);
+    covered.clear();
+    covered.resize(s.toks.len(), false);
     let mut actors: Vec<Actor> = Vec::new();
     for m in a.mentions[first..].iter().take_while(|m| m.span.end <= hi) {
         let toks = a.tokens_in(&m.span);
@@ -669,7 +682,8 @@ fn find_actors(s: &mut Sentence) {
     let mut i = s.toks.start;
     while i < s.toks.end {
         while k < actors.len() && actors[k].toks.end <= i {
-            out.push(actors[k].clone());
+            // Moved, not cloned: the actors before `k` are not looked at again.
+            out.push(std::mem::take(&mut actors[k]));
             k += 1;
         }
         let Some(start) = agent_ending_at(s, i).filter(|&st| st >= out.last().map_or(s.toks.start, |x| x.toks.end))
@@ -727,6 +741,7 @@ fn find_actors(s: &mut Sentence) {
         merged.push(x);
     }
     s.actors = merged;
+    s.covered = covered;
 }
 
 /// Coordinates actors into groups: "A, B and C", "the ambassadors of A and B", "soldiers
@@ -799,15 +814,15 @@ fn group_actors(s: &mut Sentence) {
 impl Sentence<'_> {
     /// The verb form starting at token `i`: its length in tokens and its dictionary entry.
     fn verb_form_at(&self, i: usize) -> Option<(usize, Form)> {
-        if !self.is_word(i) {
+        // Most tokens are neither: their bits say so without the lexicon entry.
+        if !self.is_word(i) || !self.has(i, bits::FORM | bits::STARTS_MULTI) {
             return None;
         }
-        let w = self.w(i);
         let info = self.info(i);
         if info.bits & bits::STARTS_MULTI == 0 {
             return info.form.map(|f| (1, f));
         }
-        if let Some(list) = LEXICON.multi.get(w) {
+        if let Some(list) = LEXICON.multi.get(self.w(i)) {
             for (rest, form) in list {
                 if (0..rest.len()).all(|k| self.w(i + 1 + k) == rest[k] && self.in_sentence(i + 1 + k)) {
                     return Some((rest.len() + 1, *form));
@@ -916,7 +931,7 @@ fn find_frames(s: &mut Sentence) -> Vec<Frame> {
 /// An event noun at token `i`: two words, else one used as a noun ("the arrest", "bombings",
 /// "arrest of").
 fn noun_at(s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
-    if !s.is_word(i) || s.is_cap(i) && i != s.toks.start {
+    if !s.is_word(i) || s.is_cap(i) && i != s.toks.start || !s.has(i, bits::NOUN | bits::STARTS_NOUN_PAIR) {
         return None;
     }
     if s.has(i, bits::STARTS_NOUN_PAIR) {
@@ -1486,6 +1501,13 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
                 object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
             }
         }
+        let sources: &[usize] = subject.map_or(&[], |g| &s.groups[g].0);
+        let targets: &[usize] = object.map_or(&[], |g| &s.groups[g].0);
+        if !frame.noun && sources.is_empty() && targets.is_empty() {
+            // A verb without participants gives no event (see the incomplete frames below):
+            // its claim, time and place are not worked out.
+            continue;
+        }
         let trigger = a.tokens[frame.toks.start].start..a.tokens[frame.toks.end - 1].end;
         let claim = innermost_claim(claim_spans, trigger.start, &a.claims);
         let mut modality = vec![if claim.is_some() { Modality::Reported } else { Modality::Asserted }];
@@ -1515,13 +1537,11 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             polarity,
             claim,
         };
-        let sources = subject.map(|g| s.groups[g].0.clone()).unwrap_or_default();
-        let targets = object.map(|g| s.groups[g].0.clone()).unwrap_or_default();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if subject.is_some() && subject == object {
             // One group on both sides: each member with each other.
-            for &x in &sources {
-                for &y in &sources {
+            for &x in sources {
+                for &y in sources {
                     if x != y {
                         pairs.push((x, y));
                     }
@@ -1556,7 +1576,7 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
         if sources.is_empty() || targets.is_empty() {
             // An incomplete frame: an event in sayso's ontology, without a CAMEO code.
             let mut ev = base.clone();
-            for (role, group) in [(ParticipantRole::Source, &sources), (ParticipantRole::Target, &targets)] {
+            for (role, group) in [(ParticipantRole::Source, sources), (ParticipantRole::Target, targets)] {
                 for &m in group.iter() {
                     ev.participants.push(participant(s, role, m));
                 }
@@ -1566,8 +1586,8 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             }
             continue;
         }
-        for &x in &sources {
-            for &y in &targets {
+        for &x in sources {
+            for &y in targets {
                 if x != y && !same_entity(s, x, y) {
                     push_pair(s, &base, forward, reverse, x, y, events);
                 }
