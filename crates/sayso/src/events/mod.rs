@@ -594,6 +594,15 @@ fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize, mask: &mut V
     }
 }
 
+/// [`Analysis::tokens_in`] for a byte range `r` inside the sentence whose tokens are `toks`:
+/// the same tokens, searched for among the sentence's tokens instead of the whole text's.
+fn tokens_within(a: &Analysis, toks: &Range<usize>, r: &Range<usize>) -> Range<usize> {
+    let Some(ts) = a.tokens.get(toks.clone()) else { return a.tokens_in(r) };
+    let first = toks.start + ts.partition_point(|t| t.start < r.start);
+    let last = toks.start + ts.partition_point(|t| t.end <= r.end);
+    first..last.max(first)
+}
+
 /// The agent phrase ending at token `i`, if any: its first token.
 #[inline]
 fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
@@ -630,7 +639,7 @@ fn find_actors(s: &mut Sentence) {
     covered.resize(s.toks.len(), false);
     let mut actors: Vec<Actor> = Vec::new();
     for m in a.mentions[first..].iter().take_while(|m| m.span.end <= hi) {
-        let toks = a.tokens_in(&m.span);
+        let toks = tokens_within(a, &s.toks, &m.span);
         if toks.is_empty() || m.entities.is_empty() {
             continue;
         }
@@ -1478,6 +1487,16 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
 fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
     let a = s.a;
     for frame in frames {
+        if !frame.noun
+            && frame.subject.is_none()
+            && frame.object.is_none()
+            && !frame.block.is_some_and(|b| LEXICON.slot_blocks.get(b).copied().unwrap_or(true))
+            && !opens_fronted(s)
+        {
+            // A verb without participants whose block has no pattern with a `$` or `+` slot
+            // to give it one, outside a fronted clause: no event, whatever pattern matches.
+            continue;
+        }
         let mut subject = frame.subject;
         let mut object = frame.object;
         let mut code = frame.code.unwrap_or("---");
@@ -1495,8 +1514,7 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
         }
         // A fronted adverbial clause's giver gives to the main clause's subject.
         if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun {
-            let opener = (s.toks.start..s.toks.end).find(|&k| !s.is_quote(k)).unwrap_or(s.toks.start);
-            if FRONTED.contains(&s.w(opener)) {
+            if opens_fronted(s) {
                 let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
                 object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
             }
@@ -1594,6 +1612,12 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             }
         }
     }
+}
+
+/// Whether the sentence opens with a fronted adverbial clause ("Based on ...").
+fn opens_fronted(s: &Sentence) -> bool {
+    let opener = (s.toks.start..s.toks.end).find(|&k| !s.is_quote(k)).unwrap_or(s.toks.start);
+    FRONTED.contains(&s.w(opener))
 }
 
 fn push_pair(
