@@ -345,23 +345,24 @@ impl Vocab {
     pub fn token_forms(&self, token: &str) -> TokenForms {
         let b = token.as_bytes();
         let n = b.len();
-        // The hash of the first n-3, n-2, n-1 and n bytes (where there are that many).
-        let cut = n.saturating_sub(3);
-        let mut h = [FNV_START; 4];
-        h[0] = fnv(&b[..cut]);
-        for k in 1..4 {
-            h[k] = if cut + k <= n { fnv_step(h[k - 1], b[cut + k - 1]) } else { h[k - 1] };
+        // The hash of the whole token, and of it less its last one, two and three bytes.
+        let mut h = FNV_START;
+        let mut less = [FNV_START; 3];
+        for &x in b {
+            less = [h, less[0], less[1]];
+            h = fnv_step(h, x);
         }
-        let full = h[n - cut];
-        let id = self.table.find(full, b, None);
-        let find = |len: usize| {
-            let stem = &b[..len];
-            self.table.find(h[len - cut], stem, None)
-        };
-        let minus_s = if n >= 1 && b[n - 1] == b's' { find(n - 1) } else { NO_WORD };
-        let minus_es = if b.ends_with(b"es") { find(n - 2) } else { NO_WORD };
-        let ies_y =
-            if b.ends_with(b"ies") { self.table.find(fnv_step(h[0], b'y'), &b[..n - 3], Some(b'y')) } else { NO_WORD };
+        let id = self.table.find(h, b, None);
+        let (mut minus_s, mut minus_es, mut ies_y) = (NO_WORD, NO_WORD, NO_WORD);
+        if n >= 1 && b[n - 1] == b's' {
+            minus_s = self.table.find(less[0], &b[..n - 1], None);
+            if n >= 2 && b[n - 2] == b'e' {
+                minus_es = self.table.find(less[1], &b[..n - 2], None);
+                if n >= 3 && b[n - 3] == b'i' {
+                    ies_y = self.table.find(fnv_step(less[2], b'y'), &b[..n - 3], Some(b'y'));
+                }
+            }
+        }
         // A pattern word "xs" interns "x", so a token outside the vocabulary has no plural
         // among the pattern words.
         let plus_s = self.info(id).plus_s;

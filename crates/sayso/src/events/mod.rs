@@ -476,8 +476,9 @@ struct Sentence<'a> {
     tok: &'a [Tok],
     toks: Range<usize>,
     actors: Vec<Actor>,
-    /// Coordinated actors: indices into `actors`, and the token range the group covers.
-    groups: Vec<(Vec<usize>, Range<usize>)>,
+    /// Coordinated actors: their indices into `actors` (a group's actors are consecutive),
+    /// and the token range the group covers.
+    groups: Vec<(Range<usize>, Range<usize>)>,
     /// Token → group, for the sentence's tokens (offset by `toks.start`).
     group_at: Vec<Option<usize>>,
     /// Token → inside a time expression.
@@ -757,10 +758,12 @@ fn find_actors(s: &mut Sentence) {
 /// from A", "lawmakers in A and B" (before a verb).
 fn group_actors(s: &mut Sentence) {
     let n = s.actors.len();
-    let mut groups: Vec<(Vec<usize>, Range<usize>)> = Vec::new();
+    // The sentence record's list, kept across sentences.
+    let mut merged = std::mem::take(&mut s.groups);
+    merged.clear();
     let mut k = 0;
     while k < n {
-        let mut members = vec![k];
+        // The members are the actors k..j.
         let mut end = s.actors[k].toks.end;
         let mut j = k + 1;
         while j < n {
@@ -774,29 +777,22 @@ fn group_actors(s: &mut Sentence) {
             if !joined {
                 break;
             }
-            members.push(j);
             end = s.actors[j].toks.end;
             j += 1;
         }
         // Commas alone make an apposition ("Osgiliath, the state's fiercest foe"), not a
         // coordination: that needs an "and" or "or".
-        let coordinated = members
-            .windows(2)
-            .any(|p| (s.actors[p[0]].toks.end..s.actors[p[1]].toks.start).any(|i| matches!(s.w(i), "and" | "or")));
+        let coordinated = (k..j - 1)
+            .any(|m| (s.actors[m].toks.end..s.actors[m + 1].toks.start).any(|i| matches!(s.w(i), "and" | "or")));
         if !coordinated {
-            members.truncate(1);
             end = s.actors[k].toks.end;
             j = k + 1;
         }
-        let start = s.actors[k].toks.start;
-        groups.push((members, start..end));
+        let g = (k..j, s.actors[k].toks.start..end);
         k = j;
-    }
-    // "agent of/from X": the group names whose agent it is.
-    let mut merged: Vec<(Vec<usize>, Range<usize>)> = Vec::new();
-    for g in groups {
+        // "agent of/from X": the group names whose agent it is.
         if let Some(prev) = merged.last_mut() {
-            let head = &s.actors[*prev.0.last().expect("member")];
+            let head = &s.actors[prev.0.end - 1];
             let prep = s.w(prev.1.end);
             let adjacent = prev.1.end + 1 == g.1.start || prev.1.end + 2 == g.1.start && s.w(prev.1.end + 1) == "the";
             let before_verb = s.verb_form_at(g.1.end).is_some() || s.has(g.1.end, bits::AUX);
@@ -868,9 +864,9 @@ impl Sentence<'_> {
         if bare
             && self
                 .group(p)
-                .is_some_and(|g| self.groups[g].0.len() == 1 && group_entities(self, &self.groups[g].0) == 1)
+                .is_some_and(|g| self.groups[g].0.len() == 1 && group_entities(self, self.groups[g].0.clone()) == 1)
         {
-            let head = &self.actors[self.groups[self.group(p).expect("group")].0[0]];
+            let head = &self.actors[self.groups[self.group(p).expect("group")].0.start];
             let plural = head.entities.is_empty() && self.w(head.toks.end - 1).ends_with('s');
             if !plural {
                 return false;
@@ -1131,7 +1127,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             // "who" takes a person: "seven people claiming to be members of the Islamic
             // State who were planning" goes back past the organisation to the people.
             let person = |g: usize| {
-                s.groups[g].0.iter().all(|&m| {
+                s.groups[g].0.clone().all(|m| {
                     let x = &s.actors[m];
                     x.entities.iter().all(|&e| s.a.entities[e].entity_type == EntityType::Person)
                 })
@@ -1244,8 +1240,7 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         "of" | "on" | "against" | "with" | "to" => object = s.group(after + 1).or_else(|| s.group(after + 2)),
         "between" => {
             if let Some(g) = s.group(after + 1) {
-                let members = &s.groups[g].0;
-                if members.len() >= 2 {
+                if s.groups[g].0.len() >= 2 {
                     // "talks between A and B": the first with the others.
                     subject = Some(g);
                     object = Some(g);
@@ -1301,13 +1296,13 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
             .take_while(|&k| !matches!(s.w(k), "," | ";"))
             .find(|&k| {
                 matches!(s.w(k), "in" | "on" | "against")
-                    && s.group(k + 1).is_some_and(|g| s.actors[s.groups[g].0[0]].place)
+                    && s.group(k + 1).is_some_and(|g| s.actors[s.groups[g].0.start].place)
             })
             .and_then(|k| s.group(k + 1));
     }
     if subject.is_none() && object.is_none() && code.starts_with("04") {
         // "The two leaders spoke Thursday and on the call": a call between the subject's members.
-        let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m) >= 2);
+        let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m.clone()) >= 2);
         subject = g;
         object = g;
     }
@@ -1315,8 +1310,8 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
     frames[f].object = object;
 }
 
-fn group_entities(s: &Sentence, members: &[usize]) -> usize {
-    members.iter().map(|&m| s.actors[m].entities.len().max(1)).sum()
+fn group_entities(s: &Sentence, members: Range<usize>) -> usize {
+    members.map(|m| s.actors[m].entities.len().max(1)).sum()
 }
 
 /// Matches a pattern's elements in order within `range` (gaps allowed). Returns the groups
@@ -1519,8 +1514,8 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
                 object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
             }
         }
-        let sources: &[usize] = subject.map_or(&[], |g| &s.groups[g].0);
-        let targets: &[usize] = object.map_or(&[], |g| &s.groups[g].0);
+        let sources = subject.map_or(0..0, |g| s.groups[g].0.clone());
+        let targets = object.map_or(0..0, |g| s.groups[g].0.clone());
         if !frame.noun && sources.is_empty() && targets.is_empty() {
             // A verb without participants gives no event (see the incomplete frames below):
             // its claim, time and place are not worked out.
@@ -1558,26 +1553,26 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if subject.is_some() && subject == object {
             // One group on both sides: each member with each other.
-            for &x in sources {
-                for &y in sources {
+            for x in sources.clone() {
+                for y in sources.clone() {
                     if x != y {
                         pairs.push((x, y));
                     }
                 }
             }
-            if sources.len() == 1 && s.actors[sources[0]].entities.len() >= 2 {
-                let e = &s.actors[sources[0]].entities;
+            if sources.len() == 1 && s.actors[sources.start].entities.len() >= 2 {
+                let e = &s.actors[sources.start].entities;
                 let mut ev = base.clone();
                 ev.cameo = Some(main.to_string());
                 ev.participants = vec![
                     ParticipantRec {
                         role: ParticipantRole::Source,
-                        span: s.actors[sources[0]].span.clone(),
+                        span: s.actors[sources.start].span.clone(),
                         entity: Some(e[0]),
                     },
                     ParticipantRec {
                         role: ParticipantRole::Target,
-                        span: s.actors[sources[0]].span.clone(),
+                        span: s.actors[sources.start].span.clone(),
                         entity: Some(e[1]),
                     },
                 ];
@@ -1595,7 +1590,7 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             // An incomplete frame: an event in sayso's ontology, without a CAMEO code.
             let mut ev = base.clone();
             for (role, group) in [(ParticipantRole::Source, sources), (ParticipantRole::Target, targets)] {
-                for &m in group.iter() {
+                for m in group {
                     ev.participants.push(participant(s, role, m));
                 }
             }
@@ -1604,8 +1599,8 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             }
             continue;
         }
-        for &x in sources {
-            for &y in targets {
+        for x in sources {
+            for y in targets.clone() {
                 if x != y && !same_entity(s, x, y) {
                     push_pair(s, &base, forward, reverse, x, y, events);
                 }
@@ -1699,7 +1694,7 @@ fn place_after(s: &Sentence, from: usize) -> Option<PlaceRec> {
     let limit = s.toks.end.min(from + 40);
     (from..limit).take_while(|&k| !matches!(s.w(k), ";")).find_map(|k| {
         let g = s.group(k)?;
-        let actor = &s.actors[*s.groups[g].0.first()?];
+        let actor = &s.actors[s.groups[g].0.clone().next()?];
         let led = k > 0 && matches!(s.w(k - 1), "in" | "at" | "near") && actor.toks.start == k;
         (actor.place && led).then(|| PlaceRec { span: actor.span.clone(), entity: actor.entities.first().copied() })
     })
