@@ -455,12 +455,17 @@ impl Tok {
     /// Past the last token.
     const NONE: Tok = Tok { forms: TokenForms::NONE, bits: 0, sets: 0 };
 
-    /// Token `i` of the analysis.
-    fn new(a: &Analysis, i: usize) -> Tok {
-        let vocab = &LEXICON.vocab;
-        let forms = vocab.token_forms(a.lower(i));
-        let shape = match a.tokens[i].kind {
-            TokenKind::Word if a.token_text(i).starts_with(char::is_uppercase) => bits::WORD | bits::CAP,
+    /// Token `i` of the analysis, whose lowercase form is `lower`.
+    fn new(a: &Analysis, i: usize, lower: &str, vocab: &lexicon::Vocab) -> Tok {
+        let forms = vocab.token_forms(lower);
+        let t = &a.tokens[i];
+        let cap = || match a.text.as_bytes().get(t.start) {
+            // An ASCII first byte is the first character.
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => a.token_text(i).starts_with(char::is_uppercase),
+        };
+        let shape = match t.kind {
+            TokenKind::Word if cap() => bits::WORD | bits::CAP,
             TokenKind::Word => bits::WORD,
             TokenKind::Number => bits::NUMBER,
             TokenKind::Quote(_) => bits::QUOTE,
@@ -534,7 +539,20 @@ impl Sentence<'_> {
 
 /// Runs the stage.
 pub fn run(a: &mut Analysis) {
-    let tok: Vec<Tok> = (0..a.tokens.len()).map(|i| Tok::new(a, i)).collect();
+    let vocab = &LEXICON.vocab;
+    let tok: Vec<Tok> = if a.lowercase_ends.len() == a.tokens.len() {
+        // The lowercase forms one after another, as `Analysis::lower` cuts them.
+        let mut start = 0;
+        (a.lowercase_ends.iter().enumerate())
+            .map(|(i, &end)| {
+                let lower = a.lowercase.get(start..end).unwrap_or("");
+                start = end;
+                Tok::new(a, i, lower, vocab)
+            })
+            .collect()
+    } else {
+        (0..a.tokens.len()).map(|i| Tok::new(a, i, a.lower(i), vocab)).collect()
+    };
     let mut claim_spans: Vec<(usize, usize, usize)> =
         a.claims.iter().enumerate().flat_map(|(ci, c)| c.content.iter().map(move |r| (r.start, r.end, ci))).collect();
     claim_spans.sort_unstable();
@@ -818,11 +836,17 @@ fn group_actors(s: &mut Sentence) {
 
 impl Sentence<'_> {
     /// The verb form starting at token `i`: its length in tokens and its dictionary entry.
+    #[inline]
     fn verb_form_at(&self, i: usize) -> Option<(usize, Form)> {
-        // Most tokens are neither: their bits say so without the lexicon entry.
+        // Asked of most tokens, which are no verb form: their bits say so.
         if !self.is_word(i) || !self.has(i, bits::FORM | bits::STARTS_MULTI) {
             return None;
         }
+        self.verb_form_of(i)
+    }
+
+    /// [`Sentence::verb_form_at`] for a word that is or starts a verb form.
+    fn verb_form_of(&self, i: usize) -> Option<(usize, Form)> {
         let info = self.info(i);
         if info.bits & bits::STARTS_MULTI == 0 {
             return info.form.map(|f| (1, f));
