@@ -184,6 +184,9 @@ pub(super) struct WordInfo {
     pub noun: Option<&'static str>,
     /// Its classes and roles ([`bits`]).
     pub bits: u32,
+    /// The index into [`Lexicon::agent_phrases`] of the agent phrases ending with the word
+    /// (`u32::MAX` for none).
+    pub agents: u32,
     /// The synonym sets (bit `i` for set `i`) with a phrase whose first word is this word.
     set_firsts: u64,
     /// The synonym sets with a phrase whose first word less "s" is this word.
@@ -194,8 +197,15 @@ pub(super) struct WordInfo {
 
 impl WordInfo {
     /// A word the lexicon knows nothing of.
-    const NONE: WordInfo =
-        WordInfo { form: None, noun: None, bits: 0, set_firsts: 0, set_firsts_minus_s: 0, plus_s: NO_WORD };
+    const NONE: WordInfo = WordInfo {
+        form: None,
+        noun: None,
+        bits: 0,
+        agents: u32::MAX,
+        set_firsts: 0,
+        set_firsts_minus_s: 0,
+        plus_s: NO_WORD,
+    };
 }
 
 /// One step of the FNV-1a hash of a word's bytes. Its state after the first `k` bytes is the
@@ -494,6 +504,9 @@ pub(super) struct Lexicon {
     pub vocab: Vocab,
     /// Agent phrases by their last word (the phrase's words, all of them).
     pub agents: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// The same phrases as word ids, one list per last word ([`WordInfo::agents`]), so that
+    /// a token's phrases are found without hashing it again and compared as integers.
+    pub agent_phrases: Vec<Vec<Vec<WordId>>>,
     /// One-word event nouns and their codes.
     pub nouns: HashMap<&'static str, &'static str>,
     /// The two-word event nouns by their words' ids.
@@ -641,6 +654,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         set_index: HashMap::new(),
         vocab: Vocab::default(),
         agents: HashMap::new(),
+        agent_phrases: Vec::new(),
         nouns: HashMap::new(),
         noun_pairs: HashMap::new(),
         code_names: HashMap::new(),
@@ -739,9 +753,13 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             info.bits |= bits::STARTS_MULTI;
         }
     }
-    for &last in lx.agents.keys() {
+    for (&last, list) in &lx.agents {
+        let ids = list.iter().map(|words| words.iter().map(|w| lx.vocab.intern(w)).collect()).collect();
+        let index = u32::try_from(lx.agent_phrases.len()).unwrap_or(u32::MAX);
+        lx.agent_phrases.push(ids);
         if let Some(info) = lx.vocab.info_mut(last) {
             info.bits |= bits::ENDS_AGENT;
+            info.agents = index;
         }
     }
     for (&noun, &code) in &lx.nouns {
@@ -960,6 +978,19 @@ mod tests {
         }
         // Few blocks have one: the verbs of the others are skipped when they have no actor.
         assert!(with > 0 && with * 4 < lx.patterns.len(), "{with} of {}", lx.patterns.len());
+    }
+
+    #[test]
+    fn agent_phrases_by_id_are_the_agent_phrases() {
+        let lx = &*LEXICON;
+        for (&last, list) in &lx.agents {
+            let info = lx.vocab.info(lx.vocab.id(last));
+            let ids = &lx.agent_phrases[info.agents as usize];
+            let words: Vec<Vec<WordId>> = list.iter().map(|p| p.iter().map(|w| lx.vocab.id(w)).collect()).collect();
+            assert_eq!(ids, &words, "{last}");
+            assert!(ids.iter().flatten().all(|&id| id != NO_WORD));
+        }
+        assert_eq!(lx.vocab.info(lx.vocab.id("the")).agents, u32::MAX);
     }
 
     #[test]

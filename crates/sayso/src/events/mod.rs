@@ -447,13 +447,11 @@ struct Tok {
     forms: TokenForms,
     /// Its word's classes and lexicon roles, and its shape ([`bits`]).
     bits: u32,
-    /// The synonym sets a phrase of which may start here ([`lexicon::Vocab::set_mask`]).
-    sets: u64,
 }
 
 impl Tok {
     /// Past the last token.
-    const NONE: Tok = Tok { forms: TokenForms::NONE, bits: 0, sets: 0 };
+    const NONE: Tok = Tok { forms: TokenForms::NONE, bits: 0 };
 
     /// Token `i` of the analysis, whose lowercase form is `lower`.
     fn new(a: &Analysis, i: usize, lower: &str, vocab: &lexicon::Vocab) -> Tok {
@@ -471,7 +469,7 @@ impl Tok {
             TokenKind::Quote(_) => bits::QUOTE,
             _ => 0,
         };
-        Tok { forms, bits: vocab.info(forms.id).bits | shape, sets: vocab.set_mask(forms) }
+        Tok { forms, bits: vocab.info(forms.id).bits | shape }
     }
 }
 
@@ -634,11 +632,12 @@ fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
 
 /// [`agent_ending_at`] for a word that ends some agent phrase.
 fn agent_phrase_ending_at(s: &Sentence, i: usize) -> Option<usize> {
-    let list = LEXICON.agents.get(s.w(i))?;
+    // The phrases as word ids: a token is a phrase's word when its id is the word's.
+    let list = LEXICON.agent_phrases.get(s.info(i).agents as usize)?;
     list.iter().find_map(|words| {
         let n = words.len();
         let start = (i + 1).checked_sub(n)?;
-        (start >= s.toks.start && (0..n).all(|k| s.w(start + k) == words[k])).then_some(start)
+        (start >= s.toks.start && (0..n).all(|k| s.forms(start + k).id == words[k])).then_some(start)
     })
 }
 
@@ -1481,9 +1480,9 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let mut present = WordFilter::default();
     let mut sets = 0;
     for k in before.clone().chain(after.clone()) {
-        let t = s.tok(k);
-        present.add_token(&t.forms);
-        sets |= t.sets;
+        let t = s.forms(k);
+        present.add_token(&t);
+        sets |= LEXICON.vocab.set_mask(t);
     }
     let candidates = theirs.iter().zip(first_needs).filter(|&(_, &first)| present.has(first)).map(|(p, _)| p);
     for p in own.iter().chain(candidates) {
