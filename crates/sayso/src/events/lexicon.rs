@@ -827,7 +827,7 @@ mod tests {
             vocab.pattern_word("tax"),
             vocab.pattern_word("party"),
         );
-        let mut forms = |t: &str| vocab.token_forms(t);
+        let forms = |t: &str| vocab.token_forms(t);
         assert!(forms("tie").matches(tie));
         assert!(forms("ties").matches(tie), "a plural token matches the singular word");
         assert!(forms("tie").matches(ties), "a singular token matches the plural word");

@@ -1531,11 +1531,9 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             continue;
         }
         // A fronted adverbial clause's giver gives to the main clause's subject.
-        if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun {
-            if opens_fronted(s) {
-                let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
-                object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
-            }
+        if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun && opens_fronted(s) {
+            let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
+            object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
         }
         let sources = subject.map_or(0..0, |g| s.groups[g].0.clone());
         let targets = object.map_or(0..0, |g| s.groups[g].0.clone());
