@@ -490,6 +490,9 @@ struct Sentence<'a> {
     verb_at: Vec<Option<usize>>,
     /// Token → inside an actor (scratch space of [`find_actors`]).
     covered: Vec<bool>,
+    /// Scratch lists of [`find_actors`].
+    spare_actors: Vec<Actor>,
+    spare_out: Vec<Actor>,
 }
 
 impl Sentence<'_> {
@@ -567,7 +570,10 @@ pub fn run(a: &mut Analysis) {
         time_at: Vec::new(),
         verb_at: Vec::new(),
         covered: Vec::new(),
+        spare_actors: Vec::new(),
+        spare_out: Vec::new(),
     };
+    let mut frames = Vec::new();
     for s in 0..a.sentences.len() {
         let toks = a.sentences[s].tokens.clone();
         if toks.is_empty() {
@@ -583,7 +589,7 @@ pub fn run(a: &mut Analysis) {
         sent.toks = toks;
         find_actors(&mut sent);
         group_actors(&mut sent);
-        let frames = find_frames(&mut sent);
+        find_frames(&mut sent, &mut frames);
         emit(&sent, &frames, &claim_spans, &mut events);
     }
     merge_modality(&mut events);
@@ -655,7 +661,10 @@ fn find_actors(s: &mut Sentence) {
     let mut covered = std::mem::take(&mut s.covered);
     covered.clear();
     covered.resize(s.toks.len(), false);
-    let mut actors: Vec<Actor> = Vec::new();
+    // The sentence record's lists, kept across sentences (the last sentence's actors are
+    // the list the merged ones go into).
+    let mut actors = std::mem::take(&mut s.spare_actors);
+    actors.clear();
     for m in a.mentions[first..].iter().take_while(|m| m.span.end <= hi) {
         let toks = tokens_within(a, &s.toks, &m.span);
         if toks.is_empty() || m.entities.is_empty() {
@@ -704,7 +713,8 @@ fn find_actors(s: &mut Sentence) {
     actors.sort_by_key(|x| x.toks.start);
     // Agents: "police", "security officials", with the actor or number right before them
     // ("Russian authorities", "seven people", "Arnor security officials").
-    let mut out: Vec<Actor> = Vec::new();
+    let mut out = std::mem::take(&mut s.spare_out);
+    out.clear();
     let mut k = 0; // next unconsumed actor
     let mut i = s.toks.start;
     while i < s.toks.end {
@@ -754,8 +764,9 @@ fn find_actors(s: &mut Sentence) {
     out.dedup_by(|b, a| b.toks.start < a.toks.end);
     // Adjacent actors are one phrase ("Russian President Vladimir Putin", "Director
     // Pompeo"); its head, and so its entity, comes last unless the last part names none.
-    let mut merged: Vec<Actor> = Vec::with_capacity(out.len());
-    for x in out {
+    let mut merged = std::mem::take(&mut s.actors);
+    merged.clear();
+    for x in out.drain(..) {
         if let Some(prev) = merged.last_mut().filter(|p| p.toks.end == x.toks.start) {
             prev.toks.end = x.toks.end;
             prev.span.end = x.span.end;
@@ -769,6 +780,8 @@ fn find_actors(s: &mut Sentence) {
     }
     s.actors = merged;
     s.covered = covered;
+    s.spare_actors = actors;
+    s.spare_out = out;
 }
 
 /// Coordinates actors into groups: "A, B and C", "the ambassadors of A and B", "soldiers
@@ -905,9 +918,10 @@ impl Sentence<'_> {
     }
 }
 
-/// Verbs and event nouns of a sentence, with their frames.
-fn find_frames(s: &mut Sentence) -> Vec<Frame> {
-    let mut frames: Vec<Frame> = Vec::new();
+/// Verbs and event nouns of a sentence, with their frames, into `frames` (a list kept across
+/// sentences).
+fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
+    frames.clear();
     let mut i = s.toks.start;
     while i < s.toks.end {
         if s.group(i).is_some() && !s.is_word(i) {
@@ -946,14 +960,13 @@ fn find_frames(s: &mut Sentence) -> Vec<Frame> {
         if frames[f].noun {
             continue;
         }
-        analyse_verb(s, &mut frames, f);
+        analyse_verb(s, frames, f);
     }
     for f in 0..frames.len() {
         if frames[f].noun {
-            analyse_noun(s, &mut frames, f);
+            analyse_noun(s, frames, f);
         }
     }
-    frames
 }
 
 /// An event noun at token `i`: two words, else one used as a noun ("the arrest", "bombings",
