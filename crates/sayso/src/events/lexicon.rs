@@ -113,29 +113,193 @@ impl SynonymSet {
     }
 }
 
+/// Bits of [`WordInfo::bits`]: the closed word classes of the clause analysis (the lists of
+/// [`super::WORD_CLASSES`]) and the lexicon's roles of a word, so that a token's one hash
+/// look-up answers every "is it in this list" the stage asks, as a bit test. The token-shape
+/// bits are the stage's own, set per token.
+pub(super) mod bits {
+    /// An auxiliary or modal ("is", "would").
+    pub const AUX: u32 = 1 << 0;
+    /// A form of "be".
+    pub const BE: u32 = 1 << 1;
+    /// A negation ("not", "never").
+    pub const NEGATION: u32 = 1 << 2;
+    /// A modal of possibility ("could").
+    pub const MODAL: u32 = 1 << 3;
+    /// A future auxiliary ("will").
+    pub const FUTURE: u32 = 1 << 4;
+    /// A word between an auxiliary and its verb ("about", "able").
+    pub const CHAIN: u32 = 1 << 5;
+    /// A determiner.
+    pub const DETERMINER: u32 = 1 << 6;
+    /// A possessive pronoun.
+    pub const POSSESSIVE: u32 = 1 << 7;
+    /// A preposition.
+    pub const PREPOSITION: u32 = 1 << 8;
+    /// A subordinating conjunction.
+    pub const SUBORDINATOR: u32 = 1 << 9;
+    /// A relative pronoun.
+    pub const RELATIVE: u32 = 1 << 10;
+    /// A subject pronoun.
+    pub const SUBJECT_PRONOUN: u32 = 1 << 11;
+    /// A word that may open a sentence in capitals without being a name.
+    pub const SENTENCE_WORD: u32 = 1 << 12;
+    /// A month or weekday name.
+    pub const CALENDAR: u32 = 1 << 13;
+    /// A planning verb form.
+    pub const PLANNING: u32 = 1 << 14;
+    /// A preventing verb form.
+    pub const PREVENTING: u32 = 1 << 15;
+    /// A one-word verb form ([`super::WordInfo::form`]).
+    pub const FORM: u32 = 1 << 16;
+    /// Some multi-word verb form starts with the word.
+    pub const STARTS_MULTI: u32 = 1 << 17;
+    /// Some agent phrase ends with the word.
+    pub const ENDS_AGENT: u32 = 1 << 18;
+    /// A one-word event noun ([`super::WordInfo::noun`]).
+    pub const NOUN: u32 = 1 << 19;
+    /// Some two-word event noun starts with the word.
+    pub const STARTS_NOUN_PAIR: u32 = 1 << 20;
+    /// Token shape (the stage's, never a word's): a word token.
+    pub const WORD: u32 = 1 << 24;
+    /// Token shape: a word token that starts with an uppercase letter.
+    pub const CAP: u32 = 1 << 25;
+    /// Token shape: a quotation mark.
+    pub const QUOTE: u32 = 1 << 26;
+    /// Token shape: a number.
+    pub const NUMBER: u32 = 1 << 27;
+}
+
+/// Synonym sets past this index have no bit in [`WordInfo::set_firsts`]; patterns that need
+/// them are not filtered by them (the filter only ever skips patterns that cannot match).
+const SET_BITS: usize = 64;
+
 /// What the lexicon knows of a word, found through the word's id: one hash look-up per
 /// token then answers every per-word question the stage asks.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct WordInfo {
     /// The word as a one-word verb form.
     pub form: Option<Form>,
-    /// Some multi-word verb form starts with the word.
-    pub starts_multi: bool,
-    /// Some agent phrase ends with the word.
-    pub ends_agent: bool,
+    /// The word as a one-word event noun: its code.
+    pub noun: Option<&'static str>,
+    /// Its classes and roles ([`bits`]).
+    pub bits: u32,
+    /// The index into [`Lexicon::agent_phrases`] of the agent phrases ending with the word
+    /// (`u32::MAX` for none).
+    pub agents: u32,
+    /// The synonym sets (bit `i` for set `i`) with a phrase whose first word is this word.
+    set_firsts: u64,
+    /// The synonym sets with a phrase whose first word less "s" is this word.
+    set_firsts_minus_s: u64,
     /// The pattern word that is this word plus "s", if any (for the word filter).
     plus_s: WordId,
 }
 
 impl WordInfo {
     /// A word the lexicon knows nothing of.
-    const NONE: WordInfo = WordInfo { form: None, starts_multi: false, ends_agent: false, plus_s: NO_WORD };
+    const NONE: WordInfo = WordInfo {
+        form: None,
+        noun: None,
+        bits: 0,
+        agents: u32::MAX,
+        set_firsts: 0,
+        set_firsts_minus_s: 0,
+        plus_s: NO_WORD,
+    };
+}
+
+/// One step of the FNV-1a hash of a word's bytes. Its state after the first `k` bytes is the
+/// hash of the word's first `k` bytes, so one pass over a token hashes the token and every
+/// form [`Vocab::token_forms`] cuts from its end.
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// The FNV-1a hash of no bytes.
+const FNV_START: u64 = 0xCBF2_9CE4_8422_2325;
+
+/// The FNV-1a hash of a word.
+fn fnv(word: &[u8]) -> u64 {
+    word.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+}
+
+/// Word → id by [`fnv`] hash, open addressing with linear probing, for the look-ups of
+/// [`Vocab::token_forms`]. The hash is fixed (not seeded), but only lexicon words are ever
+/// inserted and the table is kept at most half full, so a probe sequence is bounded by the
+/// lexicon's own clusters whatever text is looked up.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// (hash, id) per slot; [`NO_WORD`] marks an empty slot. A power of two in length.
+    slots: Vec<(u64, WordId)>,
+    /// The words by id.
+    words: Vec<&'static str>,
+}
+
+/// The first slot to probe for hash `h` in a table of `len` slots (a power of two).
+fn first_slot(len: usize, h: u64) -> usize {
+    // The multiply mixes FNV's low bits into the top bits the slot is taken from.
+    let bits = len.trailing_zeros();
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+/// Puts (hash, id) into the first free slot of its probe sequence.
+fn put(slots: &mut [(u64, WordId)], h: u64, id: WordId) {
+    let mask = slots.len() - 1;
+    let mut i = first_slot(slots.len(), h);
+    while slots[i].1 != NO_WORD {
+        i = (i + 1) & mask;
+    }
+    slots[i] = (h, id);
+}
+
+impl WordTable {
+    /// Adds the word with id `id`, the next one (the caller has checked the word is new).
+    fn insert(&mut self, word: &'static str, id: WordId) {
+        self.words.push(word);
+        if (self.words.len() + 1) * 2 > self.slots.len() {
+            // Rebuilt at twice the size, so that it stays at most half full.
+            self.slots = vec![(0, NO_WORD); (self.slots.len() * 2).max(64)];
+            for (i, w) in self.words.iter().enumerate() {
+                put(&mut self.slots, fnv(w.as_bytes()), WordId::try_from(i).unwrap_or(NO_WORD));
+            }
+        } else {
+            put(&mut self.slots, fnv(word.as_bytes()), id);
+        }
+    }
+
+    /// The id of the word `stem` followed by `last` (if any), whose hash is `h`.
+    fn find(&self, h: u64, stem: &[u8], last: Option<u8>) -> WordId {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = first_slot(self.slots.len(), h);
+        loop {
+            let (sh, id) = self.slots[i];
+            if id == NO_WORD {
+                return NO_WORD;
+            }
+            if sh == h {
+                let w = self.words.get(id as usize).map_or(&[][..], |w| w.as_bytes());
+                let same = match last {
+                    None => w == stem,
+                    Some(b) => w.len() == stem.len() + 1 && w.starts_with(stem) && w.last() == Some(&b),
+                };
+                if same {
+                    return id;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// The words of the lexicon's patterns, synonym sets, verb forms, agents and nouns, numbered.
 #[derive(Debug, Default)]
 pub(super) struct Vocab {
     ids: HashMap<&'static str, WordId>,
+    /// The same words for [`Vocab::token_forms`].
+    table: WordTable,
     info: Vec<WordInfo>,
 }
 
@@ -145,6 +309,7 @@ impl Vocab {
         let id = *self.ids.entry(word).or_insert(next);
         if id == next && id != NO_WORD {
             self.info.push(WordInfo::NONE);
+            self.table.insert(word, id);
         }
         id
     }
@@ -174,8 +339,50 @@ impl Vocab {
         self.ids.get(word).copied().unwrap_or(NO_WORD)
     }
 
-    /// A lowercase token's forms; `buf` is scratch space for the "ies" → "y" form.
-    pub fn token_forms(&self, token: &str, buf: &mut String) -> TokenForms {
+    /// The synonym sets (bit `i` for set `i` below 64) with a phrase whose first word matches
+    /// a token with these forms: the sets that [`SynonymSet::starting_with`] offers phrases of.
+    pub fn set_mask(&self, t: TokenForms) -> u64 {
+        self.info(t.id).set_firsts
+            | self.info(t.minus_s).set_firsts
+            | self.info(t.minus_es).set_firsts
+            | self.info(t.ies_y).set_firsts
+            | self.info(t.id).set_firsts_minus_s
+    }
+
+    /// A lowercase token's forms: the token, and less "s", less "es", "ies" made "y" (each
+    /// [`NO_WORD`] unless the token has that ending and the form is a lexicon word). One pass
+    /// over the token's bytes hashes all four.
+    pub fn token_forms(&self, token: &str) -> TokenForms {
+        let b = token.as_bytes();
+        let n = b.len();
+        // The hash of the whole token, and of it less its last one, two and three bytes.
+        let mut h = FNV_START;
+        let mut less = [FNV_START; 3];
+        for &x in b {
+            less = [h, less[0], less[1]];
+            h = fnv_step(h, x);
+        }
+        let id = self.table.find(h, b, None);
+        let (mut minus_s, mut minus_es, mut ies_y) = (NO_WORD, NO_WORD, NO_WORD);
+        if n >= 1 && b[n - 1] == b's' {
+            minus_s = self.table.find(less[0], &b[..n - 1], None);
+            if n >= 2 && b[n - 2] == b'e' {
+                minus_es = self.table.find(less[1], &b[..n - 2], None);
+                if n >= 3 && b[n - 3] == b'i' {
+                    ies_y = self.table.find(fnv_step(less[2], b'y'), &b[..n - 3], Some(b'y'));
+                }
+            }
+        }
+        // A pattern word "xs" interns "x", so a token outside the vocabulary has no plural
+        // among the pattern words.
+        let plus_s = self.info(id).plus_s;
+        TokenForms { id, minus_s, minus_es, ies_y, plus_s }
+    }
+
+    /// [`Vocab::token_forms`] through the string map, as it was written before the hash table:
+    /// the reference the table's answers are tested against.
+    #[cfg(test)]
+    fn token_forms_by_map(&self, token: &str, buf: &mut String) -> TokenForms {
         let ies_y = token.strip_suffix("ies").map_or(NO_WORD, |stem| {
             buf.clear();
             buf.push_str(stem);
@@ -206,9 +413,9 @@ pub(super) struct Pattern {
     pub weight: usize,
     /// The words it cannot match without, as [`WordFilter`] bits.
     pub needs: Vec<u16>,
-    /// For each synonym set it cannot match without: the bits of the first words of the set's
-    /// phrases, one of which must occur.
-    pub needs_one_of: Vec<Vec<u16>>,
+    /// The synonym sets it cannot match without (bit `i` for set `i`, see
+    /// [`Vocab::set_mask`]): a phrase of each must start at a token around the verb.
+    pub needs_sets: u64,
 }
 
 /// Size of a [`WordFilter`] in 64-bit words: 4,096 bits, so that the two hundred or so word
@@ -263,11 +470,6 @@ impl WordFilter {
     pub fn has_all(&self, bits: &[u16]) -> bool {
         bits.iter().all(|&b| self.has(b))
     }
-
-    /// True when some bit is set.
-    pub fn has_any(&self, bits: &[u16]) -> bool {
-        bits.iter().any(|&b| self.has(b))
-    }
 }
 
 /// A verb form: its block (index into [`Lexicon::patterns`]) and the isolated verb's code.
@@ -291,6 +493,9 @@ pub(super) struct Lexicon {
     pub first_needs: Vec<Vec<u16>>,
     /// sayso's own patterns, by block, tried before PETRARCH's.
     pub own: HashMap<usize, Vec<Pattern>>,
+    /// Whether some pattern of the block (PETRARCH's or sayso's) has a `$` or `+` slot: in a
+    /// block without, no pattern can give a verb a participant (75 of 4,666 patterns have one).
+    pub slot_blocks: Vec<bool>,
     /// Synonym sets by the index in [`Atom::Set`].
     pub set_phrases: Vec<SynonymSet>,
     /// Synonym set names → index into `set_phrases`.
@@ -299,6 +504,9 @@ pub(super) struct Lexicon {
     pub vocab: Vocab,
     /// Agent phrases by their last word (the phrase's words, all of them).
     pub agents: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// The same phrases as word ids, one list per last word ([`WordInfo::agents`]), so that
+    /// a token's phrases are found without hashing it again and compared as integers.
+    pub agent_phrases: Vec<Vec<Vec<WordId>>>,
     /// One-word event nouns and their codes.
     pub nouns: HashMap<&'static str, &'static str>,
     /// The two-word event nouns by their words' ids.
@@ -399,9 +607,8 @@ fn weight(elems: &[Elem]) -> usize {
 
 /// Words an element list cannot match without: every literal word of adjacent words, a
 /// phrase's head and a preposition (a phrase's modifiers may sit outside the window); for a
-/// synonym set in those places, one of its phrases' first words.
-fn needs(elems: &[Elem], parser: &mut Parser, all: &mut Vec<u16>, one_of: &mut Vec<Vec<u16>>) {
-    let sets = &*parser.set_phrases;
+/// synonym set in those places, the set (one of its phrases must start there).
+fn needs(elems: &[Elem], parser: &mut Parser, all: &mut Vec<u16>, sets: &mut u64) {
     let add = |bits: &mut Vec<u16>, id: WordId| {
         if id != NO_WORD && !bits.contains(&word_bit(id)) {
             bits.push(word_bit(id));
@@ -409,15 +616,8 @@ fn needs(elems: &[Elem], parser: &mut Parser, all: &mut Vec<u16>, one_of: &mut V
     };
     let mut atom = |a: &Atom, all: &mut Vec<u16>| match a {
         Atom::Word(w) => add(all, w.id),
-        Atom::Set(i) => {
-            let mut firsts = Vec::new();
-            for phrase in sets.get(*i).into_iter().flat_map(|set| &set.phrases) {
-                if let Some(first) = phrase.first() {
-                    add(&mut firsts, first.id);
-                }
-            }
-            one_of.push(firsts);
-        }
+        Atom::Set(i) if *i < SET_BITS => *sets |= 1 << i,
+        Atom::Set(_) => {}
     };
     for e in elems {
         match e {
@@ -432,10 +632,10 @@ fn needs(elems: &[Elem], parser: &mut Parser, all: &mut Vec<u16>, one_of: &mut V
 fn pattern(before: &'static str, after: &'static str, code: &'static str, parser: &mut Parser) -> Pattern {
     let (before, after) = (parse_elems(before, parser), parse_elems(after, parser));
     let weight = weight(&before) + weight(&after);
-    let (mut all, mut one_of) = (Vec::new(), Vec::new());
-    needs(&before, parser, &mut all, &mut one_of);
-    needs(&after, parser, &mut all, &mut one_of);
-    Pattern { before, after, code, weight, needs: all, needs_one_of: one_of }
+    let (mut all, mut sets) = (Vec::new(), 0);
+    needs(&before, parser, &mut all, &mut sets);
+    needs(&after, parser, &mut all, &mut sets);
+    Pattern { before, after, code, weight, needs: all, needs_sets: sets }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -449,10 +649,12 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         patterns: Vec::new(),
         first_needs: Vec::new(),
         own: HashMap::new(),
+        slot_blocks: Vec::new(),
         set_phrases: Vec::new(),
         set_index: HashMap::new(),
         vocab: Vocab::default(),
         agents: HashMap::new(),
+        agent_phrases: Vec::new(),
         nouns: HashMap::new(),
         noun_pairs: HashMap::new(),
         code_names: HashMap::new(),
@@ -506,6 +708,13 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
+    let slotted = |p: &Pattern| p.before.iter().chain(&p.after).any(|e| matches!(e, Elem::Source | Elem::Target));
+    lx.slot_blocks = lx
+        .patterns
+        .iter()
+        .enumerate()
+        .map(|(b, list)| list.iter().any(slotted) || lx.own.get(&b).is_some_and(|own| own.iter().any(slotted)))
+        .collect();
     for cols in data_lines(include_str!("agents.tsv")) {
         if let [phrase, _code] = cols.as_slice() {
             let words: Vec<&'static str> = phrase.split(' ').collect();
@@ -536,16 +745,49 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (&word, form) in &lx.forms {
         if let Some(info) = lx.vocab.info_mut(word) {
             info.form = Some(*form);
+            info.bits |= bits::FORM;
         }
     }
     for &first in lx.multi.keys() {
         if let Some(info) = lx.vocab.info_mut(first) {
-            info.starts_multi = true;
+            info.bits |= bits::STARTS_MULTI;
         }
     }
-    for &last in lx.agents.keys() {
+    for (&last, list) in &lx.agents {
+        let ids = list.iter().map(|words| words.iter().map(|w| lx.vocab.intern(w)).collect()).collect();
+        let index = u32::try_from(lx.agent_phrases.len()).unwrap_or(u32::MAX);
+        lx.agent_phrases.push(ids);
         if let Some(info) = lx.vocab.info_mut(last) {
-            info.ends_agent = true;
+            info.bits |= bits::ENDS_AGENT;
+            info.agents = index;
+        }
+    }
+    for (&noun, &code) in &lx.nouns {
+        if let Some(info) = lx.vocab.info_mut(noun) {
+            info.noun = Some(code);
+            info.bits |= bits::NOUN;
+        }
+    }
+    for &(first, _) in lx.noun_pairs.keys() {
+        if let Some(info) = lx.vocab.info.get_mut(first as usize) {
+            info.bits |= bits::STARTS_NOUN_PAIR;
+        }
+    }
+    for &(class, words) in super::WORD_CLASSES {
+        for &word in words {
+            if let Some(info) = lx.vocab.info_mut(word) {
+                info.bits |= class;
+            }
+        }
+    }
+    for (i, set) in lx.set_phrases.iter().enumerate().take(SET_BITS) {
+        for first in set.phrases.iter().filter_map(|p| p.first()) {
+            if let Some(info) = lx.vocab.info.get_mut(first.id as usize) {
+                info.set_firsts |= 1 << i;
+            }
+            if let Some(info) = lx.vocab.info.get_mut(first.minus_s as usize) {
+                info.set_firsts_minus_s |= 1 << i;
+            }
         }
     }
     lx
@@ -585,8 +827,7 @@ mod tests {
             vocab.pattern_word("tax"),
             vocab.pattern_word("party"),
         );
-        let mut buf = String::new();
-        let mut forms = |t: &str| vocab.token_forms(t, &mut buf);
+        let forms = |t: &str| vocab.token_forms(t);
         assert!(forms("tie").matches(tie));
         assert!(forms("ties").matches(tie), "a plural token matches the singular word");
         assert!(forms("tie").matches(ties), "a singular token matches the plural word");
@@ -606,9 +847,8 @@ mod tests {
             .map(|p| p.iter().map(|w| vocab.pattern_word(w)).collect())
             .collect();
         let set = SynonymSet::new(phrases.clone());
-        let mut buf = String::new();
         for token in ["tie", "ties", "parties", "taxes", "tax", "aid", "trade"] {
-            let t = vocab.token_forms(token, &mut buf);
+            let t = vocab.token_forms(token);
             let mut offered: Vec<u32> = set.starting_with(t).collect();
             offered.sort_unstable();
             offered.dedup();
@@ -622,9 +862,8 @@ mod tests {
         let mut vocab = Vocab::default();
         let words: Vec<PatternWord> =
             ["tie", "ties", "tax", "party", "aid"].iter().map(|w| vocab.pattern_word(w)).collect();
-        let mut buf = String::new();
         for token in ["tie", "ties", "taxes", "parties", "aid", "aids"] {
-            let forms = vocab.token_forms(token, &mut buf);
+            let forms = vocab.token_forms(token);
             let mut present = WordFilter::default();
             present.add_token(&forms);
             for w in words.iter().filter(|w| forms.matches(**w)) {
@@ -636,10 +875,122 @@ mod tests {
         let embassy = vocab.pattern_word("embassy");
         let mut present = WordFilter::default();
         for token in ["the", "talks", "resumed"] {
-            present.add_token(&vocab.token_forms(token, &mut buf));
+            present.add_token(&vocab.token_forms(token));
         }
         assert!(!present.has(word_bit(embassy.id)));
         assert!(present.has(NO_NEED));
+    }
+
+    /// Tokens to test the lexicon's look-ups on: every lexicon word, the forms cut from it and
+    /// added to it, and words outside it.
+    fn sample_tokens() -> Vec<String> {
+        let mut tokens: Vec<String> =
+            ["", "s", "es", "ies", "y", "ss", "xies", "überies", "naïves", "a’s", "talks", "cities"]
+                .iter()
+                .map(|t| t.to_string())
+                .collect();
+        for &w in &LEXICON.vocab.table.words {
+            tokens.push(w.to_string());
+            tokens.push(format!("{w}s"));
+            tokens.push(format!("{w}es"));
+            if let Some(stem) = w.strip_suffix('y') {
+                tokens.push(format!("{stem}ies"));
+            }
+            let mut cut = w.to_string();
+            cut.pop();
+            tokens.push(cut);
+        }
+        tokens
+    }
+
+    #[test]
+    fn the_hash_table_finds_what_the_string_map_finds() {
+        let vocab = &LEXICON.vocab;
+        assert!(vocab.table.words.len() > 1000);
+        let mut buf = String::new();
+        for token in sample_tokens() {
+            assert_eq!(vocab.token_forms(&token), vocab.token_forms_by_map(&token, &mut buf), "{token:?}");
+        }
+        // A small table (grown from empty) agrees too.
+        let mut small = Vocab::default();
+        assert_eq!(small.token_forms("tie"), TokenForms::NONE);
+        let tie = small.pattern_word("tie");
+        for token in ["tie", "ties", "tied", "t", "", "tiees"] {
+            assert_eq!(small.token_forms(token), small.token_forms_by_map(token, &mut buf), "{token:?}");
+        }
+        assert_eq!(small.token_forms("ties").minus_s, tie.id);
+    }
+
+    #[test]
+    fn a_tokens_set_mask_names_the_sets_that_offer_it_phrases() {
+        let lx = &*LEXICON;
+        assert!(lx.set_phrases.len() <= SET_BITS, "every set has a bit: the filter checks them all");
+        let mut seen = 0u64;
+        for token in sample_tokens() {
+            let t = lx.vocab.token_forms(&token);
+            let mask = lx.vocab.set_mask(t);
+            for (i, set) in lx.set_phrases.iter().enumerate() {
+                assert_eq!(mask >> i & 1 == 1, set.starting_with(t).next().is_some(), "{token:?} set {i}");
+            }
+            seen |= mask;
+        }
+        assert_ne!(seen, 0);
+    }
+
+    #[test]
+    fn a_words_bits_are_its_lists_and_roles() {
+        let lx = &*LEXICON;
+        for &w in &lx.vocab.table.words {
+            let info = lx.vocab.info(lx.vocab.id(w));
+            for &(bit, list) in super::super::WORD_CLASSES {
+                assert_eq!(info.bits & bit != 0, list.contains(&w), "{w} {bit:#x}");
+            }
+            assert_eq!(info.bits & bits::FORM != 0, lx.forms.contains_key(w), "{w}");
+            assert_eq!(info.form.map(|f| f.code), lx.forms.get(w).map(|f| f.code), "{w}");
+            assert_eq!(info.bits & bits::STARTS_MULTI != 0, lx.multi.contains_key(w), "{w}");
+            assert_eq!(info.bits & bits::ENDS_AGENT != 0, lx.agents.contains_key(w), "{w}");
+            assert_eq!(info.noun, lx.nouns.get(w).copied(), "{w}");
+            assert_eq!(info.bits & bits::NOUN != 0, lx.nouns.contains_key(w), "{w}");
+            let pair = lx.noun_pairs.keys().any(|&(first, _)| first == lx.vocab.id(w));
+            assert_eq!(info.bits & bits::STARTS_NOUN_PAIR != 0, pair, "{w}");
+            assert_eq!(info.bits & (bits::WORD | bits::CAP | bits::QUOTE | bits::NUMBER), 0, "shape is the token's");
+        }
+        // Every listed word is a lexicon word, so a token outside the lexicon is in no list.
+        for &(_, list) in super::super::WORD_CLASSES {
+            assert!(list.iter().all(|w| lx.vocab.id(w) != NO_WORD));
+        }
+        assert!(lx.vocab.info(lx.vocab.id("would")).bits & bits::AUX != 0);
+        assert_eq!(lx.vocab.info(NO_WORD).bits, 0);
+    }
+
+    #[test]
+    fn a_slot_block_has_a_pattern_that_captures_a_participant() {
+        let lx = &*LEXICON;
+        let captures = |p: &Pattern| {
+            let mut elems = p.before.iter().chain(&p.after);
+            elems.any(|e| *e == Elem::Source || *e == Elem::Target)
+        };
+        let mut with = 0;
+        for (b, list) in lx.patterns.iter().enumerate() {
+            let own = lx.own.get(&b).map(Vec::as_slice).unwrap_or(&[]);
+            assert_eq!(lx.slot_blocks[b], list.iter().chain(own).any(captures), "block {b}");
+            with += usize::from(lx.slot_blocks[b]);
+        }
+        // Few blocks have one: the verbs of the others are skipped when they have no actor.
+        assert!(with > 0 && with * 4 < lx.patterns.len(), "{with} of {}", lx.patterns.len());
+    }
+
+    #[test]
+    fn agent_phrases_by_id_are_the_agent_phrases() {
+        let lx = &*LEXICON;
+        for (&last, list) in &lx.agents {
+            let info = lx.vocab.info(lx.vocab.id(last));
+            let ids = &lx.agent_phrases[info.agents as usize];
+            let words: Vec<Vec<WordId>> = list.iter().map(|p| p.iter().map(|w| lx.vocab.id(w)).collect()).collect();
+            assert_eq!(ids, &words, "{last}");
+            assert!(ids.iter().flatten().all(|&id| id != NO_WORD));
+        }
+        assert_eq!(lx.vocab.info(lx.vocab.id("the")).agents, u32::MAX);
     }
 
     #[test]

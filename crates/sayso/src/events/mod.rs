@@ -29,7 +29,7 @@ use crate::analysis::Analysis;
 use crate::schema::{EntityType, EventType, MentionKind, Modality, ParticipantRole, Polarity};
 use crate::text::TokenKind;
 use crate::wordlist::WordList;
-use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter, WordInfo};
+use lexicon::{Atom, Elem, Form, LEXICON, Pattern, TokenForms, WordFilter, WordInfo, bits};
 use std::ops::Range;
 
 /// One event.
@@ -115,16 +115,16 @@ fn event_type(code: &str) -> EventType {
 }
 
 // Closed word classes the clause analysis needs.
-static AUX: WordList = WordList::new(&[
+const AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca",
-]);
+];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
 const MODALS: &[&str] = &["would", "could", "might", "may", "should", "can", "ca", "must"];
 const FUTURE: &[&str] = &["will", "shall", "wo"];
 /// Words between an auxiliary and its verb: "is about to restore", "were able to capture".
-static CHAIN: WordList = WordList::new(&[
+const CHAIN: &[&str] = &[
     "to",
     "about",
     "able",
@@ -158,13 +158,13 @@ static CHAIN: WordList = WordList::new(&[
     "reluctantly",
     "quickly",
     "in",
-]);
-static DETERMINERS: WordList = WordList::new(&[
+];
+const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any",
     "every", "each", "another", "such", "no",
-]);
+];
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "his", "her", "their", "our", "my", "your", "whose"];
-static PREPOSITIONS: WordList = WordList::new(&[
+const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
     "on",
@@ -202,15 +202,15 @@ static PREPOSITIONS: WordList = WordList::new(&[
     "per",
     "following",
     "like",
-]);
-static SUBORDINATORS: WordList = WordList::new(&[
+];
+const SUBORDINATORS: &[&str] = &[
     "after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if", "unless", "until",
     "once", "whether", "where",
-]);
+];
 const RELATIVES: &[&str] = &["who", "whom", "which", "that", "whose"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Words that may start a sentence in capitals without being a name.
-static SENTENCE_WORDS: WordList = WordList::new(&[
+const SENTENCE_WORDS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -296,9 +296,9 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "instead",
     "elsewhere",
     "here",
-]);
+];
 /// Calendar words are times, never actors, even where the time stage left them.
-static CALENDAR: WordList = WordList::new(&[
+const CALENDAR: &[&str] = &[
     "january",
     "february",
     "march",
@@ -318,8 +318,8 @@ static CALENDAR: WordList = WordList::new(&[
     "friday",
     "saturday",
     "sunday",
-]);
-static PLANNING: WordList = WordList::new(&[
+];
+const PLANNING: &[&str] = &[
     "plan",
     "plans",
     "planned",
@@ -337,8 +337,8 @@ static PLANNING: WordList = WordList::new(&[
     "prepared",
     "preparing",
     "plotting",
-]);
-static PREVENTING: WordList = WordList::new(&[
+];
+const PREVENTING: &[&str] = &[
     "thwart",
     "thwarts",
     "thwarted",
@@ -360,7 +360,7 @@ static PREVENTING: WordList = WordList::new(&[
     "averts",
     "disrupt",
     "disrupted",
-]);
+];
 /// Verbs whose object carries out the verb's infinitive ("urged Eriador to respond").
 static OBJECT_CONTROL: WordList = WordList::new(&[
     "urge",
@@ -380,12 +380,34 @@ static SUPPORT_VERBS: WordList = WordList::new(&[
     "plan", "plot", "prepare", "launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin",
     "start", "resume", "hold", "intend", "order", "continue", "pay", "extend",
 ]);
+/// The closed classes above as [`bits`] of a word's [`WordInfo`]: a token's class is a bit
+/// of its word's entry, found with the one hash look-up of its word, instead of a hash or a
+/// scan per list and question.
+const WORD_CLASSES: &[(u32, &[&str])] = &[
+    (bits::AUX, AUX),
+    (bits::BE, BE),
+    (bits::NEGATION, NEGATIONS),
+    (bits::MODAL, MODALS),
+    (bits::FUTURE, FUTURE),
+    (bits::CHAIN, CHAIN),
+    (bits::DETERMINER, DETERMINERS),
+    (bits::POSSESSIVE, POSSESSIVE_PRONOUNS),
+    (bits::PREPOSITION, PREPOSITIONS),
+    (bits::SUBORDINATOR, SUBORDINATORS),
+    (bits::RELATIVE, RELATIVES),
+    (bits::SUBJECT_PRONOUN, SUBJECT_PRONOUNS),
+    (bits::SENTENCE_WORD, SENTENCE_WORDS),
+    (bits::CALENDAR, CALENDAR),
+    (bits::PLANNING, PLANNING),
+    (bits::PREVENTING, PREVENTING),
+];
+
 /// Sentence openers after which the first clause is an adverbial one ("Based on the information
 /// the United States provided, Russian authorities were able to ...").
 const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
 
 /// An actor phrase in a sentence: token range, byte span, and the entities it names.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Actor {
     toks: Range<usize>,
     span: Range<usize>,
@@ -418,28 +440,74 @@ struct Frame {
     gap: Option<usize>,
 }
 
+/// What the stage knows of one token, worked out once per text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    /// Its forms as lexicon word ids (what patterns match against).
+    forms: TokenForms,
+    /// Its word's classes and lexicon roles, and its shape ([`bits`]).
+    bits: u32,
+}
+
+impl Tok {
+    /// Past the last token.
+    const NONE: Tok = Tok { forms: TokenForms::NONE, bits: 0 };
+
+    /// Token `i` of the analysis, whose lowercase form is `lower`.
+    fn new(a: &Analysis, i: usize, lower: &str, vocab: &lexicon::Vocab) -> Tok {
+        let forms = vocab.token_forms(lower);
+        let t = &a.tokens[i];
+        let cap = || match a.text.as_bytes().get(t.start) {
+            // An ASCII first byte is the first character.
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => a.token_text(i).starts_with(char::is_uppercase),
+        };
+        let shape = match t.kind {
+            TokenKind::Word if cap() => bits::WORD | bits::CAP,
+            TokenKind::Word => bits::WORD,
+            TokenKind::Number => bits::NUMBER,
+            TokenKind::Quote(_) => bits::QUOTE,
+            _ => 0,
+        };
+        Tok { forms, bits: vocab.info(forms.id).bits | shape }
+    }
+}
+
 struct Sentence<'a> {
     a: &'a Analysis,
-    /// Token → its forms as lexicon word ids (what patterns match against).
-    forms: &'a [TokenForms],
+    /// Token → what the stage knows of it.
+    tok: &'a [Tok],
     toks: Range<usize>,
     actors: Vec<Actor>,
-    /// Coordinated actors: indices into `actors`, and the token range the group covers.
-    groups: Vec<(Vec<usize>, Range<usize>)>,
+    /// Coordinated actors: their indices into `actors` (a group's actors are consecutive),
+    /// and the token range the group covers.
+    groups: Vec<(Range<usize>, Range<usize>)>,
     /// Token → group, for the sentence's tokens (offset by `toks.start`).
     group_at: Vec<Option<usize>>,
     /// Token → inside a time expression.
     time_at: Vec<bool>,
     /// Token → the frame index of a verb there.
     verb_at: Vec<Option<usize>>,
+    /// Token → inside an actor (scratch space of [`find_actors`]).
+    covered: Vec<bool>,
+    /// Scratch lists of [`find_actors`].
+    spare_actors: Vec<Actor>,
+    spare_out: Vec<Actor>,
 }
 
 impl Sentence<'_> {
     fn w(&self, i: usize) -> &str {
         self.a.lower(i)
     }
+    fn tok(&self, i: usize) -> Tok {
+        self.tok.get(i).copied().unwrap_or(Tok::NONE)
+    }
     fn forms(&self, i: usize) -> TokenForms {
-        self.forms.get(i).copied().unwrap_or(TokenForms::NONE)
+        self.tok(i).forms
+    }
+    /// Whether token `i` has any of the [`bits`] `b` (false past the last token).
+    fn has(&self, i: usize, b: u32) -> bool {
+        self.tok(i).bits & b != 0
     }
     fn info(&self, i: usize) -> WordInfo {
         LEXICON.vocab.info(self.forms(i).id)
@@ -456,24 +524,36 @@ impl Sentence<'_> {
     fn verb(&self, i: usize) -> Option<usize> {
         if self.in_sentence(i) { self.verb_at[i - self.toks.start] } else { None }
     }
-    fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.a.tokens.get(i).map(|t| t.kind)
+    fn is_number(&self, i: usize) -> bool {
+        self.has(i, bits::NUMBER)
     }
     fn is_word(&self, i: usize) -> bool {
-        self.in_sentence(i) && self.kind(i) == Some(TokenKind::Word)
+        self.in_sentence(i) && self.has(i, bits::WORD)
     }
     fn is_quote(&self, i: usize) -> bool {
-        matches!(self.kind(i), Some(TokenKind::Quote(_)))
+        self.has(i, bits::QUOTE)
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.a.token_text(i).starts_with(char::is_uppercase)
+        self.in_sentence(i) && self.has(i, bits::CAP)
     }
 }
 
 /// Runs the stage.
 pub fn run(a: &mut Analysis) {
-    let mut buf = String::new();
-    let forms: Vec<TokenForms> = (0..a.tokens.len()).map(|i| LEXICON.vocab.token_forms(a.lower(i), &mut buf)).collect();
+    let vocab = &LEXICON.vocab;
+    let tok: Vec<Tok> = if a.lowercase_ends.len() == a.tokens.len() {
+        // The lowercase forms one after another, as `Analysis::lower` cuts them.
+        let mut start = 0;
+        (a.lowercase_ends.iter().enumerate())
+            .map(|(i, &end)| {
+                let lower = a.lowercase.get(start..end).unwrap_or("");
+                start = end;
+                Tok::new(a, i, lower, vocab)
+            })
+            .collect()
+    } else {
+        (0..a.tokens.len()).map(|i| Tok::new(a, i, a.lower(i), vocab)).collect()
+    };
     let mut claim_spans: Vec<(usize, usize, usize)> =
         a.claims.iter().enumerate().flat_map(|(ci, c)| c.content.iter().map(move |r| (r.start, r.end, ci))).collect();
     claim_spans.sort_unstable();
@@ -482,14 +562,18 @@ pub fn run(a: &mut Analysis) {
     // One sentence record, refilled for each sentence: its tables keep their memory.
     let mut sent = Sentence {
         a,
-        forms: &forms,
+        tok: &tok,
         toks: 0..0,
         actors: Vec::new(),
         groups: Vec::new(),
         group_at: Vec::new(),
         time_at: Vec::new(),
         verb_at: Vec::new(),
+        covered: Vec::new(),
+        spare_actors: Vec::new(),
+        spare_out: Vec::new(),
     };
+    let mut frames = Vec::new();
     for s in 0..a.sentences.len() {
         let toks = a.sentences[s].tokens.clone();
         if toks.is_empty() {
@@ -505,7 +589,7 @@ pub fn run(a: &mut Analysis) {
         sent.toks = toks;
         find_actors(&mut sent);
         group_actors(&mut sent);
-        let frames = find_frames(&mut sent);
+        find_frames(&mut sent, &mut frames);
         emit(&sent, &frames, &claim_spans, &mut events);
     }
     merge_modality(&mut events);
@@ -533,21 +617,38 @@ fn time_mask(a: &Analysis, toks: &Range<usize>, cursor: &mut usize, mask: &mut V
     }
 }
 
+/// [`Analysis::tokens_in`] for a byte range `r` inside the sentence whose tokens are `toks`:
+/// the same tokens, searched for among the sentence's tokens instead of the whole text's.
+fn tokens_within(a: &Analysis, toks: &Range<usize>, r: &Range<usize>) -> Range<usize> {
+    let Some(ts) = a.tokens.get(toks.clone()) else { return a.tokens_in(r) };
+    let first = toks.start + ts.partition_point(|t| t.start < r.start);
+    let last = toks.start + ts.partition_point(|t| t.end <= r.end);
+    first..last.max(first)
+}
+
 /// The agent phrase ending at token `i`, if any: its first token.
+#[inline]
 fn agent_ending_at(s: &Sentence, i: usize) -> Option<usize> {
-    if !s.info(i).ends_agent {
+    // Asked of every token: most end no agent, which their bits say.
+    if !s.has(i, bits::ENDS_AGENT) {
         return None;
     }
-    let list = LEXICON.agents.get(s.w(i))?;
+    agent_phrase_ending_at(s, i)
+}
+
+/// [`agent_ending_at`] for a word that ends some agent phrase.
+fn agent_phrase_ending_at(s: &Sentence, i: usize) -> Option<usize> {
+    // The phrases as word ids: a token is a phrase's word when its id is the word's.
+    let list = LEXICON.agent_phrases.get(s.info(i).agents as usize)?;
     list.iter().find_map(|words| {
         let n = words.len();
         let start = (i + 1).checked_sub(n)?;
-        (start >= s.toks.start && (0..n).all(|k| s.w(start + k) == words[k])).then_some(start)
+        (start >= s.toks.start && (0..n).all(|k| s.forms(start + k).id == words[k])).then_some(start)
     })
 }
 
 fn is_agent_start(s: &Sentence, i: usize) -> bool {
-    s.info(i).ends_agent || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
+    s.has(i, bits::ENDS_AGENT) || (i + 1 < s.toks.end && agent_ending_at(s, i + 1) == Some(i))
 }
 
 /// Actors: mentions, agent phrases (with the names and numbers before them), and capitalised
@@ -556,14 +657,20 @@ fn find_actors(s: &mut Sentence) {
     let a = s.a;
     let (lo, hi) = (a.tokens[s.toks.start].start, a.tokens[s.toks.end - 1].end);
     let first = a.mentions.partition_point(|m| m.span.start < lo);
-    let mut covered = vec![false; s.toks.len()];
-    let mut actors: Vec<Actor> = Vec::new();
+    // The sentence record's buffer, kept across sentences.
+    let mut covered = std::mem::take(&mut s.covered);
+    covered.clear();
+    covered.resize(s.toks.len(), false);
+    // The sentence record's lists, kept across sentences (the last sentence's actors are
+    // the list the merged ones go into).
+    let mut actors = std::mem::take(&mut s.spare_actors);
+    actors.clear();
     for m in a.mentions[first..].iter().take_while(|m| m.span.end <= hi) {
-        let toks = a.tokens_in(&m.span);
+        let toks = tokens_within(a, &s.toks, &m.span);
         if toks.is_empty() || m.entities.is_empty() {
             continue;
         }
-        if m.kind == MentionKind::Pronoun && POSSESSIVE_PRONOUNS.contains(&s.w(toks.start)) {
+        if m.kind == MentionKind::Pronoun && s.has(toks.start, bits::POSSESSIVE) {
             continue;
         }
         if toks.clone().any(|i| s.time_at[i - s.toks.start]) {
@@ -582,18 +689,12 @@ fn find_actors(s: &mut Sentence) {
     let mut i = s.toks.start;
     while i < s.toks.end {
         let at = i - s.toks.start;
-        if covered[at] || s.time_at[at] || !s.is_cap(i) || CALENDAR.contains(s.w(i)) {
+        if covered[at] || s.time_at[at] || !s.is_cap(i) || s.has(i, bits::CALENDAR) {
             i += 1;
             continue;
         }
         let initial = i == s.toks.start || s.is_quote(i - 1) && i == s.toks.start + 1;
-        let w = s.w(i);
-        if initial
-            && (SENTENCE_WORDS.contains(w)
-                || s.info(i).form.is_some()
-                || is_agent_start(s, i)
-                || LEXICON.nouns.contains_key(w))
-        {
+        if initial && (s.has(i, bits::SENTENCE_WORD | bits::FORM) || is_agent_start(s, i) || s.has(i, bits::NOUN)) {
             i += 1;
             continue;
         }
@@ -612,12 +713,14 @@ fn find_actors(s: &mut Sentence) {
     actors.sort_by_key(|x| x.toks.start);
     // Agents: "police", "security officials", with the actor or number right before them
     // ("Russian authorities", "seven people", "Arnor security officials").
-    let mut out: Vec<Actor> = Vec::new();
+    let mut out = std::mem::take(&mut s.spare_out);
+    out.clear();
     let mut k = 0; // next unconsumed actor
     let mut i = s.toks.start;
     while i < s.toks.end {
         while k < actors.len() && actors[k].toks.end <= i {
-            out.push(actors[k].clone());
+            // Moved, not cloned: the actors before `k` are not looked at again.
+            out.push(std::mem::take(&mut actors[k]));
             k += 1;
         }
         let Some(start) = agent_ending_at(s, i).filter(|&st| st >= out.last().map_or(s.toks.start, |x| x.toks.end))
@@ -647,7 +750,7 @@ fn find_actors(s: &mut Sentence) {
             entities = prev.entities;
             from = prev.toks.start;
         } else if from > s.toks.start
-            && (s.kind(from - 1) == Some(TokenKind::Number)
+            && (s.is_number(from - 1)
                 || matches!(s.w(from - 1), "seven" | "two" | "three" | "four" | "five" | "six" | "eight" | "nine"))
         {
             from -= 1;
@@ -661,8 +764,9 @@ fn find_actors(s: &mut Sentence) {
     out.dedup_by(|b, a| b.toks.start < a.toks.end);
     // Adjacent actors are one phrase ("Russian President Vladimir Putin", "Director
     // Pompeo"); its head, and so its entity, comes last unless the last part names none.
-    let mut merged: Vec<Actor> = Vec::with_capacity(out.len());
-    for x in out {
+    let mut merged = std::mem::take(&mut s.actors);
+    merged.clear();
+    for x in out.drain(..) {
         if let Some(prev) = merged.last_mut().filter(|p| p.toks.end == x.toks.start) {
             prev.toks.end = x.toks.end;
             prev.span.end = x.span.end;
@@ -675,61 +779,53 @@ fn find_actors(s: &mut Sentence) {
         merged.push(x);
     }
     s.actors = merged;
+    s.covered = covered;
+    s.spare_actors = actors;
+    s.spare_out = out;
 }
 
 /// Coordinates actors into groups: "A, B and C", "the ambassadors of A and B", "soldiers
 /// from A", "lawmakers in A and B" (before a verb).
 fn group_actors(s: &mut Sentence) {
     let n = s.actors.len();
-    let mut groups: Vec<(Vec<usize>, Range<usize>)> = Vec::new();
+    // The sentence record's list, kept across sentences.
+    let mut merged = std::mem::take(&mut s.groups);
+    merged.clear();
     let mut k = 0;
     while k < n {
-        let mut members = vec![k];
+        // The members are the actors k..j.
         let mut end = s.actors[k].toks.end;
         let mut j = k + 1;
         while j < n {
             let gap = end..s.actors[j].toks.start;
-            let words: Vec<&str> = gap.clone().map(|i| s.w(i)).collect();
-            let joined = words.iter().any(|w| matches!(*w, "and" | "or" | ","))
-                && words.len() <= 5
+            let joined = gap.len() <= 5
+                && gap.clone().any(|i| matches!(s.w(i), "and" | "or" | ","))
                 && gap.clone().all(|i| {
-                    let w = s.w(i);
-                    matches!(w, "and" | "or" | "," | "the" | "both")
-                        || (s.is_word(i)
-                            && s.info(i).form.is_none()
-                            && !PREPOSITIONS.contains(w)
-                            && !AUX.contains(w)
-                            && !RELATIVES.contains(&w))
+                    matches!(s.w(i), "and" | "or" | "," | "the" | "both")
+                        || (s.is_word(i) && !s.has(i, bits::FORM | bits::PREPOSITION | bits::AUX | bits::RELATIVE))
                 });
             if !joined {
                 break;
             }
-            members.push(j);
             end = s.actors[j].toks.end;
             j += 1;
         }
         // Commas alone make an apposition ("Osgiliath, the state's fiercest foe"), not a
         // coordination: that needs an "and" or "or".
-        let coordinated = members
-            .windows(2)
-            .any(|p| (s.actors[p[0]].toks.end..s.actors[p[1]].toks.start).any(|i| matches!(s.w(i), "and" | "or")));
+        let coordinated = (k..j - 1)
+            .any(|m| (s.actors[m].toks.end..s.actors[m + 1].toks.start).any(|i| matches!(s.w(i), "and" | "or")));
         if !coordinated {
-            members.truncate(1);
             end = s.actors[k].toks.end;
             j = k + 1;
         }
-        let start = s.actors[k].toks.start;
-        groups.push((members, start..end));
+        let g = (k..j, s.actors[k].toks.start..end);
         k = j;
-    }
-    // "agent of/from X": the group names whose agent it is.
-    let mut merged: Vec<(Vec<usize>, Range<usize>)> = Vec::new();
-    for g in groups {
+        // "agent of/from X": the group names whose agent it is.
         if let Some(prev) = merged.last_mut() {
-            let head = &s.actors[*prev.0.last().expect("member")];
+            let head = &s.actors[prev.0.end - 1];
             let prep = s.w(prev.1.end);
             let adjacent = prev.1.end + 1 == g.1.start || prev.1.end + 2 == g.1.start && s.w(prev.1.end + 1) == "the";
-            let before_verb = s.verb_form_at(g.1.end).is_some() || AUX.contains(s.w(g.1.end));
+            let before_verb = s.verb_form_at(g.1.end).is_some() || s.has(g.1.end, bits::AUX);
             if adjacent
                 && prev.0.len() == 1
                 && head.entities.is_empty()
@@ -752,16 +848,22 @@ fn group_actors(s: &mut Sentence) {
 
 impl Sentence<'_> {
     /// The verb form starting at token `i`: its length in tokens and its dictionary entry.
+    #[inline]
     fn verb_form_at(&self, i: usize) -> Option<(usize, Form)> {
-        if !self.is_word(i) {
+        // Asked of most tokens, which are no verb form: their bits say so.
+        if !self.is_word(i) || !self.has(i, bits::FORM | bits::STARTS_MULTI) {
             return None;
         }
-        let w = self.w(i);
+        self.verb_form_of(i)
+    }
+
+    /// [`Sentence::verb_form_at`] for a word that is or starts a verb form.
+    fn verb_form_of(&self, i: usize) -> Option<(usize, Form)> {
         let info = self.info(i);
-        if !info.starts_multi {
+        if info.bits & bits::STARTS_MULTI == 0 {
             return info.form.map(|f| (1, f));
         }
-        if let Some(list) = LEXICON.multi.get(w) {
+        if let Some(list) = LEXICON.multi.get(self.w(i)) {
             for (rest, form) in list {
                 if (0..rest.len()).all(|k| self.w(i + 1 + k) == rest[k] && self.in_sentence(i + 1 + k)) {
                     return Some((rest.len() + 1, *form));
@@ -785,7 +887,7 @@ impl Sentence<'_> {
             p -= 1;
         }
         let prev = self.w(p);
-        if DETERMINERS.contains(prev) || self.kind(p) == Some(TokenKind::Number) {
+        if self.has(p, bits::DETERMINER | bits::NUMBER) {
             return false;
         }
         // "White House press secretary": a bare verb form after one name is a noun in a
@@ -798,20 +900,17 @@ impl Sentence<'_> {
         if bare
             && self
                 .group(p)
-                .is_some_and(|g| self.groups[g].0.len() == 1 && group_entities(self, &self.groups[g].0) == 1)
+                .is_some_and(|g| self.groups[g].0.len() == 1 && group_entities(self, self.groups[g].0.clone()) == 1)
         {
-            let head = &self.actors[self.groups[self.group(p).expect("group")].0[0]];
+            let head = &self.actors[self.groups[self.group(p).expect("group")].0.start];
             let plural = head.entities.is_empty() && self.w(head.toks.end - 1).ends_with('s');
             if !plural {
                 return false;
             }
         }
-        AUX.contains(prev)
-            || NEGATIONS.contains(&prev)
-            || CHAIN.contains(prev) && prev != "in"
+        self.has(p, bits::AUX | bits::NEGATION | bits::RELATIVE | bits::SUBJECT_PRONOUN)
+            || self.has(p, bits::CHAIN) && prev != "in"
             || prev.ends_with("ly")
-            || RELATIVES.contains(&prev)
-            || SUBJECT_PRONOUNS.contains(&prev)
             || matches!(prev, "," | "and" | "or" | "but" | "“" | "\"" | "—" | "-" | "n’t")
             || self.group(p).is_some()
             || self.is_time(p)
@@ -819,9 +918,10 @@ impl Sentence<'_> {
     }
 }
 
-/// Verbs and event nouns of a sentence, with their frames.
-fn find_frames(s: &mut Sentence) -> Vec<Frame> {
-    let mut frames: Vec<Frame> = Vec::new();
+/// Verbs and event nouns of a sentence, with their frames, into `frames` (a list kept across
+/// sentences).
+fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
+    frames.clear();
     let mut i = s.toks.start;
     while i < s.toks.end {
         if s.group(i).is_some() && !s.is_word(i) {
@@ -837,7 +937,7 @@ fn find_frames(s: &mut Sentence) -> Vec<Frame> {
                     matches!(w, "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleged" | "charged");
                 // Planning and preventing verbs say how their object's event stands (planned,
                 // prevented); they are no events of their own.
-                let marker = PLANNING.contains(w) || PREVENTING.contains(w);
+                let marker = s.has(i, bits::PLANNING | bits::PREVENTING);
                 frames.push(Frame {
                     toks: i..i + len,
                     code: if claimish || marker { None } else { Some(form.code) },
@@ -860,34 +960,34 @@ fn find_frames(s: &mut Sentence) -> Vec<Frame> {
         if frames[f].noun {
             continue;
         }
-        analyse_verb(s, &mut frames, f);
+        analyse_verb(s, frames, f);
     }
     for f in 0..frames.len() {
         if frames[f].noun {
-            analyse_noun(s, &mut frames, f);
+            analyse_noun(s, frames, f);
         }
     }
-    frames
 }
 
 /// An event noun at token `i`: two words, else one used as a noun ("the arrest", "bombings",
 /// "arrest of").
 fn noun_at(s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
-    if !s.is_word(i) || s.is_cap(i) && i != s.toks.start {
+    if !s.is_word(i) || s.is_cap(i) && i != s.toks.start || !s.has(i, bits::NOUN | bits::STARTS_NOUN_PAIR) {
         return None;
     }
-    let w = s.w(i);
-    if let Some(c) = LEXICON.noun_pairs.get(&(s.forms(i).id, s.forms(i + 1).id)) {
-        return Some((2, c));
+    if s.has(i, bits::STARTS_NOUN_PAIR) {
+        if let Some(c) = LEXICON.noun_pairs.get(&(s.forms(i).id, s.forms(i + 1).id)) {
+            return Some((2, c));
+        }
     }
-    let c = LEXICON.nouns.get(w)?;
-    let prev = if i > s.toks.start { s.w(i - 1) } else { "" };
-    let nominal = DETERMINERS.contains(prev)
-        || w.ends_with('s')
-        || prev == "of"
+    let c = s.info(i).noun?;
+    // The classes of the word before, none at the sentence's start.
+    let prev = |b: u32| i > s.toks.start && s.has(i - 1, b);
+    let nominal = prev(bits::DETERMINER)
+        || s.w(i).ends_with('s')
+        || i > s.toks.start && s.w(i - 1) == "of"
         || s.w(i + 1) == "of"
-        || PLANNING.contains(prev)
-        || PREVENTING.contains(prev);
+        || prev(bits::PLANNING | bits::PREVENTING);
     nominal.then_some((1, c))
 }
 
@@ -896,11 +996,9 @@ fn chain_start(s: &Sentence, v: usize) -> usize {
     let mut k = v;
     while k > s.toks.start {
         let w = s.w(k - 1);
-        if AUX.contains(w)
-            || NEGATIONS.contains(&w)
-            || (CHAIN.contains(w) && w != "in")
+        if s.has(k - 1, bits::AUX | bits::NEGATION)
+            || (s.has(k - 1, bits::CHAIN) && w != "in")
             || w.ends_with("ly") && s.is_word(k - 1) && !s.is_cap(k - 1)
-            || w == "n’t"
         {
             k -= 1;
         } else {
@@ -913,22 +1011,24 @@ fn chain_start(s: &Sentence, v: usize) -> usize {
 fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let v = frames[f].toks.start;
     let cs = chain_start(s, v);
-    let chain: Vec<&str> = (cs..v).map(|k| s.w(k)).collect();
+    // The auxiliary chain's tokens, and its last word.
+    let chain = cs..v;
+    let last = if v > cs { s.w(v - 1) } else { "" };
     let w = s.w(v);
     let participle = w.ends_with("ed")
         || w.ends_with("en")
-        || s.info(v).form.is_some() && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
+        || s.has(v, bits::FORM) && !w.ends_with('s') && !w.ends_with("ing") && is_irregular_past(w);
     let frame = &mut frames[f];
-    frame.passive = participle
-        && chain.iter().rev().take_while(|w| !matches!(**w, "to")).any(|w| BE.contains(w))
-        && chain.last() != Some(&"have");
-    frame.negated = chain.iter().any(|w| NEGATIONS.contains(w) || *w == "n’t");
-    frame.hypothetical = chain.iter().any(|w| MODALS.contains(w));
-    frame.planned = chain.iter().any(|w| FUTURE.contains(w)) || chain.windows(2).any(|p| p == ["about", "to"]);
-    frame.infinitive = chain.last() == Some(&"to")
-        && !chain.contains(&"about")
-        && !chain.contains(&"able")
-        && !chain.iter().any(|w| AUX.contains(w));
+    frame.passive =
+        participle && chain.clone().rev().take_while(|&k| s.w(k) != "to").any(|k| s.has(k, bits::BE)) && last != "have";
+    // NEGATIONS has "n’t".
+    frame.negated = chain.clone().any(|k| s.has(k, bits::NEGATION));
+    frame.hypothetical = chain.clone().any(|k| s.has(k, bits::MODAL));
+    frame.planned = chain.clone().any(|k| s.has(k, bits::FUTURE))
+        || (cs..v.saturating_sub(1)).any(|k| s.w(k) == "about" && s.w(k + 1) == "to");
+    frame.infinitive = last == "to"
+        && !chain.clone().any(|k| matches!(s.w(k), "about" | "able"))
+        && !chain.clone().any(|k| s.has(k, bits::AUX));
     // The governing verb of an infinitive: the nearest verb before the chain.
     let governor = if frame.infinitive {
         (0..f).rev().find(|&g| !frames[g].noun && frames[g].toks.end <= cs && frames[g].toks.end + 6 >= cs)
@@ -936,13 +1036,12 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
         None
     };
     let (subject, clause_start) = if let Some(g) = governor {
-        let gw = s.w(frames[g].toks.start);
-        let base = base_of(gw);
-        let object_control = OBJECT_CONTROL.contains(base.as_str()) && frames[g].object.is_some();
-        if PLANNING.contains(gw) {
+        let gv = frames[g].toks.start;
+        let object_control = OBJECT_CONTROL.contains(base_of(s.w(gv))) && frames[g].object.is_some();
+        if s.has(gv, bits::PLANNING) {
             frames[f].planned = true;
         }
-        if PREVENTING.contains(gw) {
+        if s.has(gv, bits::PREVENTING) {
             frames[f].prevented = true;
         }
         (if object_control { frames[g].object } else { frames[g].subject }, cs)
@@ -953,15 +1052,11 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let object = first_group(s, &window, frames[f].passive);
     let gap = subject.filter(|_| window.is_empty()).and_then(|g| {
         let mut before = s.groups[g].1.start.checked_sub(1)?;
-        if DETERMINERS.contains(s.w(before)) {
+        if s.has(before, bits::DETERMINER) {
             before = before.checked_sub(1)?;
         }
-        let w = s.w(before);
         let noun = s.is_word(before)
-            && !DETERMINERS.contains(w)
-            && !PREPOSITIONS.contains(w)
-            && !AUX.contains(w)
-            && !RELATIVES.contains(&w)
+            && !s.has(before, bits::DETERMINER | bits::PREPOSITION | bits::AUX | bits::RELATIVE)
             && s.verb(before).is_none();
         noun.then_some(before)
     });
@@ -1029,15 +1124,15 @@ fn is_irregular_past(w: &str) -> bool {
 }
 
 /// A rough base form for the control-verb lists.
-fn base_of(w: &str) -> String {
+fn base_of(w: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.len() >= 3 {
-                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge".into() } else { stem.into() };
+                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge" } else { stem };
             }
         }
     }
-    w.to_string()
+    w
 }
 
 /// The subject of the verb whose auxiliary chain starts at `cs`, and where the clause starts.
@@ -1055,7 +1150,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             return (Some(g), s.groups[g].1.start);
         }
         let w = s.w(i);
-        if first && RELATIVES.contains(&w) && w != "whose" {
+        if first && s.has(i, bits::RELATIVE) && w != "whose" {
             // "people who were planning": the antecedent is the subject.
             let mut j = i;
             while j > floor && (s.w(j - 1) == "," || s.is_quote(j - 1)) {
@@ -1068,7 +1163,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             // "who" takes a person: "seven people claiming to be members of the Islamic
             // State who were planning" goes back past the organisation to the people.
             let person = |g: usize| {
-                s.groups[g].0.iter().all(|&m| {
+                s.groups[g].0.clone().all(|m| {
                     let x = &s.actors[m];
                     x.entities.iter().all(|&e| s.a.entities[e].entity_type == EntityType::Person)
                 })
@@ -1093,7 +1188,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
         if s.is_time(i) {
             // "Arnor on Thursday signed": time phrases and their prepositions are skipped.
             k -= 1;
-            while k > floor && (s.is_time(k - 1) || PREPOSITIONS.contains(s.w(k - 1))) {
+            while k > floor && (s.is_time(k - 1) || s.has(k - 1, bits::PREPOSITION)) {
                 k -= 1;
             }
             continue;
@@ -1106,8 +1201,7 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             while j > floor && j + 14 > i {
                 j -= 1;
                 if s.w(j) == "," || s.group(j).is_some() && s.w(j + 1) == "," {
-                    let opener = s.w(j + 1);
-                    if s.w(j) == "," && (PREPOSITIONS.contains(opener) || DETERMINERS.contains(opener)) {
+                    if s.w(j) == "," && s.has(j + 1, bits::PREPOSITION | bits::DETERMINER) {
                         k = j;
                         skipped = true;
                     }
@@ -1123,14 +1217,10 @@ fn find_subject(s: &Sentence, frames: &[Frame], f: usize, cs: usize) -> (Option<
             }
             return (None, k);
         }
-        if matches!(w, ";" | ":" | "(" | ")")
-            || SUBORDINATORS.contains(w)
-            || RELATIVES.contains(&w)
-            || s.verb(i).is_some()
-        {
+        if matches!(w, ";" | ":" | "(" | ")") || s.has(i, bits::SUBORDINATOR | bits::RELATIVE) || s.verb(i).is_some() {
             return (None, k);
         }
-        if first && s.is_word(i) && !DETERMINERS.contains(w) && !PREPOSITIONS.contains(w) {
+        if first && s.is_word(i) && !s.has(i, bits::DETERMINER | bits::PREPOSITION) {
             // A common noun right before the verb is its subject, and no actor.
             return (None, i);
         }
@@ -1152,8 +1242,8 @@ fn object_window(s: &Sentence, from: usize) -> Range<usize> {
         }
         let infinitive = w == "to" && s.verb_form_at(k + 1).is_some() && !s.is_cap(k + 1);
         if matches!(w, ";" | ":" | "," | "(" | "—")
-            || SUBORDINATORS.contains(w) && k > from
-            || RELATIVES.contains(&w)
+            || s.has(k, bits::SUBORDINATOR) && k > from
+            || s.has(k, bits::RELATIVE)
             || infinitive
         {
             break;
@@ -1178,15 +1268,15 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
     let n = frames[f].toks.clone();
     let after = n.end;
     let limit = s.toks.end.min(after + 10);
-    let prev = if n.start > s.toks.start { s.w(n.start - 1) } else { "" };
+    // The classes of the word before, none at the sentence's start.
+    let prev = |b: u32| n.start > s.toks.start && s.has(n.start - 1, b);
     let mut subject = None;
     let mut object = None;
     match s.w(after) {
         "of" | "on" | "against" | "with" | "to" => object = s.group(after + 1).or_else(|| s.group(after + 2)),
         "between" => {
             if let Some(g) = s.group(after + 1) {
-                let members = &s.groups[g].0;
-                if members.len() >= 2 {
+                if s.groups[g].0.len() >= 2 {
                     // "talks between A and B": the first with the others.
                     subject = Some(g);
                     object = Some(g);
@@ -1204,31 +1294,30 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         .rev()
         .find(|&g| !frames[g].noun && frames[g].window.contains(&n.start) && frames[g].window.start + 4 >= n.start);
     if let Some(g) = governor {
-        let gw = s.w(frames[g].toks.start);
-        if PLANNING.contains(gw) {
+        let gv = frames[g].toks.start;
+        if s.has(gv, bits::PLANNING) {
             frames[f].planned = true;
         }
-        if PREVENTING.contains(gw) {
+        if s.has(gv, bits::PREVENTING) {
             frames[f].prevented = true;
         }
-        let base = base_of(gw);
-        if subject.is_none() && (SUPPORT_VERBS.contains(base.as_str()) || PLANNING.contains(gw)) {
+        if subject.is_none() && (SUPPORT_VERBS.contains(base_of(s.w(gv))) || s.has(gv, bits::PLANNING)) {
             subject = frames[g].subject;
         }
         if frames[g].negated {
             frames[f].negated = true;
         }
     }
-    if PLANNING.contains(prev) {
+    if prev(bits::PLANNING) {
         frames[f].planned = true;
     }
-    if PREVENTING.contains(prev) {
+    if prev(bits::PREVENTING) {
         frames[f].prevented = true;
     }
     // "the attacks were stopped": the noun is the subject of a passive preventing verb.
     let stopped = (after..s.toks.end.min(after + 4)).find(|&k| s.verb(k).is_some()).is_some_and(|k| {
         let g = s.verb(k).expect("verb");
-        frames[g].passive && PREVENTING.contains(s.w(k))
+        frames[g].passive && s.has(k, bits::PREVENTING)
     });
     if stopped {
         frames[f].prevented = true;
@@ -1243,13 +1332,13 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
             .take_while(|&k| !matches!(s.w(k), "," | ";"))
             .find(|&k| {
                 matches!(s.w(k), "in" | "on" | "against")
-                    && s.group(k + 1).is_some_and(|g| s.actors[s.groups[g].0[0]].place)
+                    && s.group(k + 1).is_some_and(|g| s.actors[s.groups[g].0.start].place)
             })
             .and_then(|k| s.group(k + 1));
     }
     if subject.is_none() && object.is_none() && code.starts_with("04") {
         // "The two leaders spoke Thursday and on the call": a call between the subject's members.
-        let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m) >= 2);
+        let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m.clone()) >= 2);
         subject = g;
         object = g;
     }
@@ -1257,8 +1346,8 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
     frames[f].object = object;
 }
 
-fn group_entities(s: &Sentence, members: &[usize]) -> usize {
-    members.iter().map(|&m| s.actors[m].entities.len().max(1)).sum()
+fn group_entities(s: &Sentence, members: Range<usize>) -> usize {
+    members.map(|m| s.actors[m].entities.len().max(1)).sum()
 }
 
 /// Matches a pattern's elements in order within `range` (gaps allowed). Returns the groups
@@ -1323,8 +1412,7 @@ fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option<usize> {
                 || (*prep == "to"
                     && s.verb_form_at(k + 1).is_some()
                     && s.group(k + 1).is_none()
-                    && !LEXICON.nouns.contains_key(s.w(k + 1))
-                    && !DETERMINERS.contains(s.w(k + 1)))
+                    && !s.has(k + 1, bits::NOUN | bits::DETERMINER))
             {
                 return None;
             }
@@ -1403,14 +1491,17 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let theirs = LEXICON.patterns.get(block).map(Vec::as_slice).unwrap_or(&[]);
     let first_needs = LEXICON.first_needs.get(block).map(Vec::as_slice).unwrap_or(&[]);
     let mut present = WordFilter::default();
+    let mut sets = 0;
     for k in before.clone().chain(after.clone()) {
-        present.add_token(&s.forms(k));
+        let t = s.forms(k);
+        present.add_token(&t);
+        sets |= LEXICON.vocab.set_mask(t);
     }
     let candidates = theirs.iter().zip(first_needs).filter(|&(_, &first)| present.has(first)).map(|(p, _)| p);
     for p in own.iter().chain(candidates) {
         if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight)
             || !present.has_all(&p.needs)
-            || !p.needs_one_of.iter().all(|set| present.has_any(set))
+            || p.needs_sets & !sets != 0
         {
             continue;
         }
@@ -1427,6 +1518,16 @@ fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
 fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
     let a = s.a;
     for frame in frames {
+        if !frame.noun
+            && frame.subject.is_none()
+            && frame.object.is_none()
+            && !frame.block.is_some_and(|b| LEXICON.slot_blocks.get(b).copied().unwrap_or(true))
+            && !opens_fronted(s)
+        {
+            // A verb without participants whose block has no pattern with a `$` or `+` slot
+            // to give it one, outside a fronted clause: no event, whatever pattern matches.
+            continue;
+        }
         let mut subject = frame.subject;
         let mut object = frame.object;
         let mut code = frame.code.unwrap_or("---");
@@ -1443,12 +1544,16 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             continue;
         }
         // A fronted adverbial clause's giver gives to the main clause's subject.
-        if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun {
-            let opener = (s.toks.start..s.toks.end).find(|&k| !s.is_quote(k)).unwrap_or(s.toks.start);
-            if FRONTED.contains(&s.w(opener)) {
-                let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
-                object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
-            }
+        if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun && opens_fronted(s) {
+            let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
+            object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
+        }
+        let sources = subject.map_or(0..0, |g| s.groups[g].0.clone());
+        let targets = object.map_or(0..0, |g| s.groups[g].0.clone());
+        if !frame.noun && sources.is_empty() && targets.is_empty() {
+            // A verb without participants gives no event (see the incomplete frames below):
+            // its claim, time and place are not worked out.
+            continue;
         }
         let trigger = a.tokens[frame.toks.start].start..a.tokens[frame.toks.end - 1].end;
         let claim = innermost_claim(claim_spans, trigger.start, &a.claims);
@@ -1479,31 +1584,29 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             polarity,
             claim,
         };
-        let sources = subject.map(|g| s.groups[g].0.clone()).unwrap_or_default();
-        let targets = object.map(|g| s.groups[g].0.clone()).unwrap_or_default();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if subject.is_some() && subject == object {
             // One group on both sides: each member with each other.
-            for &x in &sources {
-                for &y in &sources {
+            for x in sources.clone() {
+                for y in sources.clone() {
                     if x != y {
                         pairs.push((x, y));
                     }
                 }
             }
-            if sources.len() == 1 && s.actors[sources[0]].entities.len() >= 2 {
-                let e = &s.actors[sources[0]].entities;
+            if sources.len() == 1 && s.actors[sources.start].entities.len() >= 2 {
+                let e = &s.actors[sources.start].entities;
                 let mut ev = base.clone();
                 ev.cameo = Some(main.to_string());
                 ev.participants = vec![
                     ParticipantRec {
                         role: ParticipantRole::Source,
-                        span: s.actors[sources[0]].span.clone(),
+                        span: s.actors[sources.start].span.clone(),
                         entity: Some(e[0]),
                     },
                     ParticipantRec {
                         role: ParticipantRole::Target,
-                        span: s.actors[sources[0]].span.clone(),
+                        span: s.actors[sources.start].span.clone(),
                         entity: Some(e[1]),
                     },
                 ];
@@ -1520,8 +1623,8 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
         if sources.is_empty() || targets.is_empty() {
             // An incomplete frame: an event in sayso's ontology, without a CAMEO code.
             let mut ev = base.clone();
-            for (role, group) in [(ParticipantRole::Source, &sources), (ParticipantRole::Target, &targets)] {
-                for &m in group.iter() {
+            for (role, group) in [(ParticipantRole::Source, sources), (ParticipantRole::Target, targets)] {
+                for m in group {
                     ev.participants.push(participant(s, role, m));
                 }
             }
@@ -1530,14 +1633,20 @@ fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], e
             }
             continue;
         }
-        for &x in &sources {
-            for &y in &targets {
+        for x in sources {
+            for y in targets.clone() {
                 if x != y && !same_entity(s, x, y) {
                     push_pair(s, &base, forward, reverse, x, y, events);
                 }
             }
         }
     }
+}
+
+/// Whether the sentence opens with a fronted adverbial clause ("Based on ...").
+fn opens_fronted(s: &Sentence) -> bool {
+    let opener = (s.toks.start..s.toks.end).find(|&k| !s.is_quote(k)).unwrap_or(s.toks.start);
+    FRONTED.contains(&s.w(opener))
 }
 
 fn push_pair(
@@ -1619,7 +1728,7 @@ fn place_after(s: &Sentence, from: usize) -> Option<PlaceRec> {
     let limit = s.toks.end.min(from + 40);
     (from..limit).take_while(|&k| !matches!(s.w(k), ";")).find_map(|k| {
         let g = s.group(k)?;
-        let actor = &s.actors[*s.groups[g].0.first()?];
+        let actor = &s.actors[s.groups[g].0.clone().next()?];
         let led = k > 0 && matches!(s.w(k - 1), "in" | "at" | "near") && actor.toks.start == k;
         (actor.place && led).then(|| PlaceRec { span: actor.span.clone(), entity: actor.entities.first().copied() })
     })

@@ -132,3 +132,21 @@ fn every_code_has_a_name() {
     assert_eq!(cameo_label("0412"), Some("Consult"));
     assert_eq!(cameo_label("999"), None);
 }
+
+#[test]
+fn tokens_within_a_sentence_are_the_texts_tokens_in() {
+    let a = analyse(
+        "Arnor said on Monday that Gondor had seized three ships. Rohan, in turn, condemned the seizure.",
+        "2017-12-17",
+    );
+    for s in &a.sentences {
+        let toks = s.tokens.clone();
+        let (lo, hi) = (a.tokens[toks.start].start, a.tokens[toks.end - 1].end);
+        // Every byte range inside the sentence, from one character to the whole.
+        for start in lo..=hi {
+            for end in start..=hi {
+                assert_eq!(tokens_within(&a, &toks, &(start..end)), a.tokens_in(&(start..end)), "{start}..{end}");
+            }
+        }
+    }
+}
