@@ -127,7 +127,7 @@ peers-times: peers-venv
 # Whole-pipeline throughput and peak memory on >= 50 MB of news text (--jobs 1 and all cores), beside spaCy small + textacy; writes docs/performance.md.
 bench: build peers-venv
     python3 scripts/bench.py --peers target/peers-venv/bin/python --write docs/performance.md
-    cargo bench -p sayso --bench stages
+    {{pgo_flags}} cargo bench -p sayso --bench stages
 
 # Regenerate the README's example from real output on the reference article.
 readme: build
