@@ -1715,15 +1715,17 @@ mod gates {
         out
     }
 
+    /// The files of `tests/corpus`, as text.
+    pub(super) fn bundled_articles() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
+        std::fs::read_dir(dir).expect("corpus").filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()
+    }
+
     /// Gating only skips searches that could not match: the same expressions with and
     /// without it, on the bundled articles and on sentences made to sit on a gate's edge.
     #[test]
     fn gates_change_nothing() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("corpus")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
+        let mut texts = bundled_articles();
         texts.push(
             "At 5pm Monday and 6 a.m. Tuesdays, in mid-March 1990 and the 1980s, the '80s, \
              the third-quarter, headquarters, a 20th-century year-earlier result, Christmas Eve, \
@@ -1781,11 +1783,7 @@ mod future {
     /// bundled articles and of sentences made for the cues' edges.
     #[test]
     fn one_pass_agrees_with_the_reference() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("corpus")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
+        let mut texts = super::gates::bundled_articles();
         texts.push(
             "Will they go Friday? Until Monday, no. They have until Monday. SCHEDULED for May; \
              it’ll rain Sunday, it'll snow, plans to vote, Set to leave Tuesday, effective \
