@@ -355,7 +355,8 @@ impl PhraseHash {
 /// table and not also the phrase's bytes elsewhere in memory (a cache miss per capitalised
 /// word), and needs no lowercase copy of the words. Two of the ~10^5 phrases sharing a
 /// 64-bit hash is a ~10^-9 chance, and `known_keys_are_distinct` checks it for this
-/// gazetteer.
+/// gazetteer. A word of a text that hashed like a phrase (~10^-14 a probe, or made so on
+/// purpose: the hash is not keyed) would only give the tagger a wrong gazetteer feature.
 static KNOWN: LazyLock<HashMap<u64, Known>> =
     LazyLock::new(|| known_phrases().into_iter().map(|(phrase, k)| (PhraseHash::of(phrase), k)).collect());
 
