@@ -265,6 +265,7 @@ impl Builder<'_> {
         let mut next_name = names.iter().peekable();
         let mut out: Vec<Draft> = Vec::new();
         let mut seen_initials: HashMap<String, EntityType> = HashMap::new();
+        let mut in_times = Covering::new(self.a.times.iter().map(|t| t.span.clone()));
         let mut i = 0;
         while i < n {
             while next_name.peek().is_some_and(|s| s.tokens.start < i) {
@@ -304,7 +305,7 @@ impl Builder<'_> {
                 let end = span.tokens.end;
                 // A month or weekday the time stage read as a date is not a name.
                 let bytes = self.span(&(i..end));
-                if !self.a.times.iter().any(|t| t.span.start <= bytes.start && bytes.end <= t.span.end) {
+                if !in_times.covers(&bytes) {
                     let before = out.len();
                     self.push_name(i, end, span.entity_type(), &mut out);
                     for d in &out[before..] {
@@ -725,6 +726,33 @@ fn title_case(s: &str) -> String {
 
 fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" | "they" | "them" | "their")
+}
+
+/// Whether a range lies inside one of a set of ranges, asked for ranges in order of their
+/// start: one pointer over the set sorted by start and the furthest end seen so far, so a
+/// document's names cost one pass over its times, not names × times.
+struct Covering {
+    spans: Vec<Range<usize>>,
+    next: usize,
+    furthest_end: usize,
+}
+
+impl Covering {
+    fn new(spans: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut spans: Vec<Range<usize>> = spans.collect();
+        spans.sort_by_key(|r| r.start);
+        Covering { spans, next: 0, furthest_end: 0 }
+    }
+
+    /// Whether some span starts at or before `r.start` and ends at or after `r.end` (for a
+    /// non-empty `r`). Each call's `r.start` must be at least the previous call's.
+    fn covers(&mut self, r: &Range<usize>) -> bool {
+        while let Some(s) = self.spans.get(self.next).filter(|s| s.start <= r.start) {
+            self.furthest_end = self.furthest_end.max(s.end);
+            self.next += 1;
+        }
+        self.next > 0 && self.furthest_end >= r.end
+    }
 }
 
 #[cfg(test)]

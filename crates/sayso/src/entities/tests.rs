@@ -161,3 +161,22 @@ fn lowercase_comparison_matches_to_lowercase() {
         assert_eq!(super::is_lowercase_of(lower, name), lower == name.to_lowercase(), "{lower} / {name}");
     }
 }
+
+proptest::proptest! {
+    /// The one-pass covering test answers what testing every span would, for ranges asked in
+    /// order of their start.
+    #[test]
+    fn covering_is_the_brute_force_answer(
+        spans in proptest::collection::vec((0usize..60, 1usize..15), 0..12),
+        mut asked in proptest::collection::vec((0usize..60, 1usize..15), 0..20),
+    ) {
+        let spans: Vec<Range<usize>> = spans.into_iter().map(|(s, len)| s..s + len).collect();
+        asked.sort_by_key(|&(s, _)| s);
+        let mut covering = Covering::new(spans.iter().cloned());
+        for (s, len) in asked {
+            let r = s..s + len;
+            let brute = spans.iter().any(|t| t.start <= r.start && r.end <= t.end);
+            proptest::prop_assert_eq!(covering.covers(&r), brute, "{:?} in {:?}", r, spans);
+        }
+    }
+}
