@@ -23,6 +23,7 @@ pub mod entities;
 mod error;
 pub mod events;
 pub mod export;
+mod fnv;
 pub mod input;
 mod json;
 pub mod offsets;

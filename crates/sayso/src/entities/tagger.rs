@@ -16,6 +16,7 @@
 
 use super::{ALIASES, GAZETTEER};
 use crate::analysis::Analysis;
+use crate::fnv;
 use crate::schema::EntityType;
 use crate::text::TokenKind;
 use foldhash::{HashMap, HashMapExt};
@@ -322,10 +323,10 @@ struct Known {
 struct PhraseHash(u64);
 
 impl PhraseHash {
-    const EMPTY: PhraseHash = PhraseHash(0xcbf2_9ce4_8422_2325);
+    const EMPTY: PhraseHash = PhraseHash(fnv::START);
 
     fn bytes(self, bytes: impl IntoIterator<Item = u8>) -> Self {
-        PhraseHash(bytes.into_iter().fold(self.0, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)))
+        PhraseHash(fnv::extend(self.0, bytes))
     }
 
     /// The phrase followed by the lowercase of `w`, character by character as the gazetteer's

@@ -3,6 +3,7 @@
 //! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own patterns
 //! (`patterns_sayso.tsv`) and the code book's names (`cameo_codes.tsv`).
 
+use crate::fnv;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
@@ -208,19 +209,11 @@ impl WordInfo {
     };
 }
 
-/// One step of the FNV-1a hash of a word's bytes. Its state after the first `k` bytes is the
-/// hash of the word's first `k` bytes, so one pass over a token hashes the token and every
-/// form [`Vocab::token_forms`] cuts from its end.
-fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
-}
-
-/// The FNV-1a hash of no bytes.
-const FNV_START: u64 = 0xCBF2_9CE4_8422_2325;
-
-/// The FNV-1a hash of a word.
+/// The FNV-1a hash of a word. The hash's state after the first `k` bytes is the hash of the
+/// word's first `k` bytes, so one pass over a token hashes the token and every form
+/// [`Vocab::token_forms`] cuts from its end.
 fn fnv(word: &[u8]) -> u64 {
-    word.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+    fnv::extend(fnv::START, word.iter().copied())
 }
 
 /// Word → id by [`fnv`] hash, open addressing with linear probing, for the look-ups of
@@ -356,11 +349,11 @@ impl Vocab {
         let b = token.as_bytes();
         let n = b.len();
         // The hash of the whole token, and of it less its last one, two and three bytes.
-        let mut h = FNV_START;
-        let mut less = [FNV_START; 3];
+        let mut h = fnv::START;
+        let mut less = [fnv::START; 3];
         for &x in b {
             less = [h, less[0], less[1]];
-            h = fnv_step(h, x);
+            h = fnv::step(h, x);
         }
         let id = self.table.find(h, b, None);
         let (mut minus_s, mut minus_es, mut ies_y) = (NO_WORD, NO_WORD, NO_WORD);
@@ -369,7 +362,7 @@ impl Vocab {
             if n >= 2 && b[n - 2] == b'e' {
                 minus_es = self.table.find(less[1], &b[..n - 2], None);
                 if n >= 3 && b[n - 3] == b'i' {
-                    ies_y = self.table.find(fnv_step(less[2], b'y'), &b[..n - 3], Some(b'y'));
+                    ies_y = self.table.find(fnv::step(less[2], b'y'), &b[..n - 3], Some(b'y'));
                 }
             }
         }
