@@ -33,8 +33,9 @@ out="target/pgo"
 
 mkdir -p "$out"
 echo "pgo: instrumented build (target/pgo)"
-cargo build --release -p sayso-cli --target-dir "$out/target" \
-    --config "build.rustflags=[\"-Cprofile-generate=$root/$out/raw\"]"
+# RUSTFLAGS, as `just build` passes -Cprofile-use: a RUSTFLAGS in the environment would
+# override a `build.rustflags` setting and leave the build uninstrumented.
+RUSTFLAGS="-Cprofile-generate=$root/$out/raw" cargo build --release -p sayso-cli --target-dir "$out/target"
 # Build scripts ran instrumented too: only the runs below count.
 rm -rf "$out/raw"
 
