@@ -20,7 +20,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# corpus file prefix -> (scorer, headline metric, metrics to show)
+# corpus file prefix -> (scorer, headline metric, metrics to show[, extra scorer arguments])
 SCORERS = {
     "polnear": ("score_attribution.py", "attribution_f1",
                 ["attribution_f1", "attribution_p", "attribution_r", "content_f1", "exact_content_f1",
@@ -29,8 +29,15 @@ SCORERS = {
                  ["value_f1", "strict_f1", "relaxed_f1", "type_f1", "value_accuracy"]),
     "conll2003": ("score_entities.py", "entity_f1",
                   ["entity_f1", "precision", "recall", "unlabeled_f1", "PER_f1", "ORG_f1", "LOC_f1", "MISC_f1"]),
-    "petrarch": ("score_events.py", "event_code_f1",
-                 ["event_code_f1", "event_root_f1", "precision", "recall", "doc_accuracy"]),
+    "wikigold": ("score_entities.py", "entity_f1",
+                 ["entity_f1", "precision", "recall", "unlabeled_f1", "PER_f1", "ORG_f1", "LOC_f1", "MISC_f1"]),
+    # GUM's names are derived from its entity layer, which has no MISC (../shared/eval/README.md).
+    "gum-ner": ("score_entities.py", "entity_f1",
+                ["entity_f1", "precision", "recall", "unlabeled_f1", "PER_f1", "ORG_f1", "LOC_f1"],
+                ["--labels", "PER,ORG,LOC"]),
+    "cameo-codebook": ("score_events.py", "event_code_f1",
+                       ["event_code_f1", "event_root_f1", "event_actor_f1", "source_accuracy", "target_accuracy",
+                        "precision", "recall", "doc_accuracy"]),
 }
 HEADLINE_NAME = {"value_f1": "timex_value_f1"}
 
@@ -59,7 +66,8 @@ def main():
         corpus = name[: -len("-dev.jsonl")]
         if corpus not in SCORERS or (args.only and corpus not in args.only):
             continue
-        scorer, headline, shown = SCORERS[corpus]
+        scorer, headline, shown, *extra = SCORERS[corpus]
+        extra = extra[0] if extra else []
         gold = os.path.join(data_dir, name)
         pred = os.path.join(args.out_dir, f"{corpus}-dev.sayso.jsonl")
         t0 = time.perf_counter()
@@ -68,7 +76,7 @@ def main():
         if proc.returncode not in (0, 1):
             sys.exit(f"eval: sayso failed on {name}:\n{proc.stderr}")
         failed = proc.stderr.count("\n") if proc.returncode == 1 else 0
-        score = _json_part(run([sys.executable, os.path.join(args.eval_dir, scorer), gold, pred, "--json"]).stdout)
+        score = _json_part(run([sys.executable, os.path.join(args.eval_dir, scorer), gold, pred, "--json", *extra]).stdout)
         for m in shown:
             if m in score:
                 rows.append((corpus, HEADLINE_NAME.get(m, m), score[m], m == headline))
