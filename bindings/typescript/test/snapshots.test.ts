@@ -132,3 +132,19 @@ test("a broken document fails tsc --strict, naming the field and the file", () =
   assert.notEqual(missing.status, 0);
   assert.match(missing.output, /Property 'kind' is missing/, missing.output);
 });
+
+test("documents of earlier 1.x minor versions still validate (a minor only adds)", () => {
+  const compat = join(root, "tests/schema-compat");
+  const files = readdirSync(compat).filter((f) => f.endsWith(".json"));
+  assert.ok(files.length >= 1);
+  for (const f of files) {
+    const doc = JSON.parse(readFileSync(join(compat, f), "utf8")) as { schema_version: string };
+    assert.match(doc.schema_version, /^1\.\d+$/, f);
+    assert.deepEqual(
+      documentProblems(doc),
+      [],
+      `tests/schema-compat/${f} (schema ${doc.schema_version}) no longer validates against schema/sayso-v1.schema.json: ` +
+        "a minor version may only add optional fields (#[serde(default)]); anything else breaks consumers and is a major version (docs/schema.md, Versioning)",
+    );
+  }
+});
