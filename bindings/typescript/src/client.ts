@@ -7,11 +7,10 @@ import type { OffsetUnit, SaysoDocument } from "./generated/document.js";
 import { assertDocument } from "./validate.js";
 
 /**
- * One article to analyse: its text and whatever metadata came with it (the server's
- * `ArticleInput`; fields it does not know are ignored, so annotated records can be sent as
- * they are).
+ * The fields of an article the server reads (the OpenAPI document's `ArticleInput`; the
+ * tests check that these are exactly its properties).
  */
-export interface ArticleInput {
+export interface ArticleFields {
   /** The article text (not empty or only whitespace). */
   text: string;
   /** Identifier, carried into `article.id`. */
@@ -28,10 +27,15 @@ export interface ArticleInput {
   published?: string | null;
   /** Language tag; only `en` is analysed today. */
   language?: string | null;
-  [field: string]: unknown;
 }
 
-/** An RFC 9457 problem, as the server reports every error. */
+/**
+ * One article to analyse: its text and whatever metadata came with it. Fields the server
+ * does not read are ignored, so annotated records can be sent as they are.
+ */
+export type ArticleInput = ArticleFields & { [field: string]: unknown };
+
+/** An RFC 9457 problem, as the server reports every error (the OpenAPI document's `Problem`). */
 export interface Problem {
   /** The kind of problem: `https://sayso.dev/problems/<slug>`. */
   type: string;
@@ -43,7 +47,7 @@ export interface Problem {
   detail: string;
 }
 
-/** In a batch, the line for an input line that could not be read or analysed. */
+/** In a batch, the line for an input line that could not be read or analysed (the OpenAPI document's `BatchError`). */
 export interface BatchError {
   /** 1-based line number in the request body (the n-th article sent is line n). */
   line: number;
@@ -145,7 +149,9 @@ export class SaysoClient {
    * order and as the server streams them, each article's Document or, for an article the
    * server could not analyse, a `BatchError` naming its line (see `isBatchError`): one bad
    * article does not stop the rest. A problem with the request as a whole (too large, a
-   * bad option) rejects with a `SaysoProblem` before anything is yielded.
+   * bad option) rejects with a `SaysoProblem` before anything is yielded. The request body
+   * is built in memory and must fit the server's `--max-body` (10 MB by default): send a
+   * larger corpus in several batches.
    */
   async *extractBatch(
     articles: Iterable<ArticleInput | string> | AsyncIterable<ArticleInput | string>,

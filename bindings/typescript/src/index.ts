@@ -13,6 +13,7 @@ export {
   extract,
   extractBatch,
   isBatchError,
+  type ArticleFields,
   type ArticleInput,
   type BatchError,
   type BatchItem,
