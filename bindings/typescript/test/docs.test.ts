@@ -34,6 +34,15 @@ test("every example block in docs/schema.md is its file, verbatim", () => {
   }
 });
 
+test("the output docs/schema.md shows for the reference article is what the examples print", () => {
+  const shown = /tests\/corpus\/putin-trump-cia-tip\.txt`\) it prints, among others:\n\n```text\n([\s\S]*?)```/.exec(page);
+  assert.ok(shown, "docs/schema.md no longer shows the example's output");
+  const lines = new Set(expectedLines().split("\n"));
+  for (const line of shown[1]!.trimEnd().split("\n")) {
+    assert.ok(lines.has(line), `docs/schema.md shows a line the reference article no longer gives; pick one of its claims again:\n${line}`);
+  }
+});
+
 let server: Server;
 before(async () => {
   server = await startServer();
