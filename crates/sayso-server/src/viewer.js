@@ -6,7 +6,6 @@
 
 /** @typedef {import("../../../bindings/typescript/src/generated/document.js").SaysoDocument} SaysoDocument */
 /** @typedef {import("../../../bindings/typescript/src/generated/document.js").Claim} Claim */
-/** @typedef {import("../../../bindings/typescript/src/generated/document.js").Span} Span */
 /** @typedef {{ s: number, e: number, cls: string[], data: [string, string], label: string }} Mark */
 
 /** The element with this id (the page has every one this script asks for). */
