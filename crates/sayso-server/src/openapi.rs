@@ -235,6 +235,11 @@ pub fn document() -> Value {
                 "operationId": "viewer",
                 "summary": "A viewer page: paste or upload an article and see what sayso finds",
                 "responses": {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}}
+            }},
+            "/viewer.js": {"get": {
+                "operationId": "viewerScript",
+                "summary": "The viewer page's script",
+                "responses": {"200": {"description": "JavaScript", "content": {"text/javascript": {"schema": {"type": "string"}}}}}
             }}
         },
         "components": {"schemas": schemas}

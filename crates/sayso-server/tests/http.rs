@@ -396,9 +396,14 @@ async fn schema_health_version_and_viewer() {
     let (status, ctype, body) = send(Config::default(), get("/")).await;
     assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/html; charset=utf-8"));
     let html = String::from_utf8(body).expect("utf8");
-    assert!(html.contains("/v1/extract"), "the viewer calls the API");
-    for external in ["src=\"http", "href=\"http", "@import", "src=\"//", "href=\"//"] {
-        assert!(!html.contains(external), "the viewer loads nothing external ({external})");
+    assert!(html.contains("<script src=\"/viewer.js\"></script>"), "the page loads its script");
+    assert!(!html.contains("<script>"), "no inline script (the CSP forbids it)");
+    let (status, ctype, body) = send(Config::default(), get("/viewer.js")).await;
+    assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/javascript; charset=utf-8"));
+    let js = String::from_utf8(body).expect("utf8");
+    assert!(js.contains("/v1/extract"), "the viewer calls the API");
+    for external in ["src=\"http", "href=\"http", "@import", "src=\"//", "href=\"//", "fetch(\"http", "fetch(\"//"] {
+        assert!(!html.contains(external) && !js.contains(external), "the viewer loads nothing external ({external})");
     }
 }
 
