@@ -37,6 +37,9 @@ pub const MIN_LETTERS: usize = 40;
 pub const MIN_ENGLISH_SHARE: f64 = 0.10;
 /// ... and at least this many of them.
 const MIN_ENGLISH_WORDS: usize = 3;
+/// The sample's letters below which an unsure model is never asked to compare its best guess
+/// with English alone.
+const MIN_LETTERS_TO_COMPARE: usize = 250;
 /// whatlang's own threshold for a reliable answer.
 const RELIABLE: f64 = 0.9;
 /// Letters the sample keeps at most (a run of Chinese characters is one "word").
@@ -174,12 +177,15 @@ pub fn detect(text: &str) -> Detection {
         }
         return Detection { tag: "und", confidence: 0.0, outcome: Outcome::Unsure { likely: tag, confidence } };
     }
-    // Unsure between two other languages (Spanish or Portuguese, Indonesian or Malay) is
-    // still sure that it is not English: ask the model about the best guess against English.
+    // Unsure between two other languages (Spanish or Portuguese, Czech or Slovak) is still
+    // sure that it is not English: ask the model about its best guess against English alone.
+    // Only on a long sample: on a few informal words ("so fun, go get tickets") the
+    // two-language comparison is confident about nonsense.
     let foreign = info.is_reliable()
-        || whatlang::Detector::with_allowlist(vec![info.lang(), whatlang::Lang::Eng])
-            .detect(&sample.text)
-            .is_some_and(|duel| duel.lang() != whatlang::Lang::Eng && duel.confidence() >= RELIABLE);
+        || sample.letters >= MIN_LETTERS_TO_COMPARE
+            && whatlang::Detector::with_allowlist(vec![info.lang(), whatlang::Lang::Eng])
+                .detect(&sample.text)
+                .is_some_and(|duel| duel.lang() != whatlang::Lang::Eng && duel.confidence() >= RELIABLE);
     if foreign {
         Detection { tag, confidence, outcome: Outcome::Foreign }
     } else {
@@ -601,6 +607,18 @@ mod tests {
         let d = detect(text);
         assert_ne!(d.outcome, Outcome::Foreign, "{d:?}");
         assert!(extract(ArticleInput::from_text(text)).entities.len() > 3);
+    }
+
+    #[test]
+    fn short_informal_english_is_never_skipped() {
+        for text in [
+            "so much fun!! we go swimming and dancing every week, its great, go get tickets!!!",
+            "great shop great prices, friendly staff, will come back soon",
+            "nice hotel, clean rooms, good breakfast, quiet at night",
+        ] {
+            let d = detect(text);
+            assert_ne!(d.outcome, Outcome::Foreign, "{text}: {d:?}");
+        }
     }
 
     #[test]
