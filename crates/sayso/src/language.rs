@@ -29,21 +29,21 @@ use crate::error::Error;
 use crate::schema::{Document, LanguageSource};
 
 /// How many words of running text the sample takes.
-pub const SAMPLE_WORDS: usize = 200;
+pub const SAMPLE_WORDS: usize = 100;
 /// Fewer letters than this in the sample and the language is undetermined (`und`).
 pub const MIN_LETTERS: usize = 40;
 /// The share of the sample's words that must be English function words for the text to be
 /// English without asking the statistical model.
 pub const MIN_ENGLISH_SHARE: f64 = 0.10;
 /// ... and at least this many of them.
-const MIN_ENGLISH_WORDS: usize = 3;
+const MIN_ENGLISH_WORDS: usize = 2;
 /// The sample's letters below which an unsure model is never asked to compare its best guess
 /// with English alone.
 const MIN_LETTERS_TO_COMPARE: usize = 250;
 /// whatlang's own threshold for a reliable answer.
 const RELIABLE: f64 = 0.9;
 /// Letters the sample keeps at most (a run of Chinese characters is one "word").
-const SAMPLE_LETTERS: usize = 1500;
+const SAMPLE_LETTERS: usize = 800;
 
 /// The article's language and how it was known.
 #[derive(Debug, Clone, PartialEq)]
@@ -353,6 +353,8 @@ fn is_english_function_word(word: &str) -> bool {
             | "says"
             | "told"
             | "can"
+            | "be"
+            | "by"
     )
 }
 
