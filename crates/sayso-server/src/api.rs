@@ -54,6 +54,8 @@ pub(crate) struct ExtractParams {
     published: Option<String>,
     /// Article id when the body does not give one (a `text/plain` body never does).
     id: Option<String>,
+    /// Language (BCP 47 tag) of the article(s), overriding any given (as `--language`).
+    language: Option<String>,
 }
 
 impl ExtractParams {
@@ -65,15 +67,16 @@ impl ExtractParams {
         if let Some(p) = &self.published {
             sayso::input::parse_published(p).map_err(|e| bad_query(format!("published: {e}")))?;
         }
+        if let Some(l) = &self.language {
+            sayso::language::normalize_tag(l).map_err(|e| bad_query(format!("language: {e}")))?;
+        }
         Ok(Options::default().with_offsets(unit))
     }
 
-    /// The query's metadata applied as the CLI applies its flags: `published` overrides,
-    /// `id` fills in only a missing id.
+    /// The query's metadata applied as the CLI applies its flags: `published` and
+    /// `language` override, `id` fills in only a missing id.
     fn apply(&self, article: &mut ArticleInput) {
-        if let Some(p) = &self.published {
-            article.published = Some(p.clone());
-        }
+        self.apply_overrides(article);
         if article.id.is_none() {
             article.id.clone_from(&self.id);
         }
@@ -81,12 +84,19 @@ impl ExtractParams {
 }
 
 impl ExtractParams {
-    /// As [`ExtractParams::apply`], but in a batch `id` is a prefix: a line without an id
-    /// gets `ID:LINE`, as `sayso extract batch.jsonl` names lines `batch:LINE`.
-    fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
+    fn apply_overrides(&self, article: &mut ArticleInput) {
         if let Some(p) = &self.published {
             article.published = Some(p.clone());
         }
+        if let Some(l) = &self.language {
+            article.language = Some(l.clone());
+        }
+    }
+
+    /// As [`ExtractParams::apply`], but in a batch `id` is a prefix: a line without an id
+    /// gets `ID:LINE`, as `sayso extract batch.jsonl` names lines `batch:LINE`.
+    fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
+        self.apply_overrides(article);
         if article.id.is_none() {
             article.id = self.id.as_ref().map(|prefix| format!("{prefix}:{line}"));
         }
