@@ -2,6 +2,10 @@
 // (bindings/typescript/scripts/generate.mjs). Do not edit: a test fails when it is stale.
 
 /**
+ * How the article's language was known.
+ */
+export type LanguageSource = "given" | "detected";
+/**
  * How the publication date was obtained.
  */
 export type PublishedSource = "given" | "dateline" | "post" | "inferred";
@@ -146,9 +150,27 @@ export interface Article {
    */
   id?: string | null;
   /**
-   * Language of the text (BCP 47 tag, e.g. `en`).
+   * Language of the text, a BCP 47 tag (`en`, `de`, `pt-BR`; `und` when it could not be
+   * told): the one the caller gave, which wins, else the one detected from the text
+   * (`language_source`). sayso analyses English only: for any other language the document
+   * keeps its text, `published` (as given), `posts` and `links`, has no entities, claims,
+   * events or times, and says so in `warnings` (code `language_not_analysed`). An article
+   * whose language is undetermined (too little running text, or the detector unsure) is
+   * analysed as English with a `language_undetermined` warning; giving the language `en`
+   * forces the analysis.
    */
   language: string;
+  /**
+   * Confidence in `language`, from 0 to 1: 1 when given or when the text is recognisably
+   * English by its function words, the statistical model's confidence otherwise, 0 when
+   * undetermined. (Absent only in documents written before schema 1.1.)
+   */
+  language_confidence?: number;
+  /**
+   * How the language was known: given by the caller or detected. (Absent only in
+   * documents written before schema 1.1.)
+   */
+  language_source?: LanguageSource & string;
   /**
    * Length of `text` in the document's offset unit.
    */

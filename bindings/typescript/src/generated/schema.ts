@@ -23,8 +23,19 @@ export const schema: { readonly [keyword: string]: unknown } = {
           ]
         },
         "language": {
-          "description": "Language of the text (BCP 47 tag, e.g. `en`).",
+          "description": "Language of the text, a BCP 47 tag (`en`, `de`, `pt-BR`; `und` when it could not be\ntold): the one the caller gave, which wins, else the one detected from the text\n(`language_source`). sayso analyses English only: for any other language the document\nkeeps its text, `published` (as given), `posts` and `links`, has no entities, claims,\nevents or times, and says so in `warnings` (code `language_not_analysed`). An article\nwhose language is undetermined (too little running text, or the detector unsure) is\nanalysed as English with a `language_undetermined` warning; giving the language `en`\nforces the analysis.",
           "type": "string"
+        },
+        "language_confidence": {
+          "default": 1,
+          "description": "Confidence in `language`, from 0 to 1: 1 when given or when the text is recognisably\nEnglish by its function words, the statistical model's confidence otherwise, 0 when\nundetermined. (Absent only in documents written before schema 1.1.)",
+          "format": "double",
+          "type": "number"
+        },
+        "language_source": {
+          "$ref": "#/$defs/LanguageSource",
+          "default": "given",
+          "description": "How the language was known: given by the caller or detected. (Absent only in\ndocuments written before schema 1.1.)"
         },
         "length": {
           "description": "Length of `text` in the document's offset unit.",
@@ -666,6 +677,21 @@ export const schema: { readonly [keyword: string]: unknown } = {
         "id"
       ],
       "type": "object"
+    },
+    "LanguageSource": {
+      "description": "How the article's language was known.",
+      "oneOf": [
+        {
+          "const": "given",
+          "description": "Supplied with the input (article metadata or a command-line, Python or HTTP option).",
+          "type": "string"
+        },
+        {
+          "const": "detected",
+          "description": "Detected from the article's running text.",
+          "type": "string"
+        }
+      ]
     },
     "Link": {
       "additionalProperties": false,
