@@ -14,8 +14,8 @@
 //! that joins names teaches nothing (its tokens are [`tagger::UNKNOWN`]); a MISC guess where
 //! GUM has no name is not an error.
 
-use sayso::entities::tagger::{self, CLASSES, Example, UNKNOWN};
 use sayso::Analysis;
+use sayso::entities::tagger::{self, CLASSES, Example, UNKNOWN};
 use sayso::schema::EntityType;
 use serde_json::Value;
 use std::collections::HashSet;

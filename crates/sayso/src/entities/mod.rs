@@ -439,8 +439,12 @@ impl Builder<'_> {
         let mut role = None;
         let mut start = start;
         if tagged == EntityType::Person {
-            let mut k = start;
-            while k + 1 < end && PERSON_TITLES.contains(&self.a.lower(k)) {
+            // The titles may follow a place or nationality the tagger also took in: "Bree
+            // President Romendacil" is Romendacil, Bree's president.
+            let first_title = (start..end.saturating_sub(1)).find(|&k| PERSON_TITLES.contains(&self.a.lower(k)));
+            let mut k = first_title.filter(|&k| k <= start + 2).unwrap_or(start);
+            let titled = first_title.is_some_and(|t| t == k);
+            while titled && k + 1 < end && PERSON_TITLES.contains(&self.a.lower(k)) {
                 k += 1;
             }
             if k > start {

@@ -113,10 +113,47 @@ const ORG_OR_PLACE_HEADS: &[&str] = &[
 /// Titles that only ever stand before a person: "Professor Eastman" is a person even
 /// without a first name ("General Motors" is not).
 const CLEAR_TITLES: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "professor", "prof.", "emperor", "empress", "sen.", "rep.", "gov.", "senator",
-    "governor", "judge", "mayor", "attorney", "king", "queen", "pope", "prince", "princess", "sheikh", "lord",
-    "earl", "duke", "duchess", "sir", "dame", "rev.", "reverend", "bishop", "archbishop", "cardinal", "rabbi",
-    "imam", "coach", "captain", "detective", "president", "ambassador", "commissioner",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "professor",
+    "prof.",
+    "emperor",
+    "empress",
+    "sen.",
+    "rep.",
+    "gov.",
+    "senator",
+    "governor",
+    "judge",
+    "mayor",
+    "attorney",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "sheikh",
+    "lord",
+    "earl",
+    "duke",
+    "duchess",
+    "sir",
+    "dame",
+    "rev.",
+    "reverend",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "coach",
+    "captain",
+    "detective",
+    "president",
+    "ambassador",
+    "commissioner",
 ];
 
 /// First words of people's names in the gazetteer ("jose", "john", "maria"), not titles.
@@ -181,8 +218,15 @@ fn sentence_initial(a: &Analysis, i: usize) -> bool {
 pub(super) fn refine(a: &Analysis, spans: Vec<Span>, lines: &[u8]) -> Vec<Span> {
     let line = |s: &Span| lines.get(s.tokens.start).copied().unwrap_or(0);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for mut s in spans {
+    for mut s in merge_split_names(a, honorific_names(a, spans)) {
         trim_clitic_verb(a, &mut s);
+        // "The White House" where the gazetteer knows "White House": "the" is no part of it.
+        if s.tokens.len() >= 2
+            && a.lower(s.tokens.start) == "the"
+            && known(&key(a, &(s.tokens.start + 1..s.tokens.end)))
+        {
+            s.tokens.start += 1;
+        }
         if s.tokens.is_empty() || bare_title(a, &s) || (line(&s) & LINE_CAPS == 0 && function_word(a, &s)) {
             continue;
         }
@@ -190,17 +234,140 @@ pub(super) fn refine(a: &Analysis, spans: Vec<Span>, lines: &[u8]) -> Vec<Span> 
         out.push(s);
     }
     consistent_types(a, &mut out, &line);
-    headline_support(a, &mut out, &line);
+    headline_support(a, &mut out, lines);
+    out
+}
+
+/// Weekdays and months, which the gazetteer also has as first names ("Friday", "June").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Honorifics that only stand before a person's name: what follows them is a person.
+const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "mr", "mrs", "ms", "dr"];
+
+/// "Professor Eastman", "Mrs. Okafor" where the tagger found no name: the one to three
+/// capitalised words after an honorific are a person.
+fn honorific_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
+    let mut added = Vec::new();
+    let mut next = 0;
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || !HONORIFICS.contains(&a.lower(i)) {
+            continue;
+        }
+        while spans.get(next).is_some_and(|s| s.tokens.end <= i + 1) {
+            next += 1;
+        }
+        if spans.get(next).is_some_and(|s| s.tokens.start <= i + 1) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < a.tokens.len()
+            && end < i + 4
+            && a.tokens[end].sentence == t.sentence
+            && title_word(&a.text[a.tokens[end].range()])
+            && spans.get(next).is_none_or(|s| s.tokens.start > end)
+        {
+            end += 1;
+        }
+        if end > i + 1 {
+            added.push(Span { tokens: i + 1..end, class: PER });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.tokens.start);
+    }
+    spans
+}
+
+/// Joins two names the tagger split where one name is meant: "Battle of" + "Gettysburg",
+/// "University of" + "Pennsylvania" (a name ending in "of" and the name right after it: the
+/// first's type; "Battle of" before a place the tagger found alone), and a one-word place right before a person ("Georgia" + "Mbeki": a first
+/// name that is also a place is part of the person's name); and gives a name back the word
+/// before it when the gazetteer knows the first name or the longer name ("St. Petersburg").
+fn merge_split_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for mut s in spans {
+        // A first name the tagger left out at the start of a sentence or after a title:
+        // "Attorney Jane Okafor" tagged "Okafor".
+        let before = s.tokens.start.checked_sub(1);
+        if let Some(b) = before.filter(|&b| out.last().is_none_or(|p| p.tokens.end <= b)) {
+            let word = &a.text[a.tokens[b].range()];
+            let same_sentence = a.tokens[b].sentence == a.tokens[s.tokens.start].sentence;
+            if s.class == PER
+                && same_sentence
+                && title_word(word)
+                && FIRST_NAMES.contains(a.lower(b))
+                && !PERSON_TITLES.contains(&a.lower(b))
+                && !CALENDAR_WORDS.contains(&a.lower(b))
+            {
+                s.tokens.start = b;
+            } else if same_sentence
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !PERSON_TITLES.contains(&a.lower(b))
+                && known(&key(a, &(b..s.tokens.end)))
+            {
+                // "St." + "Petersburg": the gazetteer's longer name.
+                s.tokens.start = b;
+            }
+        }
+        // "Battle of" + "Gettysburg" where the tagger found only the place: the event.
+        if s.tokens.start >= 2
+            && out.last().is_none_or(|p| p.tokens.end <= s.tokens.start - 2)
+            && a.lower(s.tokens.start - 1) == "of"
+            && MISC_OPENERS.contains(&a.lower(s.tokens.start - 2))
+            && title_word(&a.text[a.tokens[s.tokens.start - 2].range()])
+        {
+            s.tokens.start -= 2;
+            s.class = MISC;
+        }
+        if let Some(prev) = out.last_mut().filter(|p| p.tokens.end == s.tokens.start) {
+            let last = prev.tokens.end - 1;
+            let same_line = !a.tokens[s.tokens.start].line_start;
+            let open_of = matches!(a.lower(last), "of" | "de");
+            let first_name = prev.class == LOC
+                && s.class == PER
+                && !PERSON_TITLES.contains(&a.lower(s.tokens.start))
+                && prev.tokens.len() == 1
+                && s.tokens.len() <= 2
+                && title_word(&a.text[a.tokens[last].range()]);
+            if same_line && (open_of || first_name) {
+                prev.tokens.end = s.tokens.end;
+                if first_name {
+                    prev.class = PER;
+                }
+                continue;
+            }
+        }
+        out.push(s);
+    }
     out
 }
 
 /// "Gennifer Flowers Won't": the text stage splits "Won't" into "Wo" and "n't", and "Wo" is
 /// not part of a name.
 fn trim_clitic_verb(a: &Analysis, s: &mut Span) {
-    let next_is_not = a
-        .tokens
-        .get(s.tokens.end)
-        .is_some_and(|t| !t.space_before && matches!(a.lower(s.tokens.end), "n't" | "n’t"));
+    let next_is_not =
+        a.tokens.get(s.tokens.end).is_some_and(|t| !t.space_before && matches!(a.lower(s.tokens.end), "n't" | "n’t"));
     if next_is_not {
         s.tokens.end -= 1;
     }
@@ -256,8 +423,7 @@ fn retype(a: &Analysis, s: &Span) -> usize {
             return PER;
         }
     }
-    if s.class == LOC && (2..=3).contains(&n) && !known(&key(a, &s.tokens)) && !ORG_OR_PLACE_HEADS.contains(&lw_last)
-    {
+    if s.class == LOC && (2..=3).contains(&n) && !known(&key(a, &s.tokens)) && !ORG_OR_PLACE_HEADS.contains(&lw_last) {
         let given = title_word(&a.text[a.tokens[first].range()])
             && super::tagger::word_class(lw_first) != Some("FUNC")
             && (FIRST_NAMES.contains(lw_first)
@@ -275,38 +441,162 @@ fn retype(a: &Analysis, s: &Span) -> usize {
 /// Nouns that say what a name is when an article defines it ("Caloi is a Brazilian bicycle
 /// manufacturer", "Azna, a village in Iran,", "the band Queen"), with the class they give.
 const TYPE_NOUNS: &[(&str, usize)] = &[
-    ("footballer", PER), ("player", PER), ("singer", PER), ("musician", PER), ("actor", PER), ("actress", PER),
-    ("politician", PER), ("writer", PER), ("author", PER), ("poet", PER), ("painter", PER), ("artist", PER),
-    ("composer", PER), ("journalist", PER), ("coach", PER), ("scientist", PER), ("businessman", PER),
-    ("businesswoman", PER), ("lawyer", PER), ("priest", PER), ("soldier", PER), ("rapper", PER), ("cricketer", PER),
-    ("boxer", PER), ("wrestler", PER), ("athlete", PER), ("cyclist", PER), ("golfer", PER), ("swimmer", PER),
-    ("philosopher", PER), ("historian", PER), ("economist", PER), ("physician", PER), ("professor", PER),
-    ("teacher", PER), ("comedian", PER), ("dancer", PER), ("inventor", PER), ("explorer", PER), ("architect", PER),
-    ("guitarist", PER), ("drummer", PER), ("pianist", PER), ("novelist", PER), ("playwright", PER),
-    ("photographer", PER), ("entrepreneur", PER), ("activist", PER), ("diplomat", PER), ("senator", PER),
-    ("monk", PER), ("jockey", PER), ("sculptor", PER), ("linguist", PER), ("mathematician", PER), ("physicist", PER),
-    ("company", ORG), ("manufacturer", ORG), ("firm", ORG), ("corporation", ORG), ("band", ORG), ("club", ORG),
-    ("team", ORG), ("party", ORG), ("organization", ORG), ("organisation", ORG), ("association", ORG),
-    ("newspaper", ORG), ("publisher", ORG), ("label", ORG), ("agency", ORG), ("university", ORG), ("college", ORG),
-    ("school", ORG), ("society", ORG), ("federation", ORG), ("bank", ORG), ("airline", ORG), ("retailer", ORG),
-    ("charity", ORG), ("orchestra", ORG), ("regiment", ORG), ("station", ORG), ("broadcaster", ORG),
-    ("village", LOC), ("town", LOC), ("city", LOC), ("municipality", LOC), ("county", LOC), ("district", LOC),
-    ("region", LOC), ("province", LOC), ("country", LOC), ("island", LOC), ("river", LOC), ("lake", LOC),
-    ("mountain", LOC), ("valley", LOC), ("suburb", LOC), ("borough", LOC), ("parish", LOC), ("commune", LOC),
-    ("capital", LOC), ("settlement", LOC), ("peninsula", LOC), ("hamlet", LOC), ("township", LOC), ("locality", LOC),
-    ("neighbourhood", LOC), ("neighborhood", LOC), ("stadium", LOC), ("castle", LOC),
-    ("album", MISC), ("song", MISC), ("single", MISC), ("film", MISC), ("movie", MISC), ("novel", MISC),
-    ("book", MISC), ("opera", MISC), ("poem", MISC), ("language", MISC), ("festival", MISC), ("tournament", MISC),
-    ("lottery", MISC), ("game", MISC), ("sitcom", MISC), ("ethnic", MISC),
-    ("child", PER), ("daughter", PER), ("son", PER), ("wife", PER), ("husband", PER), ("mother", PER),
-    ("father", PER), ("brother", PER), ("sister", PER), ("girl", PER), ("boy", PER), ("baby", PER), ("uncle", PER),
-    ("aunt", PER), ("grandmother", PER), ("grandfather", PER), ("cousin", PER), ("niece", PER), ("nephew", PER),
-    ("widow", PER), ("girlfriend", PER), ("boyfriend", PER),
+    ("footballer", PER),
+    ("player", PER),
+    ("singer", PER),
+    ("musician", PER),
+    ("actor", PER),
+    ("actress", PER),
+    ("politician", PER),
+    ("writer", PER),
+    ("author", PER),
+    ("poet", PER),
+    ("painter", PER),
+    ("artist", PER),
+    ("composer", PER),
+    ("journalist", PER),
+    ("coach", PER),
+    ("scientist", PER),
+    ("businessman", PER),
+    ("businesswoman", PER),
+    ("lawyer", PER),
+    ("priest", PER),
+    ("soldier", PER),
+    ("rapper", PER),
+    ("cricketer", PER),
+    ("boxer", PER),
+    ("wrestler", PER),
+    ("athlete", PER),
+    ("cyclist", PER),
+    ("golfer", PER),
+    ("swimmer", PER),
+    ("philosopher", PER),
+    ("historian", PER),
+    ("economist", PER),
+    ("physician", PER),
+    ("professor", PER),
+    ("teacher", PER),
+    ("comedian", PER),
+    ("dancer", PER),
+    ("inventor", PER),
+    ("explorer", PER),
+    ("architect", PER),
+    ("guitarist", PER),
+    ("drummer", PER),
+    ("pianist", PER),
+    ("novelist", PER),
+    ("playwright", PER),
+    ("photographer", PER),
+    ("entrepreneur", PER),
+    ("activist", PER),
+    ("diplomat", PER),
+    ("senator", PER),
+    ("monk", PER),
+    ("jockey", PER),
+    ("sculptor", PER),
+    ("linguist", PER),
+    ("mathematician", PER),
+    ("physicist", PER),
+    ("company", ORG),
+    ("manufacturer", ORG),
+    ("firm", ORG),
+    ("corporation", ORG),
+    ("band", ORG),
+    ("club", ORG),
+    ("team", ORG),
+    ("party", ORG),
+    ("organization", ORG),
+    ("organisation", ORG),
+    ("association", ORG),
+    ("newspaper", ORG),
+    ("publisher", ORG),
+    ("label", ORG),
+    ("agency", ORG),
+    ("university", ORG),
+    ("college", ORG),
+    ("school", ORG),
+    ("society", ORG),
+    ("federation", ORG),
+    ("bank", ORG),
+    ("airline", ORG),
+    ("retailer", ORG),
+    ("charity", ORG),
+    ("orchestra", ORG),
+    ("regiment", ORG),
+    ("station", ORG),
+    ("broadcaster", ORG),
+    ("village", LOC),
+    ("town", LOC),
+    ("city", LOC),
+    ("municipality", LOC),
+    ("county", LOC),
+    ("district", LOC),
+    ("region", LOC),
+    ("province", LOC),
+    ("country", LOC),
+    ("island", LOC),
+    ("river", LOC),
+    ("lake", LOC),
+    ("mountain", LOC),
+    ("valley", LOC),
+    ("suburb", LOC),
+    ("borough", LOC),
+    ("parish", LOC),
+    ("commune", LOC),
+    ("capital", LOC),
+    ("settlement", LOC),
+    ("peninsula", LOC),
+    ("hamlet", LOC),
+    ("township", LOC),
+    ("locality", LOC),
+    ("neighbourhood", LOC),
+    ("neighborhood", LOC),
+    ("stadium", LOC),
+    ("castle", LOC),
+    ("album", MISC),
+    ("song", MISC),
+    ("single", MISC),
+    ("film", MISC),
+    ("movie", MISC),
+    ("novel", MISC),
+    ("book", MISC),
+    ("opera", MISC),
+    ("poem", MISC),
+    ("language", MISC),
+    ("festival", MISC),
+    ("tournament", MISC),
+    ("lottery", MISC),
+    ("game", MISC),
+    ("sitcom", MISC),
+    ("ethnic", MISC),
+    ("child", PER),
+    ("daughter", PER),
+    ("son", PER),
+    ("wife", PER),
+    ("husband", PER),
+    ("mother", PER),
+    ("father", PER),
+    ("brother", PER),
+    ("sister", PER),
+    ("girl", PER),
+    ("boy", PER),
+    ("baby", PER),
+    ("uncle", PER),
+    ("aunt", PER),
+    ("grandmother", PER),
+    ("grandfather", PER),
+    ("cousin", PER),
+    ("niece", PER),
+    ("nephew", PER),
+    ("widow", PER),
+    ("girlfriend", PER),
+    ("boyfriend", PER),
 ];
 
 /// The class a definition next to a name gives it: "NAME (born 1950) is/was a/an/the ...
 /// NOUN", "NAME, a/an ... NOUN", "the NOUN NAME" or "NOUN, NAME" ("their daughter
-/// Gloria", "her child, Gloria"), or "NAME is (located) in" (a place). The noun is the first of [`TYPE_NOUNS`]
+/// Gloria", "her child, Gloria"), "NAME is (located) in" (a place), or "NAME, 45," (a
+/// person). The noun is the first of [`TYPE_NOUNS`]
 /// within five words of the article.
 fn defined_class(a: &Analysis, s: &Span) -> Option<usize> {
     let noun = |i: usize| TYPE_NOUNS.iter().find(|(w, _)| *w == a.lower(i)).map(|&(_, c)| c);
@@ -317,6 +607,14 @@ fn defined_class(a: &Analysis, s: &Span) -> Option<usize> {
         return Some(c);
     }
     let mut i = s.tokens.end;
+    // An age between commas: "Jane Smith, 45, said".
+    if a.lower(i) == ","
+        && a.lower(i + 2) == ","
+        && a.lower(i + 1).parse::<u8>().is_ok_and(|age| (1..=120).contains(&age))
+        && same_sentence(i + 2)
+    {
+        return Some(PER);
+    }
     // A parenthesis after the name: "(born 12 May 1950)".
     if same_sentence(i) && a.lower(i) == "(" {
         let mut depth = 0;
@@ -394,9 +692,10 @@ fn consistent_types(a: &Analysis, spans: &mut [Span], line: &impl Fn(&Span) -> u
 
 /// A headline's capitals say nothing, so a name the tagger finds in the article's headline
 /// is kept only when the article supports it: the same name in the body (whose type it
-/// takes), a word of a body name ("Putin" after "Vladimir Putin"), or a name the gazetteer
-/// or alias list knows.
-fn headline_support(a: &Analysis, spans: &mut Vec<Span>, line: &impl Fn(&Span) -> u8) {
+/// takes) or a name the gazetteer or alias list knows, else the longest part of it that is
+/// one, else (a one-word name) a word of a body name ("Putin" after "Vladimir Putin"). Body names the tagger missed in the headline are projected onto it.
+fn headline_support(a: &Analysis, spans: &mut Vec<Span>, lines: &[u8]) {
+    let line = |s: &Span| lines.get(s.tokens.start).copied().unwrap_or(0);
     if !spans.iter().any(|s| line(s) & LINE_HEADLINE != 0) {
         return;
     }
@@ -405,7 +704,7 @@ fn headline_support(a: &Analysis, spans: &mut Vec<Span>, line: &impl Fn(&Span) -
     for s in spans.iter().filter(|s| line(s) & LINE_HEADLINE == 0) {
         body.entry(key(a, &s.tokens)).or_insert(s.class);
         for i in s.tokens.clone() {
-            if a.tokens[i].kind == TokenKind::Word {
+            if a.tokens[i].kind == TokenKind::Word && !PERSON_TITLES.contains(&a.lower(i)) {
                 body_words.entry(a.lower(i)).or_insert(s.class);
             }
         }
@@ -422,13 +721,58 @@ fn headline_support(a: &Analysis, spans: &mut Vec<Span>, line: &impl Fn(&Span) -
         if known(&k) {
             return true;
         }
-        // Every word of the name is a word of a body name ("Putin", "Sanders Confirms").
-        let words: Vec<usize> = s.tokens.clone().filter(|&i| a.tokens[i].kind == TokenKind::Word).collect();
-        let classes: Vec<usize> = words.iter().filter_map(|&i| body_words.get(a.lower(i)).copied()).collect();
-        if !words.is_empty() && classes.len() == words.len() {
-            s.class = classes[classes.len() - 1];
+        // The longest part of it that is a body name or a known name ("Abandon Republican
+        // Party for" → "Republican Party"), or a word of a body name ("Governor Hale" →
+        // "Hale" after "Tom Hale").
+        let (start, end) = (s.tokens.start, s.tokens.end);
+        for n in (1..end - start).rev() {
+            for i in start..=end - n {
+                let k = key(a, &(i..i + n));
+                let word_of_a_body_name = || (n == 1).then(|| body_words.get(k.as_str()).copied()).flatten();
+                let class = body.get(&k).copied().or_else(|| known(&k).then_some(s.class)).or_else(word_of_a_body_name);
+                if let Some(c) = class.filter(|_| a.tokens[i].kind == TokenKind::Word) {
+                    s.tokens = i..i + n;
+                    s.class = c;
+                    return true;
+                }
+            }
+        }
+        // A word of a body name ("Putin" after "Vladimir Putin").
+        let i = s.tokens.start;
+        if let Some(&c) = body_words.get(a.lower(i)).filter(|_| s.tokens.len() == 1) {
+            s.class = c;
             return true;
         }
         false
     });
+    // The body's names the tagger missed in the headline ("APPLE SUES SAMSUNG" after a body
+    // about Apple): the longest run of up to four headline words that is a body name.
+    let covered: HashSet<usize> = spans.iter().flat_map(|s| s.tokens.clone()).collect();
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i] & LINE_HEADLINE == 0 || covered.contains(&i) || a.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let longest = (1..=4).rev().find_map(|n| {
+            let r = i..i + n;
+            let inside = r.end <= lines.len()
+                && r.clone().all(|k| lines[k] & LINE_HEADLINE != 0 && !covered.contains(&k))
+                && r.clone().skip(1).all(|k| !a.tokens[k].line_start)
+                && a.tokens[r.end - 1].kind == TokenKind::Word;
+            inside.then(|| body.get(&key(a, &r)).map(|&c| Span { tokens: r, class: c })).flatten()
+        });
+        match longest {
+            Some(s) => {
+                i = s.tokens.end;
+                added.push(s);
+            }
+            None => i += 1,
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.tokens.start);
+    }
 }

@@ -453,12 +453,12 @@ pub fn word_class(lower: &str) -> Option<&'static str> {
 /// Words a title-case headline leaves in lowercase (or may capitalise): they say nothing
 /// about whether a line is in title case.
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
-    "vs", "vs.", "via", "into", "onto", "over", "up", "off", "per", "than", "is", "be", "it",
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+    "vs.", "via", "into", "onto", "over", "up", "off", "per", "than", "is", "be", "it",
 ];
 
 /// The number of words outside [`SMALL_WORDS`] of a line in title case ("Senate Passes
-/// Stealth Health Bill"): at least two such words, at most one in five of them lowercase;
+/// Stealth Health Bill"): at least two such words, at most one in eight of them lowercase;
 /// `None` for a line not in title case. A headline's capitals say nothing about names, so
 /// such a line is tagged as a line in capitals is.
 fn title_case_words(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
@@ -477,17 +477,23 @@ fn title_case_words(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
             lower += 1;
         }
     }
-    (words <= 30 && content >= 2 && lower * 5 <= content).then_some(content)
+    (words <= 30 && content >= 2 && lower * 8 <= content).then_some(content)
 }
 
-/// Whether a line is the article's headline: its first line, or a line that is the title
-/// given with the article, when in title case or capitals; with the number of its words
-/// outside [`SMALL_WORDS`].
+/// Whether a line is the article's headline: its first line (when a body follows and it
+/// ends without a full stop), or a line that is the title given with the article, when in
+/// title case or capitals; with the number of its words outside [`SMALL_WORDS`].
 fn headline_line(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
     let first = a.tokens.get(tokens.start)?;
     let last = a.tokens.get(tokens.end.checked_sub(1)?)?;
-    let is_title = a.meta.title.as_deref().is_some_and(|t| t.trim() == a.text[first.start..last.end].trim());
-    if tokens.start == 0 || is_title { title_case_words(a, tokens) } else { None }
+    // The given title may lack the line's final full stop.
+    let bare = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
+    let is_title = a.meta.title.as_deref().is_some_and(|t| bare(t) == bare(&a.text[first.start..last.end]));
+    // The first line is a headline only with a body after it, and a headline does not end
+    // with a full stop (a one-line text is a sentence, however many capitals it has).
+    let body_follows = a.tokens.get(tokens.end).is_some();
+    let full_stop = a.text[last.start..last.end] == *".";
+    if (tokens.start == 0 && body_follows && !full_stop) || is_title { title_case_words(a, tokens) } else { None }
 }
 
 /// What a token's line is (bits of [`line_kinds`]): in capitals or a headline in title case

@@ -193,7 +193,7 @@ fn headlines_keep_their_names_and_no_capitalised_common_word() {
         ),
         (
             "Gennifer Flowers Won't Testify, Lawyer Says",
-            "Gennifer Flowers will not appear before the committee, her lawyer said on Friday.",
+            "Gennifer Flowers, 68, will not appear before the committee, her lawyer said on Friday.",
             &[("Gennifer Flowers", "PER")],
         ),
         (
@@ -212,9 +212,9 @@ fn headlines_keep_their_names_and_no_capitalised_common_word() {
             &[("LYON", "LOC")],
         ),
         (
-            "Apple Sues Samsung Over Tablet Design",
-            "Apple filed suit against Samsung in California, the company said.",
-            &[("Apple", "ORG"), ("Samsung", "ORG")],
+            "Toyota Sues Honda Over Engine Design",
+            "Toyota Motor Corp said on Monday it had sued Honda Motor Co in Tokyo.",
+            &[("Toyota", "ORG"), ("Honda", "ORG")],
         ),
         (
             "NEW SANCTIONS ON IRAN DRAW SHARP WORDS FROM TEHRAN",
@@ -284,7 +284,7 @@ fn a_first_name_that_is_also_a_place_stays_a_person() {
 fn laws_treaties_events_works_and_peoples_are_misc() {
     let a = analyse(
         "Congress passed the HEROES Act in May. The Treaty of Lisbon changed the union. His grandfather \
-         fought in the Battle of Gettysburg. Title IV grants were cut. Canadians voted on Monday. She won \
+         fought in the Battle of Gettysburg. The cuts hit Title IV grants. Canadians voted on Monday. She won \
          the Nobel Prize.",
     );
     let found = names(&a);
@@ -308,9 +308,15 @@ fn a_title_before_a_name_is_the_role_not_part_of_an_organisation() {
     // Through the stage: the person is named without the title, which is the role.
     let a = analyse("Attorney Jane Okafor filed the motion on Monday. Professor Eastman agreed with her.");
     let okafor = a.entities.iter().find(|e| e.name == "Jane Okafor").expect("okafor");
-    assert_eq!((okafor.entity_type, okafor.roles.as_slice()), (EntityType::Person, ["Attorney".to_string()].as_slice()));
+    assert_eq!(
+        (okafor.entity_type, okafor.roles.as_slice()),
+        (EntityType::Person, ["Attorney".to_string()].as_slice())
+    );
     let eastman = a.entities.iter().find(|e| e.name == "Eastman").expect("eastman");
-    assert_eq!((eastman.entity_type, eastman.roles.as_slice()), (EntityType::Person, ["Professor".to_string()].as_slice()));
+    assert_eq!(
+        (eastman.entity_type, eastman.roles.as_slice()),
+        (EntityType::Person, ["Professor".to_string()].as_slice())
+    );
     // A title alone is no name.
     let a = analyse("The Emperor arrived on Tuesday, and the Earl greeted him.");
     assert!(!names(&a).iter().any(|(t, _)| t == "Emperor" || t == "Earl"), "{:?}", names(&a));
@@ -336,10 +342,8 @@ fn one_name_has_one_type_in_an_article() {
     let starts: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.slice(&a.tokens[i].range()) == "Caloi").collect();
     assert_eq!(starts.len(), 4);
     // The second "Caloi" was typed a person, the others an organisation.
-    let spans: Vec<tagger::Span> = starts
-        .iter()
-        .map(|&i| tagger::Span { tokens: i..i + 1, class: if i == starts[1] { 0 } else { 1 } })
-        .collect();
+    let spans: Vec<tagger::Span> =
+        starts.iter().map(|&i| tagger::Span { tokens: i..i + 1, class: if i == starts[1] { 0 } else { 1 } }).collect();
     let refined = rules::refine(&a, spans, &lines);
     assert_eq!(refined.iter().map(|s| s.class).collect::<Vec<_>>(), [1, 1, 1, 1]);
 }
