@@ -22,6 +22,9 @@ use std::collections::HashSet;
 use std::error::Error;
 use std::ops::Range;
 
+/// A gold name: its byte range and class.
+type Gold = (Range<usize>, usize);
+
 /// Whether a GUM name is a nationality or people ("Canadians", "Thais"): MISC in CoNLL.
 fn nationality(name: &str) -> bool {
     let lower = name.to_lowercase();
@@ -33,7 +36,7 @@ fn nationality(name: &str) -> bool {
 /// Gold spans (byte ranges, class) read the CoNLL way from a GUM document, and the byte
 /// ranges whose annotation is not trusted. GUM nests names ("University of California" and
 /// "California"): CoNLL keeps the outer one.
-fn conll_view(text: &str, gold: Vec<(Range<usize>, usize)>) -> (Vec<(Range<usize>, usize)>, Vec<Range<usize>>) {
+fn conll_view(text: &str, gold: Vec<Gold>) -> (Vec<Gold>, Vec<Range<usize>>) {
     let joins = |r: &Range<usize>, c: usize| {
         let name = &text[r.clone()];
         name.contains(" and ") || name.contains(" & ") || (c == 0 && name.contains(" of "))

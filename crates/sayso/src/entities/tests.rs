@@ -175,7 +175,9 @@ fn owned(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
 /// words is a name.
 #[test]
 fn headlines_keep_their_names_and_no_capitalised_common_word() {
-    let cases: [(&str, &str, &[(&str, &str)]); 10] = [
+    // (headline, body, the headline's names with their CoNLL class)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: [Case; 10] = [
         (
             "Putin Thanks Trump for Tip That Foiled Bomb Plot",
             "Russian President Vladimir Putin called Donald Trump on Sunday to thank him for a tip from the CIA.",
