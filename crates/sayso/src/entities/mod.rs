@@ -293,7 +293,8 @@ impl Builder<'_> {
     /// Every mention in text order.
     fn find_mentions(&mut self) -> Vec<Draft> {
         let n = self.a.tokens.len();
-        let names = rules::refine(self.a, tagger::tag(self.a), &tagger::line_kinds(self.a));
+        let lines = tagger::line_kinds(self.a);
+        let names = rules::refine(self.a, tagger::tag_lines(self.a, &lines), &lines);
         let mut next_name = names.iter().peekable();
         let mut out: Vec<Draft> = Vec::new();
         let mut seen_initials: HashMap<String, EntityType> = HashMap::new();

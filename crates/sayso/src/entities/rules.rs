@@ -11,6 +11,7 @@ use super::{ALIASES, GAZETTEER, PERSON_TITLES};
 use crate::analysis::Analysis;
 use crate::schema::EntityType;
 use crate::text::TokenKind;
+use crate::wordlist::WordList;
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -110,51 +111,33 @@ const ORG_OR_PLACE_HEADS: &[&str] = &[
     "gym",
 ];
 
-/// Titles that only ever stand before a person: "Professor Eastman" is a person even
-/// without a first name ("General Motors" is not).
-const CLEAR_TITLES: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "professor",
-    "prof.",
-    "emperor",
-    "empress",
-    "sen.",
-    "rep.",
-    "gov.",
-    "senator",
-    "governor",
-    "judge",
-    "mayor",
-    "attorney",
-    "king",
-    "queen",
-    "pope",
-    "prince",
-    "princess",
-    "sheikh",
-    "lord",
-    "earl",
-    "duke",
-    "duchess",
-    "sir",
-    "dame",
-    "rev.",
-    "reverend",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "coach",
-    "captain",
-    "detective",
-    "president",
-    "ambassador",
-    "commissioner",
-];
+/// Titles that also start names of other things ("General Motors", "First Union", "Prime
+/// Computer"): after them a person needs a first name. The other [`PERSON_TITLES`] only ever
+/// stand before a person ("Professor Eastman").
+static AMBIGUOUS_TITLES: WordList = WordList::new(&[
+    "general",
+    "gen.",
+    "chief",
+    "first",
+    "vice",
+    "lady",
+    "prime",
+    "former",
+    "justice",
+    "speaker",
+    "secretary",
+    "director",
+    "minister",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "premier",
+    "representative",
+    "lt.",
+    "col.",
+    "sgt.",
+    "adm.",
+]);
 
 /// First words of people's names in the gazetteer ("jose", "john", "maria"), not titles.
 static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -184,6 +167,18 @@ static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .filter(|w| !matches!(GAZETTEER.names.get(w), Some((EntityType::Gpe | EntityType::Location, _))))
         .collect()
 });
+
+/// [`TYPE_NOUNS`] as a map, and the word lists asked per name as [`WordList`]s: a name costs
+/// a few hash look-ups, not a scan of every list.
+static TYPE_NOUN: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| TYPE_NOUNS.iter().copied().collect());
+static TITLES: WordList = WordList::new(PERSON_TITLES);
+static ORG_OR_PLACE_HEAD: WordList = WordList::new(ORG_OR_PLACE_HEADS);
+static MISC_HEAD: WordList = WordList::new(MISC_HEADS);
+
+/// Whether a lowercase word is a title before a person's name ([`PERSON_TITLES`]).
+fn is_title(w: &str) -> bool {
+    TITLES.contains(w)
+}
 
 /// The lowercase words of tokens `r`, space-separated.
 fn key(a: &Analysis, r: &std::ops::Range<usize>) -> String {
@@ -270,7 +265,9 @@ fn honorific_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
     let mut added = Vec::new();
     let mut next = 0;
     for (i, t) in a.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !HONORIFICS.contains(&a.lower(i)) {
+        // Honorifics are capitalised: most tokens are passed over on their first byte.
+        let capitalised = a.text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+        if t.kind != TokenKind::Word || !capitalised || !HONORIFICS.contains(&a.lower(i)) {
             continue;
         }
         while spans.get(next).is_some_and(|s| s.tokens.end <= i + 1) {
@@ -317,13 +314,13 @@ fn merge_split_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
                 && same_sentence
                 && title_word(word)
                 && FIRST_NAMES.contains(a.lower(b))
-                && !PERSON_TITLES.contains(&a.lower(b))
+                && !is_title(a.lower(b))
                 && !CALENDAR_WORDS.contains(&a.lower(b))
             {
                 s.tokens.start = b;
             } else if same_sentence
                 && word.chars().next().is_some_and(char::is_uppercase)
-                && !PERSON_TITLES.contains(&a.lower(b))
+                && !is_title(a.lower(b))
                 && known(&key(a, &(b..s.tokens.end)))
             {
                 // "St." + "Petersburg": the gazetteer's longer name.
@@ -346,7 +343,7 @@ fn merge_split_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
             let open_of = matches!(a.lower(last), "of" | "de");
             let first_name = prev.class == LOC
                 && s.class == PER
-                && !PERSON_TITLES.contains(&a.lower(s.tokens.start))
+                && !is_title(a.lower(s.tokens.start))
                 && prev.tokens.len() == 1
                 && s.tokens.len() <= 2
                 && title_word(&a.text[a.tokens[last].range()]);
@@ -377,7 +374,7 @@ fn trim_clitic_verb(a: &Analysis, s: &mut Span) {
 /// may be a surname).
 fn bare_title(a: &Analysis, s: &Span) -> bool {
     let i = s.tokens.start;
-    s.tokens.len() == 1 && i > 0 && a.lower(i - 1) == "the" && PERSON_TITLES.contains(&a.lower(i))
+    s.tokens.len() == 1 && i > 0 && a.lower(i - 1) == "the" && is_title(a.lower(i))
 }
 
 /// A one-word name opening a sentence that the UD lexicon calls an adverb or a closed-class
@@ -400,7 +397,7 @@ fn retype(a: &Analysis, s: &Span) -> usize {
     let (first, last) = (s.tokens.start, s.tokens.end - 1);
     let (lw_first, lw_last) = (a.lower(first), a.lower(last));
     let n = s.tokens.len();
-    if n >= 2 && (MISC_HEADS.contains(&lw_last) || MISC_OPENERS.contains(&lw_first)) {
+    if n >= 2 && (MISC_HEAD.contains(lw_last) || MISC_OPENERS.contains(&lw_first)) {
         return MISC;
     }
     // A people named in the plural ("Canadians"); the gazetteer's one-word adjectives are
@@ -411,19 +408,19 @@ fn retype(a: &Analysis, s: &Span) -> usize {
             return MISC;
         }
     }
-    if s.class == ORG && n >= 2 && !ORG_OR_PLACE_HEADS.contains(&lw_last) {
+    if s.class == ORG && n >= 2 && !ORG_OR_PLACE_HEAD.contains(lw_last) {
         let mut k = first;
-        while k < last && PERSON_TITLES.contains(&a.lower(k)) {
+        while k < last && is_title(a.lower(k)) {
             k += 1;
         }
         let rest_is_a_name = (k..=last).all(|i| title_word(&a.text[a.tokens[i].range()])) && last - k < 3;
         // "General Motors" keeps its title word: an ambiguous title needs a first name after it.
-        let given = FIRST_NAMES.contains(a.lower(k)) || (k == last && CLEAR_TITLES.contains(&a.lower(k - 1)));
+        let given = FIRST_NAMES.contains(a.lower(k)) || (k == last && !AMBIGUOUS_TITLES.contains(a.lower(k - 1)));
         if k > first && rest_is_a_name && given && !known(&key(a, &s.tokens)) {
             return PER;
         }
     }
-    if s.class == LOC && (2..=3).contains(&n) && !known(&key(a, &s.tokens)) && !ORG_OR_PLACE_HEADS.contains(&lw_last) {
+    if s.class == LOC && (2..=3).contains(&n) && !known(&key(a, &s.tokens)) && !ORG_OR_PLACE_HEAD.contains(lw_last) {
         let given = title_word(&a.text[a.tokens[first].range()])
             && super::tagger::word_class(lw_first) != Some("FUNC")
             && (FIRST_NAMES.contains(lw_first)
@@ -599,7 +596,7 @@ const TYPE_NOUNS: &[(&str, usize)] = &[
 /// person). The noun is the first of [`TYPE_NOUNS`]
 /// within five words of the article.
 fn defined_class(a: &Analysis, s: &Span) -> Option<usize> {
-    let noun = |i: usize| TYPE_NOUNS.iter().find(|(w, _)| *w == a.lower(i)).map(|&(_, c)| c);
+    let noun = |i: usize| TYPE_NOUN.get(a.lower(i)).copied();
     let same_sentence = |i: usize| a.tokens.get(i).is_some_and(|t| t.sentence == a.tokens[s.tokens.start].sentence);
     // "the band Queen", "their daughter Gloria", "her child, Gloria".
     let before = s.tokens.start.checked_sub(1).filter(|&b| a.lower(b) != ",").or_else(|| s.tokens.start.checked_sub(2));
@@ -655,9 +652,9 @@ fn defined_class(a: &Analysis, s: &Span) -> Option<usize> {
 /// definition everywhere ([`defined_class`]); other body mentions of a name take the type
 /// most of its body mentions have, when it has twice their own type's votes.
 fn consistent_types(a: &Analysis, spans: &mut [Span], line: &impl Fn(&Span) -> u8) {
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::default();
-    let mut first_class: HashMap<String, usize> = HashMap::default();
     let keys: Vec<String> = spans.iter().map(|s| key(a, &s.tokens)).collect();
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::default();
+    let mut first_class: HashMap<&str, usize> = HashMap::default();
     // A name the article defines has the type of its definition everywhere.
     let mut defined: HashMap<&str, usize> = HashMap::default();
     for (s, k) in spans.iter().zip(&keys) {
@@ -674,14 +671,14 @@ fn consistent_types(a: &Analysis, spans: &mut [Span], line: &impl Fn(&Span) -> u
         if line(s) & LINE_CAPS != 0 {
             continue;
         }
-        votes.entry(k.clone()).or_default()[s.class] += 1;
-        first_class.entry(k.clone()).or_insert(s.class);
+        votes.entry(k.as_str()).or_default()[s.class] += 1;
+        first_class.entry(k.as_str()).or_insert(s.class);
     }
     for (s, k) in spans.iter_mut().zip(&keys) {
         // Only body mentions are outvoted, and only by twice their own type's votes: a
         // results line in capitals has the city where the body has its team ("CHICAGO").
-        if let Some(v) = votes.get(k).filter(|_| line(s) & LINE_CAPS == 0) {
-            let first = first_class.get(k).copied().unwrap_or(s.class);
+        if let Some(v) = votes.get(k.as_str()).filter(|_| line(s) & LINE_CAPS == 0) {
+            let first = first_class.get(k.as_str()).copied().unwrap_or(s.class);
             let best = (0..4).max_by_key(|&c| (v[c], c == first)).unwrap_or(s.class);
             if v[best] >= 2 * v[s.class].max(1) {
                 s.class = best;
@@ -704,7 +701,7 @@ fn headline_support(a: &Analysis, spans: &mut Vec<Span>, lines: &[u8]) {
     for s in spans.iter().filter(|s| line(s) & LINE_HEADLINE == 0) {
         body.entry(key(a, &s.tokens)).or_insert(s.class);
         for i in s.tokens.clone() {
-            if a.tokens[i].kind == TokenKind::Word && !PERSON_TITLES.contains(&a.lower(i)) {
+            if a.tokens[i].kind == TokenKind::Word && !is_title(a.lower(i)) {
                 body_words.entry(a.lower(i)).or_insert(s.class);
             }
         }

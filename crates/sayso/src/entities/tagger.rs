@@ -484,11 +484,17 @@ fn title_case_words(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
 /// ends without a full stop), or a line that is the title given with the article, when in
 /// title case or capitals; with the number of its words outside [`SMALL_WORDS`].
 fn headline_line(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
+    if tokens.start != 0 && a.meta.title.is_none() {
+        return None;
+    }
     let first = a.tokens.get(tokens.start)?;
     let last = a.tokens.get(tokens.end.checked_sub(1)?)?;
     // The given title may lack the line's final full stop.
-    let bare = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
-    let is_title = a.meta.title.as_deref().is_some_and(|t| bare(t) == bare(&a.text[first.start..last.end]));
+    fn bare(t: &str) -> &str {
+        t.trim().trim_end_matches('.').trim_end()
+    }
+    let line = &a.text[first.start..last.end];
+    let is_title = a.meta.title.as_deref().is_some_and(|t| bare(t) == bare(line));
     // The first line is a headline only with a body after it, and a headline does not end
     // with a full stop (a one-line text is a sentence, however many capitals it has).
     let body_follows = a.tokens.get(tokens.end).is_some();
@@ -554,10 +560,9 @@ pub fn line_kinds(a: &Analysis) -> Vec<u8> {
 }
 
 /// The per-token features of a whole document.
-fn prepare(a: &Analysis) -> Vec<Tok> {
+fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
     let n = a.tokens.len();
     let mut toks = vec![Tok::default(); n];
-    let lines = line_kinds(a);
     let line_caps: Vec<bool> = lines.iter().map(|k| k & LINE_CAPS != 0).collect();
     for (i, t) in a.tokens.iter().enumerate() {
         let w = &a.text[t.start..t.end];
@@ -968,16 +973,26 @@ fn order(toks: &[Tok]) -> impl Iterator<Item = usize> + '_ {
 /// Tags the document's tokens with the embedded model: named-entity spans in text order.
 #[must_use]
 pub fn tag(a: &Analysis) -> Vec<Span> {
+    tag_lines(a, &line_kinds(a))
+}
+
+/// [`tag`] given the article's [`line_kinds`], which the caller also needs.
+#[must_use]
+pub fn tag_lines(a: &Analysis, lines: &[u8]) -> Vec<Span> {
     if MODEL.is_empty() || a.tokens.is_empty() {
         return Vec::new();
     }
-    tag_with(&MODEL, a)
+    tag_with_lines(&MODEL, a, lines)
 }
 
 /// Tags with a given model.
 #[must_use]
 pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
-    let toks = prepare(a);
+    tag_with_lines(model, a, &line_kinds(a))
+}
+
+fn tag_with_lines(model: &Model, a: &Analysis, lines: &[u8]) -> Vec<Span> {
+    let toks = prepare(a, lines);
     let mut sums = Sums { model, sum: [0; NT] };
     let mut out = spans(&decode(&toks, &a.text, &mut sums, |_, sums, prev| sums.best_after(prev)));
     // Names begin with a word or number and never begin or end with a quotation mark
@@ -1112,7 +1127,7 @@ pub struct Example {
 /// below `prune` in absolute value on every tag are dropped. `after_epoch` sees each epoch's
 /// averaged model (for choosing the number of epochs on development data).
 pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
-    let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis)).collect();
+    let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis, &line_kinds(&e.analysis))).collect();
     let mut docs: Vec<usize> = (0..examples.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut tr = Training::new();
