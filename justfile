@@ -125,11 +125,16 @@ peers: peers-venv
     target/peers-venv/bin/python scripts/peers/textacy_quotes.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
     python3 {{eval_dir}}/score_attribution.py {{eval_dir}}/data/polnear-dev.jsonl target/eval/polnear-dev.textacy.jsonl
 
-# spaCy's small model as a named-entity tagger on CoNLL-2003 dev, scored with sayso's scorer.
+# spaCy's small model as a named-entity tagger on the entity dev sets (CoNLL-2003, WikiGold, GUM names with --labels PER,ORG,LOC), scored with sayso's scorer.
 peers-entities: peers-venv
+    #!/usr/bin/env bash
+    set -euo pipefail
     mkdir -p target/eval
-    target/peers-venv/bin/python scripts/peers/spacy_entities.py {{eval_dir}}/data/conll2003-dev.jsonl target/eval/conll2003-dev.spacy.jsonl
-    python3 {{eval_dir}}/score_entities.py {{eval_dir}}/data/conll2003-dev.jsonl target/eval/conll2003-dev.spacy.jsonl
+    for corpus in conll2003 wikigold gum-ner; do
+        labels=(); [ "$corpus" = gum-ner ] && labels=(--labels PER,ORG,LOC)
+        target/peers-venv/bin/python scripts/peers/spacy_entities.py {{eval_dir}}/data/$corpus-dev.jsonl target/eval/$corpus-dev.spacy.jsonl
+        echo "$corpus: $(python3 {{eval_dir}}/score_entities.py {{eval_dir}}/data/$corpus-dev.jsonl target/eval/$corpus-dev.spacy.jsonl "${labels[@]}" | tail -1)"
+    done
 
 # Score dateparser's search_dates (anchored at each publication date) on the TimeBank dev set with sayso's scorer.
 peers-times: peers-venv
@@ -150,9 +155,13 @@ readme: build
 gazetteer:
     python3 scripts/build_gazetteer.py
 
-# Train the entities stage's tagger on CoNLL-2003 train (dev F1 printed after each epoch) into crates/sayso/src/entities/tagger.bin; deterministic, so retraining gives the same bytes.
-train-entities epochs="16":
-    cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin {{epochs}}
+# Train the entities stage's tagger on CoNLL-2003 train and GUM's derived names (train split; dev F1 on CoNLL-2003 dev printed after each epoch) into crates/sayso/src/entities/tagger.bin; deterministic, so retraining gives the same bytes.
+train-entities epochs="19":
+    cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl,{{eval_dir}}/data/gum-ner-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin {{epochs}}
+
+# Rebuild the entities stage's word-class lexicon (crates/sayso/src/entities/wordclass.tsv) from UD English EWT + GUM train (../shared/eval/data/ud-train.conllu).
+wordclass:
+    SAYSO_EVAL_DIR={{eval_dir}} python3 scripts/build_wordclass.py
 
 # Rebuild the events stage's data (CAMEO verb forms, synsets and patterns; agents) from PETRARCH2's dictionaries in ../shared/data/petrarch2.
 cameo:

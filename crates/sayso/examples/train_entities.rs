@@ -1,24 +1,91 @@
-//! Trains the entities stage's tagger on CoNLL-2003 (`just train-entities`).
+//! Trains the entities stage's tagger on CoNLL-2003 and GUM (`just train-entities`).
 //!
-//! `train_entities TRAIN.jsonl DEV.jsonl OUT.bin [EPOCHS]`: reads gold JSON Lines (`text`,
-//! `entities: [{span: [[start, end]], label}]`, code-point offsets), runs sayso's text stage,
-//! aligns the gold spans to its tokens, trains, prints the development set's span F1 after
-//! every epoch (exact token span and class; a quick proxy for `score_entities.py`), and
-//! writes the final model.
+//! `train_entities TRAIN.jsonl[,TRAIN2.jsonl...] DEV.jsonl OUT.bin [EPOCHS]`: reads gold JSON
+//! Lines (`text`, `entities: [{span: [[start, end]], label}]`, code-point offsets), runs
+//! sayso's text stage, aligns the gold spans to its tokens, trains, prints the development
+//! set's span F1 after every epoch (exact token span and class; a quick proxy for
+//! `score_entities.py`), and writes the final model.
+//!
+//! A file whose documents have `"corpus": "gum-ner"` holds names derived from GUM's entity
+//! layer (`../shared/eval/README.md`), with other conventions than CoNLL's: no MISC, plural
+//! nationalities as people, coordinations ("Poland and Sweden", "Chao and Yang") and
+//! "Name of Party" as one name, names nested in names. Those spans are read as CoNLL would
+//! have them: a nationality is MISC, the outer of two nested names is the name, and a span
+//! that joins names teaches nothing (its tokens are [`tagger::UNKNOWN`]); a MISC guess where
+//! GUM has no name is not an error.
 
 use sayso::Analysis;
-use sayso::entities::tagger::{self, CLASSES, Example};
+use sayso::entities::tagger::{self, CLASSES, Example, UNKNOWN};
+use sayso::schema::EntityType;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::error::Error;
 use std::ops::Range;
 
+/// A gold name: its byte range and class.
+type Gold = (Range<usize>, usize);
+
+/// Whether a GUM name is a nationality or people ("Canadians", "Thais"): MISC in CoNLL.
+fn nationality(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    !name.contains(' ')
+        && [lower.as_str(), singular].iter().any(|w| sayso::entities::gazetteer_type(w) == Some(EntityType::Norp))
+}
+
+/// Gold spans (byte ranges, class) read the CoNLL way from a GUM document, and the byte
+/// ranges whose annotation is not trusted. GUM nests names ("University of California" and
+/// "California"): CoNLL keeps the outer one.
+fn conll_view(text: &str, gold: Vec<Gold>) -> (Vec<Gold>, Vec<Range<usize>>) {
+    let joins = |r: &Range<usize>, c: usize| {
+        let name = &text[r.clone()];
+        name.contains(" and ") || name.contains(" & ") || (c == 0 && name.contains(" of "))
+    };
+    let within = |q: &Range<usize>, r: &Range<usize>| q != r && r.start <= q.start && q.end <= r.end;
+    let (mut kept, mut unknown) = (Vec::new(), Vec::new());
+    for (r, c) in &gold {
+        // Inside a name that is not a coordination: the outer name is the one.
+        if gold.iter().any(|(q, d)| within(r, q) && !joins(q, *d)) {
+            continue;
+        }
+        if joins(r, *c) {
+            // A coordination teaches its inner names where GUM has them, else nothing.
+            if !gold.iter().any(|(q, _)| within(q, r)) {
+                unknown.push(r.clone());
+            }
+        } else if *c == 0 && nationality(&text[r.clone()]) {
+            kept.push((r.clone(), 3));
+        } else {
+            kept.push((r.clone(), *c));
+        }
+    }
+    (kept, unknown)
+}
+
 fn load(path: &str) -> Result<(Vec<Example>, usize, usize), Box<dyn Error>> {
+    let mut out = Vec::new();
+    let (mut spans, mut misaligned) = (0, 0);
+    // `FILE@N` reads a file N times over: a small corpus weighs as much as a larger one.
+    for path in path.split(',') {
+        let (path, times) = path.rsplit_once('@').map_or((path, 1), |(p, n)| (p, n.parse().unwrap_or(1)));
+        let (examples, n, bad) = load_file(path)?;
+        for _ in 1..times {
+            out.extend(load_file(path)?.0);
+        }
+        out.extend(examples);
+        spans += n;
+        misaligned += bad;
+    }
+    Ok((out, spans, misaligned))
+}
+
+fn load_file(path: &str) -> Result<(Vec<Example>, usize, usize), Box<dyn Error>> {
     let body = std::fs::read_to_string(path)?;
     let mut out = Vec::new();
     let (mut spans, mut misaligned) = (0, 0);
     for line in body.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line)?;
+        let gum = v["corpus"].as_str() == Some("gum-ner");
         let text = v["text"].as_str().ok_or("no text")?.to_string();
         // Code point -> byte offsets.
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -31,12 +98,20 @@ fn load(path: &str) -> Result<(Vec<Example>, usize, usize), Box<dyn Error>> {
                 gold.push((bytes[a]..bytes[b], class));
             }
         }
+        let (gold, unknown) = if gum { conll_view(&text, gold) } else { (gold, Vec::new()) };
         let mut analysis = Analysis { text, ..Analysis::default() };
         sayso::text::run(&mut analysis);
-        let (tags, bad) = tagger::gold_tags(&analysis, &gold);
+        let (mut tags, bad) = tagger::gold_tags(&analysis, &gold);
+        for r in &unknown {
+            for (t, tag) in analysis.tokens.iter().zip(tags.iter_mut()) {
+                if t.start >= r.start && t.end <= r.end && *tag == 0 {
+                    *tag = UNKNOWN;
+                }
+            }
+        }
         spans += gold.len();
         misaligned += bad;
-        out.push(Example { analysis, tags });
+        out.push(Example { analysis, tags, no_misc: gum });
     }
     Ok((out, spans, misaligned))
 }
@@ -86,36 +161,47 @@ fn main() -> Result<(), Box<dyn Error>> {
     let prune: f32 = rest.get(1).map_or(Ok(0.0), |e| e.parse())?;
     let (train, n, bad) = load(train)?;
     eprintln!("train: {} documents, {n} gold spans, {bad} not on token edges", train.len());
-    let (dev, n, bad) = load(dev)?;
-    eprintln!("dev: {} documents, {n} gold spans, {bad} not on token edges", dev.len());
-    let gold: Vec<HashSet<_>> = dev.iter().map(|e| span_set(&e.tags)).collect();
+    // Several development files may be given, comma-separated: each is scored on its own.
+    let devs: Vec<(String, Vec<Example>)> =
+        dev.split(',').map(|path| Ok((path.to_string(), load(path)?.0))).collect::<Result<_, Box<dyn Error>>>()?;
+    for (path, d) in &devs {
+        eprintln!("dev {path}: {} documents", d.len());
+    }
+    // A corpus without MISC (GUM) is scored without MISC on either side.
+    let keep = |e: &Example, class: usize| !(e.no_misc && class == 3);
+    let gold: Vec<Vec<HashSet<_>>> = devs
+        .iter()
+        .map(|(_, d)| d.iter().map(|e| span_set(&e.tags).into_iter().filter(|s| keep(e, s.2)).collect()).collect())
+        .collect();
     let bytes = tagger::train(&train, epochs, prune, |epoch, model| {
-        let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
-        for (e, g) in dev.iter().zip(&gold) {
-            let p: HashSet<_> = tagger::tag_with(model, &e.analysis)
-                .into_iter()
-                .map(|s| (s.tokens.start, s.tokens.end, s.class))
-                .collect();
-            tp += p.intersection(g).count();
-            np += p.len();
-            ng += g.len();
+        let mut line = format!("epoch {}: {} features;", epoch + 1, model.len());
+        for ((path, d), gold) in devs.iter().zip(&gold) {
+            let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+            for (e, g) in d.iter().zip(gold) {
+                let p: HashSet<_> = tagger::tag_with(model, &e.analysis)
+                    .into_iter()
+                    .map(|s| (s.tokens.start, s.tokens.end, s.class))
+                    .filter(|s| keep(e, s.2))
+                    .collect();
+                tp += p.intersection(g).count();
+                np += p.len();
+                ng += g.len();
+            }
+            let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            line += &format!(" {name} P {p:.4} R {r:.4} F1 {:.4};", 2.0 * p * r / (p + r).max(1e-9));
         }
-        let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-        eprintln!(
-            "epoch {}: dev P {p:.4} R {r:.4} F1 {:.4} ({} features)",
-            epoch + 1,
-            2.0 * p * r / (p + r).max(1e-9),
-            model.len()
-        );
+        eprintln!("{line}");
     });
     std::fs::write(out, &bytes)?;
     // Tagging speed of the final model on the development texts (one core).
     if let Some(model) = tagger::Model::from_bytes(&bytes) {
+        let dev = &devs[0].1;
         let size: usize = dev.iter().map(|e| e.analysis.text.len()).sum();
         let t = std::time::Instant::now();
         let mut found = 0;
         for _ in 0..5 {
-            for e in &dev {
+            for e in dev {
                 found += tagger::tag_with(&model, &e.analysis).len();
             }
         }

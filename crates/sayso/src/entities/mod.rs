@@ -2,9 +2,13 @@
 //! handles, acronyms, pronouns, nominals) and clusters them into entities.
 //!
 //! Names are found and typed by a learned tagger ([`tagger`]: an averaged perceptron trained
-//! on CoNLL-2003, with the gazetteer derived from PETRARCH2's actor dictionaries
-//! (`gazetteer.tsv`) among its features); the gazetteer and a short alias list (`aliases.tsv`)
-//! give canonical names and refine the tagger's location and miscellaneous types. Titles
+//! on CoNLL-2003 and GUM, with the gazetteer derived from PETRARCH2's actor dictionaries
+//! (`gazetteer.tsv`) and a UD word-class lexicon among its features), then checked by rules
+//! ([`rules`]: headline names need the body's support, laws, events and peoples are MISC, a
+//! title fused into an organisation is a person's role, one name has one type in an
+//! article); the gazetteer and a short alias list (`aliases.tsv`) give canonical names and
+//! refine the tagger's location and miscellaneous types. Data sources and licences:
+//! `DATA.md`. Titles
 //! before a person ("President", "White House press secretary") become the person's role.
 //! Mentions cluster by canonical name, by surname ("Putin" after "Vladimir Putin"), by
 //! acronym ("CIA" after "Central Intelligence Agency", "WH" after "White House"), and by post
@@ -20,6 +24,7 @@ use jiff::civil::Date;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod rules;
 pub mod tagger;
 
 /// One mention.
@@ -78,6 +83,12 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     Gazetteer { names }
 });
+
+/// The type the gazetteer gives a lowercase phrase ("russian" is a nationality), if it has it.
+#[must_use]
+pub fn gazetteer_type(lower: &str) -> Option<EntityType> {
+    GAZETTEER.names.get(lower).map(|(t, _)| *t)
+}
 
 struct Alias {
     canonical: &'static str,
@@ -146,6 +157,27 @@ const PERSON_TITLES: &[&str] = &[
     "former",
     "first",
     "lady",
+    "professor",
+    "prof.",
+    "emperor",
+    "empress",
+    "lord",
+    "earl",
+    "duke",
+    "duchess",
+    "sir",
+    "dame",
+    "rev.",
+    "reverend",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "coach",
+    "captain",
+    "detective",
+    "princess",
 ];
 /// Lowercase role nouns: "White House press secretary Sarah Sanders".
 const ROLE_NOUNS: &[&str] = &[
@@ -261,7 +293,8 @@ impl Builder<'_> {
     /// Every mention in text order.
     fn find_mentions(&mut self) -> Vec<Draft> {
         let n = self.a.tokens.len();
-        let names = tagger::tag(self.a);
+        let lines = tagger::line_kinds(self.a);
+        let names = rules::refine(self.a, tagger::tag_lines(self.a, &lines), &lines);
         let mut next_name = names.iter().peekable();
         let mut out: Vec<Draft> = Vec::new();
         let mut seen_initials: HashMap<String, EntityType> = HashMap::new();
@@ -407,8 +440,12 @@ impl Builder<'_> {
         let mut role = None;
         let mut start = start;
         if tagged == EntityType::Person {
-            let mut k = start;
-            while k + 1 < end && PERSON_TITLES.contains(&self.a.lower(k)) {
+            // The titles may follow a place or nationality the tagger also took in: "Bree
+            // President Romendacil" is Romendacil, Bree's president.
+            let first_title = (start..end.saturating_sub(1)).find(|&k| PERSON_TITLES.contains(&self.a.lower(k)));
+            let mut k = first_title.filter(|&k| k <= start + 2).unwrap_or(start);
+            let titled = first_title.is_some_and(|t| t == k);
+            while titled && k + 1 < end && PERSON_TITLES.contains(&self.a.lower(k)) {
                 k += 1;
             }
             if k > start {

@@ -3,16 +3,24 @@
 //!
 //! Features of a token: its word, lowercase form, shape, prefixes and suffixes, the words and
 //! shapes around it in its sentence, the two tags predicted before it, whether it opens a
-//! sentence or sits on an all-capitals line (headlines), the gazetteer's phrases and name
-//! words (PETRARCH2's actor dictionaries, `gazetteer.tsv`), and two document-level cues
-//! that carry most of the gain on news: whether the same word appears capitalised elsewhere
-//! (not sentence-initially) or lowercase elsewhere in the document, and the tags it got
-//! earlier in the document ("extended prediction history").
+//! sentence or sits on an all-capitals line, the gazetteer's phrases and name words
+//! (PETRARCH2's actor dictionaries, `gazetteer.tsv`), the universal POS class of it and its
+//! neighbours in a lexicon learned from UD English (`wordclass.tsv`: a capitalised "Moreover"
+//! is an adverb), and two document-level cues that carry most of the gain on news: whether
+//! the same word appears capitalised elsewhere (not sentence-initially) or lowercase elsewhere
+//! in the document, and the tags it got earlier in the document ("extended prediction
+//! history").
+//!
+//! Headline mode: the article's headline (its first line, or the line that is its given
+//! title) in title case is read as the same line in capitals, whose capitals say nothing,
+//! and like every line in capitals it is tagged after the body, so it sees the body's tags;
+//! [`super::rules`] then keeps only the headline names the body or the gazetteer supports.
 //!
 //! Features are 32-bit hashes of (template, values), computed from per-token hashes that are
-//! worked out once per token, so scoring a token is some forty table look-ups and no
+//! worked out once per token, so scoring a token is some fifty table look-ups and no
 //! allocation. Weights are trained by `just train-entities` (`examples/train_entities.rs`)
-//! on the CoNLL-2003 training split and embedded as `tagger.bin`.
+//! on the CoNLL-2003 training split and GUM's derived names and embedded as `tagger.bin`
+//! (sources and licences in `DATA.md`).
 
 use super::{ALIASES, GAZETTEER};
 use crate::analysis::Analysis;
@@ -138,6 +146,8 @@ struct Tok {
     flags: u8,
     gaz_words: u16,
     phrase: u8,
+    /// The word's class in the UD lexicon (`wordclass.tsv`), 0 when it has none.
+    wc: u8,
     line_first: bool,
     sentence: usize,
 }
@@ -152,6 +162,7 @@ const BOUNDARY: Tok = Tok {
     flags: 0,
     gaz_words: 0,
     phrase: 0,
+    wc: 0,
     line_first: false,
     sentence: usize::MAX,
 };
@@ -413,23 +424,111 @@ fn class_byte(t: EntityType) -> u8 {
     }
 }
 
-/// The per-token features of a whole document.
-fn prepare(a: &Analysis) -> Vec<Tok> {
+/// Universal POS classes of `wordclass.tsv`, in the order of their codes (1-based).
+const WORD_CLASSES: [&str; 7] = ["PROPN", "NOUN", "VERB", "ADJ", "ADV", "NUM", "FUNC"];
+
+/// The UD lexicon (`wordclass.tsv`, built by `just wordclass` from UD English EWT + GUM
+/// train): a lowercase word's most frequent universal POS, keyed by the tagger's lowercase
+/// hash so that a look-up needs no lowercase copy. A sentence-initial "Moreover" or "My" is
+/// then an adverb or determiner to the tagger even though no training name looked like it.
+static WORDCLASS: LazyLock<HashMap<u32, u8>> = LazyLock::new(|| {
+    include_str!("wordclass.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, c) = l.split_once('\t')?;
+            let code = WORD_CLASSES.iter().position(|k| *k == c)? as u8 + 1;
+            Some((lower_hash(2, w).done(), code))
+        })
+        .collect()
+});
+
+/// The UD lexicon's class of a lowercase word ("ADV" for "moreover"), if it has one.
+#[must_use]
+pub fn word_class(lower: &str) -> Option<&'static str> {
+    let code = *WORDCLASS.get(&lower_hash(2, lower).done())?;
+    WORD_CLASSES.get(usize::from(code).checked_sub(1)?).copied()
+}
+
+/// Words a title-case headline leaves in lowercase (or may capitalise): they say nothing
+/// about whether a line is in title case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+    "vs.", "via", "into", "onto", "over", "up", "off", "per", "than", "is", "be", "it",
+];
+
+/// The number of words outside [`SMALL_WORDS`] of a line in title case ("Senate Passes
+/// Stealth Health Bill"): at least two such words, at most one in eight of them lowercase;
+/// `None` for a line not in title case. A headline's capitals say nothing about names, so
+/// such a line is tagged as a line in capitals is.
+fn title_case_words(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
+    let (mut content, mut lower, mut words) = (0usize, 0usize, 0usize);
+    for t in &a.tokens[tokens] {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        words += 1;
+        let w = &a.text[t.start..t.end];
+        if !w.chars().any(char::is_alphabetic) || SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        content += 1;
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            lower += 1;
+        }
+    }
+    (words <= 30 && content >= 2 && lower * 8 <= content).then_some(content)
+}
+
+/// Whether a line is the article's headline: its first line (when a body follows and it
+/// ends without a full stop), or a line that is the title given with the article, when in
+/// title case or capitals; with the number of its words outside [`SMALL_WORDS`].
+fn headline_line(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
+    if tokens.start != 0 && a.meta.title.is_none() {
+        return None;
+    }
+    let first = a.tokens.get(tokens.start)?;
+    let last = a.tokens.get(tokens.end.checked_sub(1)?)?;
+    // The given title may lack the line's final full stop.
+    fn bare(t: &str) -> &str {
+        t.trim().trim_end_matches('.').trim_end()
+    }
+    let line = &a.text[first.start..last.end];
+    let is_title = a.meta.title.as_deref().is_some_and(|t| bare(t) == bare(line));
+    // The first line is a headline only with a body after it, and a headline does not end
+    // with a full stop (a one-line text is a sentence, however many capitals it has).
+    let body_follows = a.tokens.get(tokens.end).is_some();
+    let full_stop = a.text[last.start..last.end] == *".";
+    if (tokens.start == 0 && body_follows && !full_stop) || is_title { title_case_words(a, tokens) } else { None }
+}
+
+/// What a token's line is (bits of [`line_kinds`]): in capitals or a headline in title case
+/// (read as capitals), a results table, the article's headline.
+pub const LINE_CAPS: u8 = 1;
+/// A line mostly of numbers: results tables, where names are teams and players.
+pub const LINE_TABLE: u8 = 2;
+/// The article's headline: its first line or its given title, in title case or capitals,
+/// of at least three words outside [`SMALL_WORDS`].
+pub const LINE_HEADLINE: u8 = 4;
+
+/// The kind of each token's line ([`LINE_CAPS`], [`LINE_TABLE`], [`LINE_HEADLINE`]).
+#[must_use]
+pub fn line_kinds(a: &Analysis) -> Vec<u8> {
     let n = a.tokens.len();
-    let mut toks = vec![Tok::default(); n];
-    // Lines in capitals (headlines, datelines): no lowercase letter in any word of the line.
-    let mut line_caps = vec![false; n];
-    // Lines mostly of numbers: results tables, where names are teams and players.
-    let mut line_table = vec![false; n];
+    let mut kinds = vec![0u8; n];
     let mut i = 0;
     while i < n {
         let mut j = i + 1;
         while j < n && !a.tokens[j].line_start {
             j += 1;
         }
+        let mut kind = 0;
         let numbers = a.tokens[i..j].iter().filter(|t| t.kind == TokenKind::Number).count();
         let words = a.tokens[i..j].iter().filter(|t| t.kind == TokenKind::Word).count();
-        line_table[i..j].fill(numbers >= 2 && numbers >= words);
+        if numbers >= 2 && numbers >= words {
+            kind |= LINE_TABLE;
+        }
+        // Lines in capitals (headlines, datelines): no lowercase letter in any word.
         let mut caps_words = 0;
         let mut lower = false;
         for t in &a.tokens[i..j] {
@@ -444,17 +543,40 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
                 }
             }
         }
-        let caps = !lower && caps_words >= 1;
-        line_caps[i..j].fill(caps);
+        if !lower && caps_words >= 1 {
+            kind |= LINE_CAPS;
+        }
+        // A first line of two names is a byline ("Jane Smith"): read in capitals, but its
+        // names need no support from the body.
+        match headline_line(a, i..j) {
+            Some(words) if words >= 3 => kind |= LINE_CAPS | LINE_HEADLINE,
+            Some(_) => kind |= LINE_CAPS,
+            None => {}
+        }
+        kinds[i..j].fill(kind);
         i = j;
     }
+    kinds
+}
+
+/// The per-token features of a whole document.
+fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
+    let n = a.tokens.len();
+    let mut toks = vec![Tok::default(); n];
+    let line_caps: Vec<bool> = lines.iter().map(|k| k & LINE_CAPS != 0).collect();
     for (i, t) in a.tokens.iter().enumerate() {
         let w = &a.text[t.start..t.end];
         let mut tok = Tok { sentence: t.sentence, ..Tok::default() };
-        let (hashes, upper) = word_hashes(w);
+        // A headline in title case is read as the same line in capitals, the form the
+        // training headlines have.
+        let (hashes, upper) = if line_caps[i] && w.chars().any(char::is_lowercase) {
+            word_hashes(&w.to_uppercase())
+        } else {
+            word_hashes(w)
+        };
         [tok.word, tok.lw, tok.shape, tok.short] = hashes;
         (tok.start, tok.end) = (t.start, t.end);
-        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase) || (line_caps[i] && upper);
         if t.kind == TokenKind::Word {
             tok.flags |= WORD;
         }
@@ -467,10 +589,11 @@ fn prepare(a: &Analysis) -> Vec<Tok> {
         if line_caps[i] {
             tok.flags |= CAPS_LINE;
         }
-        if line_table[i] {
+        if lines[i] & LINE_TABLE != 0 {
             tok.flags |= TABLE;
         }
         tok.line_first = t.line_start;
+        tok.wc = WORDCLASS.get(&tok.lw).copied().unwrap_or(0);
         let sent_start = a.sentences.get(t.sentence).is_some_and(|s| {
             s.tokens.start == i
                 || (s.tokens.start < i
@@ -617,6 +740,13 @@ fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl Sink) {
     out.push(f2(48, table, t.short));
     out.push(f3(49, table, t.short, p1.short));
     out.push(f2(50, table, m1.lw));
+    out.push(f2(51, u32::from(t.wc), u32::from(flags)));
+    out.push(f2(52, u32::from(m1.wc), u32::from(t.wc)));
+    out.push(f2(53, u32::from(t.wc), u32::from(p1.wc)));
+    out.push(f2(54, u32::from(m2.wc), u32::from(m1.wc)));
+    out.push(f2(55, u32::from(p1.wc), u32::from(p2.wc)));
+    out.push(f2(56, u32::from(t.wc), p1.lw));
+    out.push(f2(57, m1.lw, u32::from(t.wc)));
 }
 
 /// Counts of the tags a word got earlier in the document: O and each class.
@@ -843,16 +973,26 @@ fn order(toks: &[Tok]) -> impl Iterator<Item = usize> + '_ {
 /// Tags the document's tokens with the embedded model: named-entity spans in text order.
 #[must_use]
 pub fn tag(a: &Analysis) -> Vec<Span> {
+    tag_lines(a, &line_kinds(a))
+}
+
+/// [`tag`] given the article's [`line_kinds`], which the caller also needs.
+#[must_use]
+pub fn tag_lines(a: &Analysis, lines: &[u8]) -> Vec<Span> {
     if MODEL.is_empty() || a.tokens.is_empty() {
         return Vec::new();
     }
-    tag_with(&MODEL, a)
+    tag_with_lines(&MODEL, a, lines)
 }
 
 /// Tags with a given model.
 #[must_use]
 pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
-    let toks = prepare(a);
+    tag_with_lines(model, a, &line_kinds(a))
+}
+
+fn tag_with_lines(model: &Model, a: &Analysis, lines: &[u8]) -> Vec<Span> {
+    let toks = prepare(a, lines);
     let mut sums = Sums { model, sum: [0; NT] };
     let mut out = spans(&decode(&toks, &a.text, &mut sums, |_, sums, prev| sums.best_after(prev)));
     // Names begin with a word or number and never begin or end with a quotation mark
@@ -967,12 +1107,19 @@ impl Training {
     }
 }
 
+/// A gold tag that says nothing: the token's annotation is not trusted (a derived span
+/// that joins two names), so a guess there is neither rewarded nor punished.
+pub const UNKNOWN: u8 = u8::MAX;
+
 /// One training document: its analysis (text stage run) and gold BIO tags.
 pub struct Example {
     /// The document after the text stage.
     pub analysis: Analysis,
-    /// Gold tags, one per token.
+    /// Gold tags, one per token ([`UNKNOWN`] where the annotation is not trusted).
     pub tags: Vec<u8>,
+    /// The corpus annotates no MISC names (GUM's derived names): a MISC guess where the gold
+    /// has none is not counted as an error.
+    pub no_misc: bool,
 }
 
 /// Trains a model for `epochs` passes over `examples`, in an order shuffled by a fixed seed
@@ -980,7 +1127,7 @@ pub struct Example {
 /// below `prune` in absolute value on every tag are dropped. `after_epoch` sees each epoch's
 /// averaged model (for choosing the number of epochs on development data).
 pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
-    let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis)).collect();
+    let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis, &line_kinds(&e.analysis))).collect();
     let mut docs: Vec<usize> = (0..examples.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut tr = Training::new();
@@ -1000,10 +1147,13 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
                 let guess = tr.best_tag(feats, prev);
                 // After a wrong tag, the gold I-X may be impossible: the entity starts here.
                 let mut g = gold.get(i).copied().unwrap_or(0);
+                tr.c += 1.0;
+                if g == UNKNOWN || (examples[d].no_misc && g == 0 && class_of(guess) == Some(3)) {
+                    return guess;
+                }
                 if !allowed(prev, g) {
                     g -= 1;
                 }
-                tr.c += 1.0;
                 if g != guess {
                     tr.update(feats, g, 1.0);
                     tr.update(feats, guess, -1.0);
