@@ -13,7 +13,7 @@
 //!
 //! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`text`],
 //! [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
-//! assembled from the layers.
+//! assembled from the layers. [`view`] renders a finished Document as HTML for people.
 
 pub mod analysis;
 mod assemble;
@@ -31,6 +31,7 @@ pub mod schema;
 pub mod text;
 pub mod time;
 pub mod verify;
+pub mod view;
 mod wordlist;
 
 pub use analysis::Analysis;
