@@ -148,7 +148,7 @@ cameo:
 # Build the Python module as a wheel (target/wheels) with maturin and install it into .venv (created if absent), for notebooks and tests.
 python:
     test -x .venv/bin/python || python3 -m venv .venv
-    .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas
+    .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas html5lib
     rm -f target/wheels/sayso-*.whl
     {{pgo_flags}} .venv/bin/maturin build --release --quiet -m bindings/python/Cargo.toml -o target/wheels
     .venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/sayso-*.whl
