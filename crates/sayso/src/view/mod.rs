@@ -94,6 +94,15 @@ pub fn render_json(json: &str, options: &ViewOptions) -> Result<String, Error> {
     render(std::slice::from_ref(&value), options)
 }
 
+/// Whether `doc` can be rendered: a JSON object with an `article` that has a `text`. Anything
+/// else in it is read leniently, so this is all [`render`] can refuse.
+///
+/// # Errors
+/// What makes `doc` not a Document, in words.
+pub fn check(doc: &Value) -> Result<(), Error> {
+    model::article_of(doc).map(|_| ()).map_err(|reason| Error::NotADocument { reason })
+}
+
 /// Renders Documents: each as a fragment one after another, or all in one page with
 /// [`ViewOptions::page`] (stylesheet and script once).
 ///

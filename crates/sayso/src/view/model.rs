@@ -342,8 +342,8 @@ enum Kind {
     Post,
 }
 
-/// Reads `doc`; an error says why it is not a Document at all (no article text to show).
-pub(super) fn read(doc: &Value) -> Result<Doc<'_>, String> {
+/// The article and its text, or why `doc` is not a Document at all (nothing to show).
+pub(super) fn article_of(doc: &Value) -> Result<(&Value, &str), String> {
     let Some(root) = doc.as_object() else {
         return Err(format!("expected a Document object, found {}", crate::input::json_type(doc)));
     };
@@ -354,9 +354,15 @@ pub(super) fn read(doc: &Value) -> Result<Doc<'_>, String> {
             "no `article` object".to_string()
         });
     };
-    let Some(text) = str_of(article, "text") else {
-        return Err("no `article.text`".to_string());
-    };
+    match str_of(article, "text") {
+        Some(text) => Ok((article, text)),
+        None => Err("no `article.text`".to_string()),
+    }
+}
+
+/// Reads `doc`; an error says why it is not a Document at all.
+pub(super) fn read(doc: &Value) -> Result<Doc<'_>, String> {
+    let (article, text) = article_of(doc)?;
     let unit = str_of(doc, "offsets").and_then(|u| u.parse::<OffsetUnit>().ok()).unwrap_or_default();
     let (entities, claims, events, times, posts) =
         (list(doc, "entities"), list(doc, "claims"), list(doc, "events"), list(doc, "times"), list(doc, "posts"));

@@ -229,7 +229,7 @@ pub(super) fn events(out: &mut String, doc: &Doc<'_>, prefix: &str) {
     if others {
         out.push_str("<th scope=\"col\">Others</th>");
     }
-    out.push_str("<th scope=\"col\">Time</th><th scope=\"col\">Place</th><th scope=\"col\">Modality</th><th scope=\"col\">Polarity</th><th scope=\"col\">Reported in</th><th scope=\"col\">Say-so</th></tr></thead><tbody>");
+    out.push_str("<th scope=\"col\">Time</th><th scope=\"col\">Place</th><th scope=\"col\" title=\"and polarity, where negative\">Modality</th><th scope=\"col\">Reported in</th><th scope=\"col\">Say-so</th></tr></thead><tbody>");
     for (i, e) in doc.events.iter().enumerate() {
         let _ = write!(out, "<tr id=\"{prefix}-v{i}\" data-r=\"v{i}\" data-id=\"");
         esc(out, e.id);
@@ -286,14 +286,16 @@ pub(super) fn events(out: &mut String, doc: &Doc<'_>, prefix: &str) {
             }
             out.push_str("</td>");
         }
-        out.push_str("<td>");
+        out.push_str("<td class=\"sv-nw\">");
         if let Some(t) = &e.time {
             match t.time {
                 Some(ti) => link(out, prefix, &format!("t{ti}"), t.value, doc.times[ti].text),
                 None => esc(out, t.value),
             }
             if t.inherited {
-                out.push_str(" <span class=\"sv-meta\">(from the reporting claim)</span>");
+                out.push_str(
+                    " <span class=\"sv-meta\" title=\"the time of the claim that reports it\">(inherited)</span>",
+                );
             }
         }
         out.push_str("</td><td>");
@@ -305,11 +307,11 @@ pub(super) fn events(out: &mut String, doc: &Doc<'_>, prefix: &str) {
         }
         out.push_str("</td><td>");
         esc(out, &e.modality.join(", "));
-        out.push_str("</td><td>");
-        if e.polarity == "negative" {
-            out.push_str("<b>negative</b>");
-        } else {
+        // Polarity is shown where it is news: an event said not to have happened.
+        if !matches!(e.polarity, "positive" | "") {
+            out.push_str(", <b>");
             esc(out, e.polarity);
+            out.push_str("</b>");
         }
         out.push_str("</td><td>");
         if let Some(c) = e.claim {

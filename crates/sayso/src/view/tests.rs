@@ -137,9 +137,12 @@ fn fields_a_later_schema_adds_are_shown() {
     doc["events"][0]["participants"] = json!([{"role": "source", "entity": "e2", "span": {"start": 18, "end": 21}, "text": "Ana", "actor": {"code": "ESPGOV", "country": "ESP"}}]);
     doc["events"][0]["cameo"] =
         json!({"code": "0841", "root": "08", "label": "Return, release person(s)", "base": "084"});
+    doc["events"][0]["polarity"] = json!("negative");
     let html = render_one(&doc);
     let row = strip(element(&html, html.find("<tr id=").expect("row"), "tr"));
-    for part in ["0841 Return, release person(s) 084", "-2.5", "4 material conflict", "Ana ESPGOV"] {
+    for part in
+        ["0841 Return, release person(s) 084", "-2.5", "4 material conflict", "Ana ESPGOV", "reported, negative"]
+    {
         assert!(row.contains(part), "{part} in {row}");
     }
     let head = &html[html.find("aria-label=\"Events\"").expect("events")..];

@@ -13,10 +13,11 @@
 
 /**
  * Makes one view interactive. Safe to call twice.
- * @param {HTMLElement | null} root the element with class sayso-view
+ * @param {HTMLElement | null} view the element with class sayso-view
  */
-function saysoEnhance(root) {
-  if (!root || root.dataset.enhanced) return;
+function saysoEnhance(view) {
+  if (!view || view.dataset.enhanced) return;
+  const root = view;
   root.dataset.enhanced = "1";
   const text = /** @type {HTMLElement | null} */ (root.querySelector(".sv-text"));
   /** @type {Element[]} */
