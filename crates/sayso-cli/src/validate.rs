@@ -11,15 +11,7 @@ pub fn run(files: &[String]) -> ExitCode {
     let mut valid = 0usize;
     let mut invalid = 0usize;
     for file in files {
-        let docs = match read_documents(file) {
-            Ok(docs) => docs,
-            Err(e) => {
-                eprintln!("sayso: {e}");
-                invalid += 1;
-                continue;
-            }
-        };
-        for doc in docs {
+        let read = each_document(file, |doc| {
             let problems = match doc.value {
                 Ok(value) => check_value(value),
                 Err(e) => vec![e],
@@ -32,6 +24,10 @@ pub fn run(files: &[String]) -> ExitCode {
                     eprintln!("sayso: {}:{}: {p}", doc.name, doc.line);
                 }
             }
+        });
+        if let Err(e) = read {
+            eprintln!("sayso: {e}");
+            invalid += 1;
         }
     }
     if invalid == 0 {
@@ -53,9 +49,10 @@ pub struct ReadDocument {
     pub value: Result<serde_json::Value, String>,
 }
 
-/// Every JSON value in `file` (`-` for standard input): one pretty document, several
-/// concatenated, or JSON Lines. An error is a file that cannot be read or is not UTF-8.
-pub fn read_documents(file: &str) -> Result<Vec<ReadDocument>, String> {
+/// Hands `each` every JSON value in `file` (`-` for standard input), one at a time: one
+/// pretty document, several concatenated, or JSON Lines. An error is a file that cannot be
+/// read or is not UTF-8.
+pub fn each_document(file: &str, mut each: impl FnMut(ReadDocument)) -> Result<(), String> {
     let name = if file == "-" { "<stdin>" } else { file };
     let bytes = if file == "-" {
         let mut b = Vec::new();
@@ -65,27 +62,30 @@ pub fn read_documents(file: &str) -> Result<Vec<ReadDocument>, String> {
     }
     .map_err(|e| format!("cannot read {name}: {}", crate::sources::io_reason(&e)))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let mut out = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
     let mut start = 0;
+    // Line numbers counted on from the previous document, not from the top each time (which
+    // made a large JSON Lines file quadratic).
+    let (mut counted, mut line) = (0, 1);
     loop {
         // Skip whitespace to find where the next document starts, for its line number.
         let rest = &text[start..];
-        let skipped = rest.len() - rest.trim_start().len();
-        let line = text[..start + skipped].matches('\n').count() + 1;
+        let at = start + rest.len() - rest.trim_start().len();
+        line += text.as_bytes()[counted..at].iter().filter(|&&b| b == b'\n').count();
+        counted = at;
         let Some(item) = stream.next() else { break };
         let (line, value) = match item {
             Ok(v) => (line, Ok(v)),
             Err(e) => (e.line(), Err(format!("not JSON: {e}"))),
         };
         let stop = value.is_err();
-        out.push(ReadDocument { name: name.to_string(), line, value });
+        each(ReadDocument { name: name.to_string(), line, value });
         if stop {
             break;
         }
         start = stream.byte_offset();
     }
-    Ok(out)
+    Ok(())
 }
 
 fn check_value(value: serde_json::Value) -> Vec<String> {

@@ -3,7 +3,7 @@
 //! say-so chains, an events table and a "who says what" summary. The page is rendered by
 //! `sayso::view`, the same renderer as the server's viewer and Python's notebook display.
 
-use crate::validate::read_documents;
+use crate::validate::each_document;
 use sayso::view::{Layout, ViewOptions};
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,16 +61,10 @@ pub fn run(args: &Args) -> ExitCode {
     let mut docs = Vec::new();
     let mut failed = false;
     for file in &args.files {
-        let read = match read_documents(file) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("sayso: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        for (n, d) in read.into_iter().enumerate() {
-            let fix = format!("run `sayso extract {} | sayso view -`", if file == "-" { "-" } else { file.as_str() });
+        let fix = format!("run `sayso extract {} | sayso view -`", if file == "-" { "-" } else { file.as_str() });
+        let mut first = true;
+        let read = each_document(file, |d| {
+            let at_start = std::mem::take(&mut first);
             match d.value {
                 Ok(v) if v.get("article").is_none() && v.get("text").is_some() => {
                     eprintln!("sayso: {}:{}: this is an article, not a Document: {fix}", d.name, d.line);
@@ -83,7 +77,7 @@ pub fn run(args: &Args) -> ExitCode {
                     }
                 }
                 // Not JSON from the start: most likely an article's text.
-                Err(e) if n == 0 => {
+                Err(e) if at_start => {
                     eprintln!("sayso: {}:{}: {e} (view reads Documents; for an article, {fix})", d.name, d.line);
                     failed = true;
                 }
@@ -92,6 +86,10 @@ pub fn run(args: &Args) -> ExitCode {
                     failed = true;
                 }
             }
+        });
+        if let Err(e) = read {
+            eprintln!("sayso: {e}");
+            failed = true;
         }
     }
     if docs.is_empty() {
@@ -106,8 +104,8 @@ pub fn run(args: &Args) -> ExitCode {
     // Refuse only the documents that are not Documents; show the rest.
     let mut values = Vec::with_capacity(docs.len());
     for (name, line, v) in docs {
-        match sayso::view::render(std::slice::from_ref(&v), &options) {
-            Ok(_) => values.push(v),
+        match sayso::view::check(&v) {
+            Ok(()) => values.push(v),
             Err(e) => {
                 eprintln!("sayso: {name}:{line}: {e}");
                 failed = true;
