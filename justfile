@@ -41,12 +41,16 @@ test:
     just test-browser
     just fuzz-smoke
 
-# The viewer page in headless Chromium (installs chromium with apt and playwright-core with npm if missing); writes target/artefacts/viewer.png.
+# The viewer page and the notebook view in headless Chromium, with axe-core (installs chromium with apt, playwright-core and axe-core with npm, if missing); screenshots in target/artefacts/.
 test-browser:
     command -v chromium >/dev/null || ( $([ "$(id -u)" = 0 ] || echo sudo) apt-get update -qq && $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq chromium )
     cargo build --quiet -p sayso-cli
     cd crates/sayso-server/tests/browser && npm ci --no-audit --no-fund --silent
     CHROMIUM="$(command -v chromium)" SAYSO_BIN=target/debug/sayso node crates/sayso-server/tests/browser/viewer.test.mjs
+
+# Screenshots of the viewer and of the notebook view of the reference article for docs/ and the README (the browser test, writing its screenshots to docs/ too).
+screenshots:
+    SAYSO_SCREENSHOTS=docs just test-browser
 
 # Serve the API and viewer (release build) on SAYSO_ADDR (default 127.0.0.1:8080): `just serve --cors-origin '*'`.
 serve *args: build

@@ -70,12 +70,13 @@ async function axe(page, what, context) {
   return result.passes ? result.passes.length : 0;
 }
 
-async function screenshot(page, name, options = {}) {
+/** A screenshot of the page (or of `what`, a locator) into target/artefacts, and into docs/ when `docs` and asked to. */
+async function screenshot(page, name, { docs = true, what = null } = {}) {
   mkdirSync(artefacts, { recursive: true });
-  await page.screenshot({ path: join(artefacts, name), ...options });
-  if (docsShots) {
-    mkdirSync(docsShots, { recursive: true });
-    await page.screenshot({ path: join(docsShots, name), ...options });
+  const dirs = docs && docsShots ? [artefacts, docsShots] : [artefacts];
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    await (what || page).screenshot({ path: join(dir, name), animations: "disabled" });
   }
 }
 
@@ -161,6 +162,7 @@ try {
   const ci = doc.claims.findIndex((c) => c.source?.entity === sanders?.id && c.relations.length > 0);
   assert.ok(ci >= 0, "a claim by Sarah Sanders that relates to another");
   const claim = doc.claims[ci];
+  const nested = doc.claims.filter((c) => c.parent);
   await page.click(`article[data-id="${claim.id}"] > blockquote`);
   const lit = await page.evaluate((t) => [...document.querySelectorAll(`.sv-text [data-m="${t}"]`)]
     .map((n) => [n.classList.contains("sv-on"), n.textContent]), `c${ci}`);
@@ -213,7 +215,7 @@ try {
   const rules = await axe(page, "the viewer with the reference article (light)");
   await page.emulateMedia({ colorScheme: "dark" });
   await axe(page, "the viewer with the reference article (dark)");
-  await screenshot(page, "viewer-dark.png");
+  await screenshot(page, "viewer-dark.png", { docs: false });
   await page.emulateMedia({ colorScheme: "light" });
 
   // An empty submission shows the problem detail.
@@ -232,11 +234,11 @@ try {
   const fragment = await (await fetch(base + "/v1/view", { method: "POST", headers: { "Content-Type": "application/json" }, body: docJson })).text();
   assert.ok(fragment.startsWith("<div class=\"sayso-view sv-stack\""), "a stacked fragment");
   const cell = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>notebook</title>
-<style>body{margin:0;font-family:sans-serif;color-scheme:light dark;background:Canvas;color:CanvasText} main{max-width:920px;margin:0 auto;padding:12px 16px}</style></head>
+<style>body{margin:0;font-family:sans-serif;color-scheme:light dark;background:Canvas;color:CanvasText} main{max-width:1080px;margin:0 auto;padding:12px 16px}</style></head>
 ${body}<main><p>In [2]: <code>doc</code></p>${fragment}</main></body></html>`;
   const nb = await context.newPage();
   nb.on("pageerror", (e) => consoleErrors.push(String(e)));
-  await nb.setViewportSize({ width: 960, height: 1100 });
+  await nb.setViewportSize({ width: 1120, height: 1100 });
   await nb.setContent(cell("<body>"));
   await nb.waitForSelector(".sayso-view[data-enhanced]", { timeout: 5000 });
   await checkStructure(nb, doc, "notebook");
@@ -246,6 +248,14 @@ ${body}<main><p>In [2]: <code>doc</code></p>${fragment}</main></body></html>`;
   await nb.mouse.move(0, 0);
   await nb.evaluate(() => window.scrollTo(0, 0));
   await screenshot(nb, "notebook.png");
+  // A card with a nested claim in it, and the events table.
+  await nb.click(`article[data-id="${nested[0].parent}"] > blockquote`);
+  await nb.mouse.move(0, 0);
+  await screenshot(nb, "notebook-card.png", { what: nb.locator(`article[data-id="${nested[0].parent}"]`) });
+  // The events table's first rows, without the text that stays in view above it.
+  const unstick = await nb.addStyleTag({ content: ".sv-text-box { position: static !important } .sv-events .sv-scroll { max-height: 560px; overflow: hidden !important }" });
+  await screenshot(nb, "notebook-events.png", { what: nb.locator(".sv-events") });
+  await unstick.evaluate((n) => n.remove());
   await nb.emulateMedia({ colorScheme: "dark" });
   await axe(nb, "the notebook view (dark)");
   await screenshot(nb, "notebook-dark.png");
@@ -259,7 +269,7 @@ ${body}<main><p>In [2]: <code>doc</code></p>${fragment}</main></body></html>`;
   await axe(nb, "the notebook view under JupyterLab's dark theme");
 
   // Without JavaScript: the same content reads, and the legend's switches still work.
-  const nojs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 960, height: 1100 } });
+  const nojs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1120, height: 1100 } });
   const still = await nojs.newPage();
   await still.setContent(cell("<body>"));
   assert.equal(await still.locator(".sayso-view[data-enhanced]").count(), 0, "no script ran");
