@@ -141,6 +141,11 @@ fn check_charset(charset: Option<&str>) -> Result<(), Problem> {
     }
 }
 
+/// `application/json`, or a JSON-based type (`application/...+json`).
+fn is_json(essence: &str) -> bool {
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
 /// How a `POST /v1/extract` body is to be read.
 enum BodyKind {
     Json,
@@ -153,8 +158,7 @@ fn extract_body_kind(headers: &HeaderMap) -> Result<BodyKind, Problem> {
         return Err(unsupported(format!("no Content-Type: {expected}")));
     };
     let kind = match essence.as_str() {
-        "application/json" => BodyKind::Json,
-        e if e.starts_with("application/") && e.ends_with("+json") => BodyKind::Json,
+        e if is_json(e) => BodyKind::Json,
         "text/plain" => BodyKind::Text,
         other => return Err(unsupported(format!("Content-Type `{other}` is not accepted: {expected}"))),
     };
@@ -314,7 +318,7 @@ async fn view(
     let Some((essence, charset)) = media_type(&headers) else {
         return Err(unsupported(format!("no Content-Type: {expected}")));
     };
-    if !(essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))) {
+    if !is_json(&essence) {
         return Err(unsupported(format!("Content-Type `{essence}` is not accepted: {expected}")));
     }
     check_charset(charset.as_deref())?;

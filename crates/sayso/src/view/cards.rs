@@ -6,7 +6,8 @@
 
 use super::html::esc;
 use super::model::{Claim, Doc};
-use super::{chain, link, type_word};
+use super::tables::event_list;
+use super::{chain, link, record_open, text_anchor, type_word};
 use std::fmt::Write as _;
 
 enum Step {
@@ -97,20 +98,19 @@ impl Cards<'_, '_> {
         let mut related: Vec<usize> = c.parent.into_iter().collect();
         related.extend(c.relations.iter().map(|r| r.1));
         related.extend(self.back[i].iter().map(|r| r.1));
-        let _ = write!(out, "<article class=\"sv-card\" id=\"{p}-c{i}\" data-r=\"c{i}\" data-id=\"");
-        esc(out, c.id);
-        out.push('"');
-        if !related.is_empty() {
-            out.push_str(" data-rel=\"");
-            for (n, r) in related.iter().enumerate() {
-                let _ = write!(out, "{}c{r}", if n > 0 { " " } else { "" });
-            }
-            out.push('"');
+        let mut more = String::new();
+        for (n, r) in related.iter().enumerate() {
+            let _ = write!(more, "{}c{r}", if n > 0 { " " } else { " data-rel=\"" });
         }
-        let _ = write!(out, " tabindex=\"0\" aria-labelledby=\"{p}-c{i}-h\"><h4 id=\"{p}-c{i}-h\">");
-        let _ = write!(out, "<a href=\"#{p}-x-c{i}\" title=\"show in the text\">");
-        esc(out, c.id);
-        out.push_str("</a> <span class=\"sv-tag\">");
+        if !more.is_empty() {
+            more.push('"');
+        }
+        let _ = write!(more, " aria-labelledby=\"{p}-c{i}-h\"");
+        let token = format!("c{i}");
+        record_open(out, p, "article", "sv-card", &token, c.id, &more);
+        let _ = write!(out, "<h4 id=\"{p}-c{i}-h\">");
+        text_anchor(out, p, &token, c.id);
+        out.push_str(" <span class=\"sv-tag\">");
         esc(out, c.kind);
         out.push_str("</span>");
         if let Some(q) = &c.cue {
@@ -177,15 +177,7 @@ impl Cards<'_, '_> {
         }
         if !self.events[i].is_empty() {
             out.push_str("<dt>Events</dt><dd>");
-            for (n, &v) in self.events[i].iter().enumerate() {
-                if n > 0 {
-                    out.push_str(", ");
-                }
-                let e = &doc.events[v];
-                link(out, p, &format!("v{v}"), e.id, "");
-                out.push(' ');
-                esc(out, e.trigger_text);
-            }
+            event_list(out, doc, p, &self.events[i]);
             out.push_str("</dd>");
         }
         out.push_str("</dl>");

@@ -373,6 +373,26 @@ fn type_word(kind: &str) -> &str {
     }
 }
 
+/// Opens the element a record is shown in (a card, row or entry): its element id, its token
+/// for the script, the document's id for the reader's own tools, `more` attributes, and
+/// `tabindex` (every record takes the keyboard focus).
+fn record_open(out: &mut String, p: &str, tag: &str, class: &str, token: &str, id: &str, more: &str) {
+    let _ = write!(out, "<{tag}");
+    if !class.is_empty() {
+        let _ = write!(out, " class=\"{class}\"");
+    }
+    let _ = write!(out, " id=\"{p}-{token}\" data-r=\"{token}\" data-id=\"");
+    esc(out, id);
+    let _ = write!(out, "\"{more} tabindex=\"0\">");
+}
+
+/// A record's id as a link to its first mark in the text.
+fn text_anchor(out: &mut String, p: &str, token: &str, id: &str) {
+    let _ = write!(out, "<a href=\"#{p}-x-{token}\" title=\"show in the text\">");
+    esc(out, id);
+    out.push_str("</a>");
+}
+
 /// A link to record `token`'s card, row or entry (the script selects the record instead),
 /// with a tooltip unless `title` is empty.
 fn link(out: &mut String, p: &str, token: &str, label: &str, title: &str) {

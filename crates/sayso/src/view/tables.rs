@@ -5,7 +5,7 @@
 
 use super::html::{counted, esc};
 use super::model::{Doc, Extra, Participant};
-use super::{chain, link, type_word};
+use super::{chain, link, record_open, text_anchor, type_word};
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -133,7 +133,7 @@ pub(super) fn who_says_what(out: &mut String, doc: &Doc<'_>, prefix: &str) {
     out.push_str("</tbody></table></div>");
 }
 
-fn event_list(out: &mut String, doc: &Doc<'_>, prefix: &str, events: &[usize]) {
+pub(super) fn event_list(out: &mut String, doc: &Doc<'_>, prefix: &str, events: &[usize]) {
     for (n, &v) in events.iter().enumerate() {
         if n > 0 {
             out.push_str(", ");
@@ -231,12 +231,11 @@ pub(super) fn events(out: &mut String, doc: &Doc<'_>, prefix: &str) {
     }
     out.push_str("<th scope=\"col\">Time</th><th scope=\"col\">Place</th><th scope=\"col\" title=\"and polarity, where negative\">Modality</th><th scope=\"col\">Reported in</th><th scope=\"col\">Say-so</th></tr></thead><tbody>");
     for (i, e) in doc.events.iter().enumerate() {
-        let _ = write!(out, "<tr id=\"{prefix}-v{i}\" data-r=\"v{i}\" data-id=\"");
-        esc(out, e.id);
-        let _ =
-            write!(out, "\" tabindex=\"0\"><th scope=\"row\"><a href=\"#{prefix}-x-v{i}\" title=\"show in the text\">");
-        esc(out, e.id);
-        out.push_str("</a> <b>");
+        let token = format!("v{i}");
+        record_open(out, prefix, "tr", "", &token, e.id, "");
+        out.push_str("<th scope=\"row\">");
+        text_anchor(out, prefix, &token, e.id);
+        out.push_str(" <b>");
         esc(out, e.trigger_text);
         out.push_str("</b> <span class=\"sv-meta\">");
         esc(out, &e.kind.replace('_', " "));
@@ -345,11 +344,10 @@ pub(super) fn entities(out: &mut String, doc: &Doc<'_>, prefix: &str) {
     }
     out.push_str("<ul class=\"sv-list\">");
     for (i, e) in doc.entities.iter().enumerate() {
-        let _ = write!(out, "<li id=\"{prefix}-e{i}\" data-r=\"e{i}\" data-id=\"");
-        esc(out, e.id);
-        let _ = write!(out, "\" tabindex=\"0\"><a href=\"#{prefix}-x-e{i}\" title=\"show in the text\">");
-        esc(out, e.id);
-        out.push_str("</a> <b>");
+        let token = format!("e{i}");
+        record_open(out, prefix, "li", "", &token, e.id, "");
+        text_anchor(out, prefix, &token, e.id);
+        out.push_str(" <b>");
         esc(out, doc.entity_name(i));
         out.push_str("</b> <span class=\"sv-meta\">");
         esc(out, type_word(e.kind));
@@ -393,12 +391,11 @@ pub(super) fn entities(out: &mut String, doc: &Doc<'_>, prefix: &str) {
 pub(super) fn times(out: &mut String, doc: &Doc<'_>, prefix: &str) {
     out.push_str("<div class=\"sv-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Times\"><table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Type</th><th scope=\"col\">Value</th><th scope=\"col\">Anchored on</th></tr></thead><tbody>");
     for (i, t) in doc.times.iter().enumerate() {
-        let _ = write!(out, "<tr id=\"{prefix}-t{i}\" data-r=\"t{i}\" data-id=\"");
-        esc(out, t.id);
-        let _ =
-            write!(out, "\" tabindex=\"0\"><th scope=\"row\"><a href=\"#{prefix}-x-t{i}\" title=\"show in the text\">");
-        esc(out, t.id);
-        out.push_str("</a> ");
+        let token = format!("t{i}");
+        record_open(out, prefix, "tr", "", &token, t.id, "");
+        out.push_str("<th scope=\"row\">");
+        text_anchor(out, prefix, &token, t.id);
+        out.push(' ');
         esc(out, t.text);
         out.push_str("</th><td>");
         esc(out, t.kind);

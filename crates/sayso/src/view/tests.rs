@@ -7,7 +7,7 @@ fn render_one(doc: &Value) -> String {
 }
 
 /// The text of `html` without its tags (entities left as they are).
-fn strip(html: &str) -> String {
+pub(super) fn strip(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {
