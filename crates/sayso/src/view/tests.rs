@@ -295,3 +295,10 @@ fn without_the_script_option_no_script_is_written() {
     assert!(html.contains("class=\"sayso-view sv-side\""));
     assert!("side".parse::<Layout>().is_ok() && "wide".parse::<Layout>().is_err());
 }
+
+#[test]
+fn the_inlined_stylesheet_and_script_cannot_end_their_elements_early() {
+    assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+    assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
+    assert!(SCRIPT.starts_with("// @ts-check"));
+}
