@@ -29,7 +29,7 @@ setup: build python
 run *args: build
     ./target/release/sayso {{args}}
 
-# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, Python, the viewer in a browser, 15 s of fuzzing per fuzz target.
+# Every test: Rust (unit, snapshot, CLI, HTTP), schema freshness, independent schema and OpenAPI validation, lints, TypeScript, Python, the viewer in a browser, 15 s of fuzzing per fuzz target.
 test:
     python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
     cargo fmt --all --check
@@ -37,6 +37,7 @@ test:
     cargo test --workspace --quiet
     python3 scripts/validate_snapshots.py
     python3 scripts/validate_openapi.py
+    just test-typescript
     just test-python
     just test-browser
     just fuzz-smoke
@@ -60,9 +61,21 @@ serve *args: build
 load-test: build
     scripts/load_test.sh
 
-# Regenerate schema/sayso-v1.schema.json from the Rust types.
+# Regenerate schema/sayso-v1.schema.json from the Rust types, and the TypeScript types from it.
 schema:
     cargo run --quiet -p sayso-cli -- schema -o schema/sayso-v1.schema.json
+    just ts-types
+
+# Regenerate the TypeScript package's types (bindings/typescript/src/generated/) from schema/sayso-v1.schema.json.
+ts-types:
+    cd bindings/typescript && npm ci --no-audit --no-fund --silent && node scripts/generate.mjs
+
+# The TypeScript package's tests (node --test, compiled by tsc --strict): types current with schema/, every snapshot valid and well-typed, the client against a live `sayso serve` (debug build), the docs/schema.md examples (TypeScript, Python, Rust), the viewer's script type-checked.
+test-typescript:
+    python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+    cargo build --quiet -p sayso-cli
+    cd bindings/typescript && npm ci --no-audit --no-fund --silent
+    cd bindings/typescript && SAYSO_BIN=target/debug/sayso npm test --silent
 
 # Re-run the snapshot tests and write new snapshots for review (`cargo insta review`, or `git diff tests/snapshots`).
 snapshots:

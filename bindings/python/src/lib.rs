@@ -24,7 +24,7 @@ fn options(offsets: &str) -> PyResult<Options> {
 
 /// Analyses one article and returns its Document as pretty JSON (as `sayso extract` prints).
 #[pyfunction]
-#[pyo3(signature = (text, *, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint"))]
+#[pyo3(signature = (text, *, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint", language=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_json(
     py: Python<'_>,
@@ -35,9 +35,10 @@ fn extract_json(
     publisher: Option<String>,
     id: Option<String>,
     offsets: &str,
+    language: Option<String>,
 ) -> PyResult<String> {
     let options = options(offsets)?;
-    let input = ArticleInput { published, title, url, publisher, id, ..ArticleInput::from_text(text) };
+    let input = ArticleInput { published, title, url, publisher, id, language, ..ArticleInput::from_text(text) };
     py.detach(|| sayso::extract(input, &options).map(|d| sayso::to_json_pretty(&d))).map_err(|e| input_error(&e))
 }
 

@@ -32,6 +32,7 @@ def call_extract(art):
         url=art.get("url"),
         publisher=art.get("publisher"),
         id=art.get("id"),
+        language=art.get("language"),
     )
 
 
@@ -91,7 +92,7 @@ def test_errors_are_sayso_errors_with_clear_messages():
 
 def test_schema_and_versions():
     assert sayso.schema()["$schema"].endswith("2020-12/schema")
-    assert sayso.SCHEMA_VERSION == "1.0"
+    assert sayso.SCHEMA_VERSION == "1.1"
     assert sayso.__version__
 
 
@@ -198,3 +199,32 @@ def test_the_view_shows_the_say_so_chain_and_escapes_the_text():
         sayso.Document('{"text": "an article, not a Document"}')._repr_html_()
     with pytest.raises(sayso.InvalidOption, match="layout"):
         doc.to_html(layout="wide")
+
+
+GERMAN = (
+    "Der Stadtrat hat am Dienstag beschlossen, den Nachtbusverkehr bis März zu verlängern, nachdem sich "
+    "Anwohner darüber beschwert hatten, dass die letzten Züge zu früh fahren."
+)
+
+
+def test_language_is_detected_or_given_and_only_english_is_analysed():
+    doc = sayso.extract(GERMAN, published="2024-03-05")
+    assert (doc.article.language, doc.article.language_source) == ("de", "detected")
+    assert doc.entities == [] and doc.events == [] and doc.times == []
+    assert doc.article.published.date == "2024-03-05"
+    assert doc.warnings[0].code == "language_not_analysed"
+    forced = sayso.extract(GERMAN, language="en")
+    assert (forced.article.language, forced.article.language_source) == ("en", "given")
+    assert forced.entities, "language='en' forces the analysis"
+    with pytest.raises(sayso.InvalidInput, match="bad language"):
+        sayso.extract(GERMAN, language="en us")
+
+
+def test_frames_carry_the_language():
+    pytest.importorskip("pandas")
+    reference = dict(ARTICLES)["putin-trump-cia-tip"]["text"]
+    f = sayso.frames([sayso.extract(reference), sayso.extract(GERMAN)])
+    for name in ("claims", "events", "entities", "times"):
+        assert set(f[name]["language"]) == {"en"}, name
+    british = sayso.extract(reference, language="en-GB").to_frames()
+    assert set(british["entities"]["language"]) == {"en-GB"}

@@ -1,7 +1,7 @@
 """Checked by mypy (not run): the public API is typed."""
 import sayso
 
-doc: sayso.Document = sayso.extract("Text.", published="2024-01-01")
+doc: sayso.Document = sayso.extract("Text.", published="2024-01-01", language="en")
 docs: list[sayso.Document] = sayso.extract_many(["a", {"text": "b"}], jobs=2)
 text: str = doc.to_json()
 schema: dict[str, object] = sayso.schema()

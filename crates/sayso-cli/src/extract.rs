@@ -29,6 +29,13 @@ Lines in, give one compact Document per line, in input order. A record that cann
 read or analysed is reported on standard error as FILE:LINE: reason, and the others
 are still written; the exit status is then 1.
 
+Language: sayso analyses English only. Each article's language is read from its text
+(or taken from the article object's \"language\", or from --language, which wins). An
+article in another language keeps its text, links and posts, gets a warning and no
+entities, claims, events or times; a batch ends with a count of such articles per
+language on standard error (the exit status stays 0). Too little running text to tell
+gives \"und\", analysed as English with a warning. --language en forces the analysis.
+
 The publication date anchors relative times (\"Friday\", \"last week\"). Give it with
 --published or in the article object; otherwise sayso infers it from a dateline, an
 embedded post's date or the latest explicit date, and says so in article.published.";
@@ -46,6 +53,12 @@ pub struct Args {
     /// Publication date for every article (YYYY-MM-DD or RFC 3339), overriding any given.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     published: Option<String>,
+
+    /// Language of every article (BCP 47 tag: en, de, pt-BR), overriding any given and
+    /// skipping detection. Only English is analysed: `--language en` forces the analysis of
+    /// text that detection would skip.
+    #[arg(long, value_name = "TAG", value_parser = parse_language)]
+    language: Option<String>,
 
     /// Unit of span offsets: codepoint (Python), utf8 (Rust, Go), utf16 (JavaScript, Java).
     #[arg(long, value_name = "UNIT", default_value = "codepoint", value_parser = parse_unit)]
@@ -68,6 +81,10 @@ fn parse_date(s: &str) -> Result<String, String> {
     sayso::input::parse_published(s).map(|_| s.to_string()).map_err(|e| e.to_string())
 }
 
+fn parse_language(s: &str) -> Result<String, String> {
+    sayso::language::normalize_tag(s).map_err(|e| e.to_string())
+}
+
 fn parse_unit(s: &str) -> Result<OffsetUnit, String> {
     s.parse()
 }
@@ -77,7 +94,8 @@ type Finished = Vec<(sources::Origin, Outcome)>;
 
 /// What became of one record.
 enum Outcome {
-    Document(String),
+    /// The output, and the article's language when it was not analysed (not English).
+    Document(String, Option<String>),
     Failed(String),
 }
 
@@ -131,7 +149,11 @@ pub fn run(args: &Args) -> ExitCode {
     let in_array = format == OutputFormat::Json && !single;
 
     let chunk_size = (jobs * 16).max(32);
-    let job = Arc::new(Job { published: args.published.clone(), options, format, in_array });
+    let job =
+        Arc::new(Job { published: args.published.clone(), language: args.language.clone(), options, format, in_array });
+    // Articles not analysed, per language (a sorted map, so that the summary reads the same
+    // every run).
+    let mut skipped: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     let mut records = opened.into_iter().flat_map(sources::Source::records);
     let mut written = 0usize;
     let mut seen = 0usize;
@@ -173,7 +195,10 @@ pub fn run(args: &Args) -> ExitCode {
             for (origin, outcome) in outcomes {
                 seen += 1;
                 match outcome {
-                    Outcome::Document(json) => {
+                    Outcome::Document(json, not_analysed) => {
+                        if let Some(language) = not_analysed {
+                            *skipped.entry(language).or_default() += 1;
+                        }
                         if in_array {
                             out.write_all(if array_open { b",\n" } else { b"[\n" })?;
                             array_open = true;
@@ -208,6 +233,9 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("sayso: cannot write output: {}", sources::io_reason(&e));
         return ExitCode::FAILURE;
     }
+    if !skipped.is_empty() && seen > 1 {
+        eprintln!("sayso: {}", skipped_summary(&skipped));
+    }
     if failures > 0 {
         if seen > 1 || failures > 1 {
             eprintln!("sayso: {written} documents written, {failures} inputs failed (reported above)");
@@ -221,6 +249,7 @@ pub fn run(args: &Args) -> ExitCode {
 /// pool while the main thread goes on reading and writing.
 struct Job {
     published: Option<String>,
+    language: Option<String>,
     options: Options,
     format: OutputFormat,
     in_array: bool,
@@ -235,17 +264,41 @@ impl Job {
         if let Some(p) = &self.published {
             article.published = Some(p.clone());
         }
+        if let Some(l) = &self.language {
+            article.language = Some(l.clone());
+        }
         match sayso::extract(article, &self.options) {
-            Ok(doc) => Outcome::Document(match self.format {
-                OutputFormat::Jsonl => sayso::to_json_line(&doc),
-                OutputFormat::EventsCsv => sayso::export::events_csv(&doc),
-                // Array items: the separators supply the line breaks.
-                _ if self.in_array => sayso::to_json_pretty(&doc).trim_end().to_string(),
-                _ => sayso::to_json_pretty(&doc),
-            }),
+            Ok(doc) => {
+                let not_analysed = sayso::language::not_analysed(&doc).map(str::to_string);
+                Outcome::Document(self.render(&doc), not_analysed)
+            }
             Err(e) => Outcome::Failed(e.to_string()),
         }
     }
+
+    fn render(&self, doc: &sayso::Document) -> String {
+        match self.format {
+            OutputFormat::Jsonl => sayso::to_json_line(doc),
+            OutputFormat::EventsCsv => sayso::export::events_csv(doc),
+            // Array items: the separators supply the line breaks.
+            _ if self.in_array => sayso::to_json_pretty(doc).trim_end().to_string(),
+            _ => sayso::to_json_pretty(doc),
+        }
+    }
+}
+
+/// The end-of-batch line about articles not analysed, most frequent language first:
+/// `3 articles not analysed (...): de 2, fr 1`.
+fn skipped_summary(skipped: &std::collections::BTreeMap<String, usize>) -> String {
+    let total: usize = skipped.values().sum();
+    let mut by_count: Vec<(&String, &usize)> = skipped.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let list: Vec<String> = by_count.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    format!(
+        "{total} article{} not analysed (sayso analyses English only; each says so in its warnings): {}",
+        if total == 1 { "" } else { "s" },
+        list.join(", ")
+    )
 }
 
 fn progress_bar(quiet: bool, total_bytes: u64) -> ProgressBar {

@@ -16,6 +16,7 @@ Examples:
   sayso extract tests/corpus/putin-trump-cia-tip.txt
   sayso extract --published 2017-12-17 article.txt -o article.sayso.json
   sayso extract articles.jsonl --jobs 8 > documents.jsonl
+  sayso extract --language en transcript.txt     # analyse as English, whatever detection says
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl
@@ -76,7 +77,7 @@ pub enum OutputFormat {
     /// One compact Document per line.
     Jsonl,
     /// One CSV row per event (document, date, source, target, CAMEO code and root,
-    /// trigger, place, modality, attributed source, quote), after a header line.
+    /// trigger, place, modality, attributed source, quote, language), after a header line.
     EventsCsv,
 }
 

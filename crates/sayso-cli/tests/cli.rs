@@ -343,9 +343,50 @@ fn view_writes_a_self_contained_page_of_the_documents_it_is_given() {
 }
 
 #[test]
+fn a_batch_counts_the_articles_not_analysed_per_language_and_still_exits_0() {
+    let german = std::fs::read(root().join("tests/corpus/de-nachtbus-stadtrat.json")).expect("German article");
+    let german: serde_json::Value = serde_json::from_slice(&german).expect("json");
+    let english = std::fs::read_to_string(reference()).expect("reference");
+    let french = "Le conseil municipal a voté mardi la prolongation du service de bus de nuit jusqu'en mars, après que des habitants se sont plaints que les derniers trains partent trop tôt.";
+    let lines = [
+        serde_json::json!({"id": "de1", "text": german["text"]}),
+        serde_json::json!({"id": "en1", "text": english}),
+        serde_json::json!({"id": "fr1", "text": french}),
+        serde_json::json!({"id": "de2", "text": german["text"], "published": "2024-03-05"}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let out = sayso().args(["extract", "-"]).write_stdin(body.clone()).assert().success().stderr(contains(
+        "3 articles not analysed (sayso analyses English only; each says so in its warnings): de 2, fr 1",
+    ));
+    let docs = json_lines(&out.get_output().stdout);
+    let languages: Vec<&str> = docs.iter().map(|d| d["article"]["language"].as_str().unwrap_or("")).collect();
+    assert_eq!(languages, ["de", "en", "fr", "de"]);
+    assert!(docs[0]["entities"].as_array().is_some_and(Vec::is_empty));
+    assert!(docs[1]["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    assert_eq!(docs[3]["article"]["published"]["date"], "2024-03-05");
+
+    // --language wins over detection: `en` forces the analysis, and nothing is skipped.
+    let out = sayso().args(["extract", "--language", "en", "-"]).write_stdin(body).assert().success();
+    assert!(!String::from_utf8_lossy(&out.get_output().stderr).contains("not analysed"));
+    let docs = json_lines(&out.get_output().stdout);
+    assert!(docs.iter().all(|d| d["article"]["language"] == "en" && d["article"]["language_source"] == "given"));
+    assert!(docs[0]["entities"].as_array().is_some_and(|e| !e.is_empty()), "the German text was forced through");
+
+    sayso()
+        .args(["extract", "--language", "Klingonese", "-"])
+        .write_stdin("text")
+        .assert()
+        .code(2)
+        .stderr(contains("bad language `Klingonese`"));
+}
+
+#[test]
 fn help_teaches_inputs_outputs_and_exit_codes() {
     sayso().args(["extract", "--help"]).assert().success().stdout(
-        contains(".jsonl").and(contains("--published")).and(contains("exit status").or(contains("exit status is"))),
+        contains(".jsonl")
+            .and(contains("--published"))
+            .and(contains("--language"))
+            .and(contains("exit status").or(contains("exit status is"))),
     );
     sayso().arg("--help").assert().success().stdout(contains("Exit status"));
     sayso().assert().code(2);
@@ -359,10 +400,11 @@ fn events_csv_gives_a_header_and_one_row_per_event() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote")
+        Some("document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote,language")
     );
     let rows: Vec<&str> = lines.collect();
     assert!(rows.iter().any(|r| r.contains(",173,17,arrested,St. Petersburg,")), "{out}");
+    assert!(rows.iter().all(|r| r.ends_with(",en")), "{out}");
     assert!(rows.iter().all(|r| r.starts_with("putin-trump-cia-tip,")), "{out}");
 }
 

@@ -19,10 +19,14 @@ use std::sync::Arc;
 /// The viewer page: its CSS inline; its script (`viewer.js`) and the view's (`sayso::view`'s
 /// `view.js`) served beside it, so that the policy below needs no inline script.
 const VIEWER_HTML: &str = include_str!("viewer.html");
+
+/// The viewer's script, a file of its own so that it can be type-checked against the
+/// Document types generated from the schema (`crates/sayso-server/tsconfig.json`).
 const VIEWER_JS: &str = include_str!("viewer.js");
 
 /// What the viewer may load: only itself and this API (the page has no external assets, and
-/// the policy makes sure it never will). Inline styles are allowed for the views it shows.
+/// the policy makes sure it never will); scripts only from this server, never inline. Inline
+/// styles are allowed for the views it shows.
 const VIEWER_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; \
 connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -62,6 +66,8 @@ pub(crate) struct ExtractParams {
     published: Option<String>,
     /// Article id when the body does not give one (a `text/plain` body never does).
     id: Option<String>,
+    /// Language (BCP 47 tag) of the article(s), overriding any given (as `--language`).
+    language: Option<String>,
 }
 
 impl ExtractParams {
@@ -73,15 +79,16 @@ impl ExtractParams {
         if let Some(p) = &self.published {
             sayso::input::parse_published(p).map_err(|e| bad_query(format!("published: {e}")))?;
         }
+        if let Some(l) = &self.language {
+            sayso::language::normalize_tag(l).map_err(|e| bad_query(format!("language: {e}")))?;
+        }
         Ok(Options::default().with_offsets(unit))
     }
 
-    /// The query's metadata applied as the CLI applies its flags: `published` overrides,
-    /// `id` fills in only a missing id.
+    /// The query's metadata applied as the CLI applies its flags: `published` and
+    /// `language` override, `id` fills in only a missing id.
     fn apply(&self, article: &mut ArticleInput) {
-        if let Some(p) = &self.published {
-            article.published = Some(p.clone());
-        }
+        self.apply_overrides(article);
         if article.id.is_none() {
             article.id.clone_from(&self.id);
         }
@@ -89,12 +96,19 @@ impl ExtractParams {
 }
 
 impl ExtractParams {
-    /// As [`ExtractParams::apply`], but in a batch `id` is a prefix: a line without an id
-    /// gets `ID:LINE`, as `sayso extract batch.jsonl` names lines `batch:LINE`.
-    fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
+    fn apply_overrides(&self, article: &mut ArticleInput) {
         if let Some(p) = &self.published {
             article.published = Some(p.clone());
         }
+        if let Some(l) = &self.language {
+            article.language = Some(l.clone());
+        }
+    }
+
+    /// As [`ExtractParams::apply`], but in a batch `id` is a prefix: a line without an id
+    /// gets `ID:LINE`, as `sayso extract batch.jsonl` names lines `batch:LINE`.
+    fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
+        self.apply_overrides(article);
         if article.id.is_none() {
             article.id = self.id.as_ref().map(|prefix| format!("{prefix}:{line}"));
         }

@@ -66,7 +66,7 @@ pub fn article_schema() -> Value {
                 "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]
             },
             "published": s("Publication date: YYYY-MM-DD or an RFC 3339 date-time. Anchors relative times."),
-            "language": s("Language tag; only en is analysed today.")
+            "language": s("Language of the text, a BCP 47 tag (en, de, pt-BR), when the caller knows it; otherwise it is detected. Only English is analysed: another language gives a Document with its text, links and posts and a language_not_analysed warning; en forces the analysis.")
         }
     })
 }
@@ -80,7 +80,7 @@ pub fn problem_schema() -> Value {
         "type": "object",
         "required": ["type", "title", "status", "detail"],
         "properties": {
-            "type": {"type": "string", "format": "uri", "description": format!("The kind of problem: {TYPE_BASE}<slug>, e.g. malformed-json, invalid-utf8, not-an-article, not-a-document, empty-text, bad-date, bad-query, unsupported-media-type, body-too-large, timeout, not-found, method-not-allowed, internal.")},
+            "type": {"type": "string", "format": "uri", "description": format!("The kind of problem: {TYPE_BASE}<slug>, e.g. malformed-json, invalid-utf8, not-an-article, not-a-document, empty-text, bad-date, bad-language, bad-query, unsupported-media-type, body-too-large, timeout, not-found, method-not-allowed, internal.")},
             "title": {"type": "string", "description": "Short summary of the kind of problem."},
             "status": {"type": "integer", "description": "The HTTP status code."},
             "detail": {"type": "string", "description": "What was wrong with this request."}
@@ -121,6 +121,11 @@ fn query_parameters() -> Value {
         {
             "name": "published", "in": "query", "required": false,
             "description": "Publication date (YYYY-MM-DD or RFC 3339), overriding any the article gives; otherwise sayso infers it.",
+            "schema": {"type": "string"}
+        },
+        {
+            "name": "language", "in": "query", "required": false,
+            "description": "Language (BCP 47 tag) of the article(s), overriding any given and skipping detection. Only English is analysed; en forces the analysis.",
             "schema": {"type": "string"}
         },
         {

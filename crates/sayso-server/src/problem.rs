@@ -71,6 +71,9 @@ impl Problem {
             E::BadDate { .. } => {
                 Self::new(StatusCode::UNPROCESSABLE_ENTITY, "bad-date", "Bad publication date", detail)
             }
+            E::BadLanguage { .. } => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, "bad-language", "Bad language", detail)
+            }
             // The core's error is non-exhaustive: a new kind is still a client error.
             _ => Self::new(StatusCode::UNPROCESSABLE_ENTITY, "unprocessable-article", "Unprocessable article", detail),
         }

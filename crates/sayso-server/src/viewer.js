@@ -1,8 +1,12 @@
 // @ts-check
-// The viewer page: sends the pasted or uploaded article to POST /v1/extract, then the
-// Document it gets back to POST /v1/view, and shows the view beside the text with the
-// Document's JSON below. A pasted Document skips the extraction. The view's own script
-// (/view.js, loaded first) defines saysoEnhance, which adds its hover and click highlighting.
+// The viewer page (served at /viewer.js): sends the pasted or uploaded article to POST
+// /v1/extract, then the Document it gets back to POST /v1/view, and shows the view beside
+// the text with the Document's JSON below. A pasted Document skips the extraction. The view's
+// own script (/view.js, loaded first) defines saysoEnhance, which adds its hover and click
+// highlighting. What this script reads of a Document is type-checked against the types
+// generated from the JSON Schema (`tsc -p crates/sayso-server`, run by the TypeScript tests).
+
+/** @typedef {import("../../../bindings/typescript/src/generated/document.js").SaysoDocument} SaysoDocument */
 
 /**
  * @template {HTMLElement} T
@@ -23,6 +27,7 @@ const button = $("submit", HTMLButtonElement);
 const errorBox = $("error", HTMLElement);
 const view = $("view", HTMLElement);
 const json = $("json", HTMLElement);
+const statusLine = $("status", HTMLElement);
 let fileIsJson = false;
 
 file.addEventListener("change", async () => {
@@ -92,14 +97,29 @@ async function submit() {
     const html = await post("/v1/view?layout=side&script=false", "application/json", doc);
     json.textContent = doc;
     $("json-note", HTMLElement).textContent = input_.kind === "document" ? "(as pasted)" : "(as sayso extract writes it)";
+    statusLine.textContent = summary(/** @type {SaysoDocument} */ (JSON.parse(doc)));
     view.innerHTML = html;
     saysoEnhance(/** @type {HTMLElement | null} */ (view.querySelector(".sayso-view")));
     $("result", HTMLElement).hidden = false;
     $("json-box", HTMLElement).hidden = false;
   } catch (e) {
+    statusLine.textContent = "";
     errorBox.textContent = e instanceof Error ? e.message : String(e);
     errorBox.hidden = false;
   } finally {
     button.disabled = false;
   }
+}
+
+/**
+ * What was found, in one sentence, for the status line (which screen readers announce when
+ * it changes): the counts and the first claim.
+ * @param {SaysoDocument} doc
+ */
+function summary(doc) {
+  const n = (/** @type {number} */ k, /** @type {string} */ one, /** @type {string} */ many) => `${k} ${k === 1 ? one : many}`;
+  const counts = [n(doc.entities.length, "entity", "entities"), n(doc.claims.length, "claim", "claims"), n(doc.events.length, "event", "events"), n(doc.times.length, "time", "times")];
+  const c = doc.claims[0];
+  const first = c && c.cue ? `; the first: ${c.source ? c.source.text : "someone"} ${c.cue.text} “${c.content.text}”` : "";
+  return `Found ${counts.join(", ")}${first}.`;
 }

@@ -88,6 +88,40 @@ async fn offsets_and_published_come_from_the_query() {
     assert_eq!(String::from_utf8(body).expect("utf8"), sayso::to_json_pretty(&direct));
 }
 
+#[tokio::test]
+async fn language_comes_from_the_query_the_article_or_the_text() {
+    let german = "Der Stadtrat hat am Dienstag beschlossen, den Nachtbusverkehr bis März zu verlängern, nachdem sich Anwohner darüber beschwert hatten, dass die letzten Züge zu früh fahren.";
+    let doc = |body: &[u8]| -> Value { serde_json::from_slice(body).expect("json") };
+    let (status, _, body) = send(Config::default(), post("/v1/extract", Some("text/plain"), german)).await;
+    assert_eq!(status, StatusCode::OK);
+    let d = doc(&body);
+    assert_eq!(
+        (&d["article"]["language"], &d["article"]["language_source"]),
+        (&Value::from("de"), &Value::from("detected"))
+    );
+    assert_eq!(d["warnings"][0]["code"], "language_not_analysed");
+    assert_eq!(d["entities"], Value::Array(vec![]));
+    // The query wins over the article's own field and over detection; `en` forces the analysis.
+    let object = serde_json::json!({"text": german, "language": "de"}).to_string();
+    let (_, _, body) = send(Config::default(), post("/v1/extract?language=en", Some("application/json"), object)).await;
+    let d = doc(&body);
+    assert_eq!(
+        (&d["article"]["language"], &d["article"]["language_source"]),
+        (&Value::from("en"), &Value::from("given"))
+    );
+    assert!(d["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    // In a batch each line is told on its own.
+    let body = format!(
+        "{}\n{}\n",
+        serde_json::json!({"text": german}),
+        serde_json::json!({"text": "The minister said on Monday that the talks with the unions had failed and that the strike would go on."})
+    );
+    let (_, _, out) = send(Config::default(), post("/v1/extract/batch", Some("application/x-ndjson"), body)).await;
+    let languages: Vec<Value> =
+        String::from_utf8_lossy(&out).lines().map(|l| doc(l.as_bytes())["article"]["language"].clone()).collect();
+    assert_eq!(languages, [Value::from("de"), Value::from("en")]);
+}
+
 /// Asserts a problem response: status, media type, and the RFC 9457 members.
 fn assert_problem(case: &str, got: (StatusCode, String, Vec<u8>), status: StatusCode, slug: &str, detail_has: &str) {
     let (s, ctype, body) = got;
@@ -148,6 +182,20 @@ async fn every_error_is_a_problem_with_the_right_status() {
             StatusCode::UNPROCESSABLE_ENTITY,
             "bad-date",
             "`yesterday`",
+        ),
+        (
+            "bad language in the article",
+            post("/v1/extract", Some("application/json"), r#"{"text": "a", "language": "en us"}"#),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad-language",
+            "`en us`",
+        ),
+        (
+            "bad language in the query",
+            post("/v1/extract?language=english!", Some("text/plain"), "Some text."),
+            StatusCode::BAD_REQUEST,
+            "bad-query",
+            "language: bad language `english!`",
         ),
         (
             "invalid UTF-8 (plain)",
@@ -399,9 +447,13 @@ async fn schema_health_version_and_viewer() {
     assert!(
         html.contains("<script src=\"/view.js\"></script>") && html.contains("<script src=\"/viewer.js\"></script>")
     );
-    assert!(!html.contains("<script>"), "no inline script: the policy allows none");
-    for external in ["src=\"http", "href=\"http", "@import", "src=\"//", "href=\"//"] {
-        assert!(!html.contains(external), "the viewer loads nothing external ({external})");
+    assert!(!html.contains("<script>"), "no inline script (the CSP forbids it)");
+    let (status, ctype, body) = send(Config::default(), get("/viewer.js")).await;
+    assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/javascript; charset=utf-8"));
+    let js = String::from_utf8(body).expect("utf8");
+    assert!(js.contains("/v1/extract") && js.contains("/v1/view"), "the viewer calls the API");
+    for external in ["src=\"http", "href=\"http", "@import", "src=\"//", "href=\"//", "fetch(\"http", "fetch(\"//"] {
+        assert!(!html.contains(external) && !js.contains(external), "the viewer loads nothing external ({external})");
     }
     let response = router(Config::default()).oneshot(get("/")).await.expect("ok");
     let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii");

@@ -126,6 +126,14 @@ fn events(b: divan::Bencher) {
     bench_stage(b, 5);
 }
 
+/// Language identification (the language stage's detection) alone, per byte of news text:
+/// what the stage adds to `full_pipeline_to_json` (docs/language.md).
+#[divan::bench(sample_count = 10)]
+fn language(b: divan::Bencher) {
+    b.counter(divan::counter::BytesCount::new(total_bytes()))
+        .bench(|| TEXTS.iter().map(|t| sayso::language::detect(t).confidence).sum::<f64>());
+}
+
 /// The whole public path: input validation, every stage, assembly and JSON serialisation.
 #[divan::bench(sample_count = 10)]
 fn full_pipeline_to_json(b: divan::Bencher) {

@@ -1,5 +1,5 @@
 //! The analysis of one article: like a spaCy `Doc`, it holds the text and the layers each
-//! stage adds in turn (input → text → embeds → time → entities → claims → events). Stages
+//! stage adds in turn (input → language → text → embeds → time → entities → claims → events). Stages
 //! read the layers before them and write their own; [`crate::assemble`] turns the layers
 //! into the public [`crate::Document`].
 //!
@@ -12,6 +12,7 @@ use crate::embeds::{LinkRec, PostRec};
 use crate::entities::{EntityRec, MentionRec};
 use crate::events::EventRec;
 use crate::input::ArticleInput;
+use crate::language::LanguageRec;
 use crate::text::{Quotation, Sentence, Token};
 use crate::time::{PublishedRec, TimeRec};
 use std::ops::Range;
@@ -25,6 +26,9 @@ pub struct Analysis {
     pub meta: ArticleInput,
     /// Publication date: given with the input, or inferred by the time stage.
     pub published: Option<PublishedRec>,
+    /// The article's language (language stage); the stages after embeds run only when it is
+    /// English or undetermined.
+    pub language: LanguageRec,
 
     /// Paragraphs (text stage), without their surrounding line breaks.
     pub paragraphs: Vec<Range<usize>>,

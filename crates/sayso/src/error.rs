@@ -62,4 +62,10 @@ pub enum Error {
         /// The value given.
         value: String,
     },
+    /// A language that is not a BCP 47 tag (nor the English name of a language).
+    #[error("bad language `{value}`: expected a BCP 47 tag such as en, de or pt-BR")]
+    BadLanguage {
+        /// The value given.
+        value: String,
+    },
 }

@@ -4,13 +4,14 @@ use crate::schema::{Document, ParticipantRole};
 
 /// The header of [`events_csv`].
 pub const EVENTS_CSV_HEADER: &str =
-    "document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote\n";
+    "document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote,language\n";
 
 /// One CSV row per event of `doc` (no header): document id, date (the event's time value,
 /// else the publication date), source and target (entity names where resolved, else the
 /// text), CAMEO code and root, trigger, place, modality (joined by `+`), the original source
 /// of the say-so chain (the first claim's source, else the publisher), and the reporting
-/// claim's content.
+/// claim's content, and the article's language (BCP 47; `und` when it could not be told,
+/// see [`crate::schema::Article::language`]).
 #[must_use]
 pub fn events_csv(doc: &Document) -> String {
     let entity_name = |id: &Option<String>, text: &str| -> String {
@@ -53,6 +54,7 @@ pub fn events_csv(doc: &Document) -> String {
             modality,
             e.attributed_to.first().map_or(String::new(), |s| s.name.clone()),
             quote,
+            doc.article.language.clone(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -90,6 +92,7 @@ mod tests {
             "{arrest}"
         );
         assert!(arrest.contains("\"\"members\"\""), "quotes are doubled: {arrest}");
-        assert_eq!(EVENTS_CSV_HEADER.split(',').count(), arrest.split(',').count().min(11));
+        assert!(arrest.ends_with(",en"), "the language column comes last: {arrest}");
+        assert_eq!(EVENTS_CSV_HEADER.split(',').count(), 12);
     }
 }

@@ -27,7 +27,8 @@ pub struct ArticleInput {
     pub authors: Vec<String>,
     /// Publication date: `YYYY-MM-DD` or an RFC 3339 date-time.
     pub published: Option<String>,
-    /// Language tag; only `en` is analysed today.
+    /// Language (BCP 47 tag, e.g. `en`, `pt-BR`) when the caller knows it: it wins over
+    /// detection. Only English is analysed; `en` forces the analysis of any text.
     pub language: Option<String>,
 }
 
@@ -113,16 +114,20 @@ impl ArticleInput {
         Ok(Self { text, id, title, url, publisher, authors, published, language })
     }
 
-    /// Checks what must hold before analysis: non-empty text and a well-formed date.
+    /// Checks what must hold before analysis: non-empty text, a well-formed date and
+    /// language.
     ///
     /// # Errors
-    /// [`Error::EmptyText`] or [`Error::BadDate`].
+    /// [`Error::EmptyText`], [`Error::BadDate`] or [`Error::BadLanguage`].
     pub fn validate(&self) -> Result<(), Error> {
         if self.text.trim().is_empty() {
             return Err(Error::EmptyText);
         }
         if let Some(p) = &self.published {
             parse_published(p)?;
+        }
+        if let Some(l) = &self.language {
+            crate::language::normalize_tag(l)?;
         }
         Ok(())
     }

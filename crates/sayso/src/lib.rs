@@ -11,7 +11,7 @@
 //! # Ok::<(), sayso::Error>(())
 //! ```
 //!
-//! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`text`],
+//! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`language`], [`text`],
 //! [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
 //! assembled from the layers. [`view`] renders a finished Document as HTML for people.
 
@@ -26,6 +26,7 @@ pub mod export;
 mod fnv;
 pub mod input;
 mod json;
+pub mod language;
 pub mod offsets;
 pub mod schema;
 pub mod text;
@@ -61,7 +62,7 @@ impl Options {
 /// Runs every stage over an article and returns the analysis (the layers before assembly).
 ///
 /// # Errors
-/// Empty text or a malformed publication date.
+/// Empty text, a malformed publication date or language.
 pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
     input.validate()?;
     let mut a = Analysis::default();
@@ -79,19 +80,28 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
         });
     }
     a.meta = meta;
+    language::run(&mut a);
+    // Text and embeds are kept for every language: a reader of a skipped article still gets
+    // its paragraphs' links and posts.
     text::run(&mut a);
     embeds::run(&mut a);
-    time::run(&mut a);
-    entities::run(&mut a);
-    claims::run(&mut a);
-    events::run(&mut a);
+    if a.language.analysed {
+        time::run(&mut a);
+        entities::run(&mut a);
+        claims::run(&mut a);
+        events::run(&mut a);
+    } else {
+        // The text stage pairs quotation marks by English conventions (a German „...“ looks
+        // unclosed to it); its notes on a text nobody analysed would only be noise.
+        a.warnings.retain(|w| w.code == language::NOT_ANALYSED);
+    }
     Ok(a)
 }
 
 /// Analyses one article and returns its document.
 ///
 /// # Errors
-/// Empty text or a malformed publication date.
+/// Empty text, a malformed publication date or language.
 pub fn extract(input: ArticleInput, options: &Options) -> Result<Document, Error> {
     let a = analyze(input)?;
     Ok(assemble::document(&a, options.offsets))

@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the record layout. A change that breaks consumers bumps the major part.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// Everything sayso found in one article: who says what happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -137,8 +137,24 @@ pub struct Article {
     /// inferable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
-    /// Language of the text (BCP 47 tag, e.g. `en`).
+    /// Language of the text, a BCP 47 tag (`en`, `de`, `pt-BR`; `und` when it could not be
+    /// told): the one the caller gave, which wins, else the one detected from the text
+    /// (`language_source`). sayso analyses English only: for any other language the document
+    /// keeps its text, `published` (as given), `posts` and `links`, has no entities, claims,
+    /// events or times, and says so in `warnings` (code `language_not_analysed`). An article
+    /// whose language is undetermined (too little running text, or the detector unsure) is
+    /// analysed as English with a `language_undetermined` warning; giving the language `en`
+    /// forces the analysis.
     pub language: String,
+    /// How the language was known: given by the caller or detected. (Absent only in
+    /// documents written before schema 1.1.)
+    #[serde(default = "LanguageSource::before_1_1")]
+    pub language_source: LanguageSource,
+    /// Confidence in `language`, from 0 to 1: 1 when given or when the text is recognisably
+    /// English by its function words, the statistical model's confidence otherwise, 0 when
+    /// undetermined. (Absent only in documents written before schema 1.1.)
+    #[serde(default = "one")]
+    pub language_confidence: f64,
     /// The article text every span points into (after input decoding; never altered
     /// further).
     pub text: String,
@@ -179,6 +195,28 @@ pub enum PublishedSource {
     Post,
     /// The latest explicit date in the text that agrees with its relative expressions.
     Inferred,
+}
+
+/// How the article's language was known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageSource {
+    /// Supplied with the input (article metadata or a command-line, Python or HTTP option).
+    Given,
+    /// Detected from the article's running text.
+    Detected,
+}
+
+impl LanguageSource {
+    /// Documents before schema 1.1 did not say; their language was always `en`, as given or
+    /// assumed.
+    fn before_1_1() -> Self {
+        Self::Given
+    }
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// What kind of thing an entity is.

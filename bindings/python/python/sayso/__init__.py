@@ -171,16 +171,32 @@ def extract(
     publisher: Optional[str] = None,
     id: Optional[str] = None,
     offsets: str = "codepoint",
+    language: Optional[str] = None,
 ) -> Document:
     """Analyse one article's text. ``published`` is YYYY-MM-DD or RFC 3339; ``offsets`` is
     ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``.
 
-    Raises :class:`InvalidInput` (empty text, bad date) or :class:`InvalidOption`.
+    ``language`` (a BCP 47 tag such as ``"en"`` or ``"de"``) is the article's language when
+    you know it; otherwise it is detected from the text. sayso analyses English only: an
+    article in another language comes back with its text, links and posts, no entities,
+    claims, events or times, and a warning; ``language="en"`` forces the analysis.
+
+    Raises :class:`InvalidInput` (empty text, bad date, bad language) or
+    :class:`InvalidOption`.
     """
     if not isinstance(text, str):
         raise InvalidInput(f"text must be a str, got {type(text).__name__}")
     return Document(
-        _extract_json(text, published=published, title=title, url=url, publisher=publisher, id=id, offsets=offsets)
+        _extract_json(
+            text,
+            published=published,
+            title=title,
+            url=url,
+            publisher=publisher,
+            id=id,
+            offsets=offsets,
+            language=language,
+        )
     )
 
 
@@ -202,7 +218,7 @@ def schema() -> Dict[str, Any]:
 
 def frames(docs: Sequence[Document]) -> Dict[str, Any]:
     """pandas DataFrames ``claims``, ``events``, ``entities``, ``times`` for many Documents,
-    one row per record, with the article id in each row."""
+    one row per record, with the article id and language in each row."""
     try:
         import pandas as pd  # type: ignore[import-untyped]
     except ImportError as missing:  # pragma: no cover - exercised without pandas
@@ -211,6 +227,7 @@ def frames(docs: Sequence[Document]) -> Dict[str, Any]:
     for doc in docs:
         d = doc._data
         aid = d["article"].get("id")
+        lang = d["article"]["language"]
         names = {e["id"]: e["name"] for e in d["entities"]}
         for c in d["claims"]:
             chain = c.get("attributed_to") or []
@@ -226,6 +243,7 @@ def frames(docs: Sequence[Document]) -> Dict[str, Any]:
                     "content": c["content"]["text"],
                     "parent": c.get("parent"),
                     "original_source": chain[0]["name"] if chain else None,
+                    "language": lang,
                 }
             )
         for ev in d["events"]:
@@ -243,15 +261,23 @@ def frames(docs: Sequence[Document]) -> Dict[str, Any]:
                     "place": (ev.get("place") or {}).get("text"),
                     "modality": "+".join(ev.get("modality") or []),
                     "claim": ev.get("claim"),
+                    "language": lang,
                 }
             )
         for e in d["entities"]:
             rows["entities"].append(
-                {"article": aid, "id": e["id"], "type": e["type"], "name": e["name"], "mentions": len(e["mentions"])}
+                {
+                    "article": aid,
+                    "id": e["id"],
+                    "type": e["type"],
+                    "name": e["name"],
+                    "mentions": len(e["mentions"]),
+                    "language": lang,
+                }
             )
         for t in d["times"]:
             rows["times"].append(
-                {"article": aid, "id": t["id"], "text": t["text"], "type": t["type"], "value": t["value"]}
+                {"article": aid, "id": t["id"], "text": t["text"], "type": t["type"], "value": t["value"], "language": lang}
             )
     return {k: pd.DataFrame(v) for k, v in rows.items()}
 

@@ -154,6 +154,8 @@ try {
   await page.waitForSelector("#result:not([hidden]) .sayso-view[data-enhanced]", { timeout: 60_000 });
   const doc = JSON.parse(await page.textContent("#json"));
   assert.equal(doc.article.text, article, "the document holds the pasted text");
+  assert.match(await page.textContent("#status"), new RegExp(`^Found ${doc.entities.length} entities, ${doc.claims.length} claims, .*; the first: `),
+    "the status line (announced to screen readers) says what was found");
   await checkStructure(page, doc, "viewer");
 
   // Click the card of the claim Sarah Sanders confirms: its spans light up, its chain reads
