@@ -178,8 +178,9 @@ fn fragment(out: &mut String, d: &Doc<'_>, p: &str, options: &ViewOptions) {
         Layout::Stacked => "sv-stack",
         Layout::Side => "sv-side",
     };
+    // The view's own words are English; the article's text is in its own language.
     let lang = d.article.get("language").and_then(Value::as_str).filter(|l| valid_lang(l)).unwrap_or("en");
-    let _ = write!(out, "<div class=\"sayso-view {layout}\" id=\"{p}\" lang=\"{lang}\">");
+    let _ = write!(out, "<div class=\"sayso-view {layout}\" id=\"{p}\" lang=\"en\">");
     if !options.page {
         out.push_str("<style>");
         out.push_str(STYLE);
@@ -189,7 +190,7 @@ fn fragment(out: &mut String, d: &Doc<'_>, p: &str, options: &ViewOptions) {
     legend(out, p);
     let _ = write!(
         out,
-        "<div class=\"sv-body\"><section class=\"sv-text-box\" aria-labelledby=\"{p}-text\"><h3 id=\"{p}-text\">Text</h3><div class=\"sv-text\" tabindex=\"0\" role=\"region\" aria-label=\"Article text\">"
+        "<div class=\"sv-body\"><section class=\"sv-text-box\" aria-labelledby=\"{p}-text\"><h3 id=\"{p}-text\">Text</h3><div class=\"sv-text\" tabindex=\"0\" role=\"region\" aria-label=\"Article text\" lang=\"{lang}\">"
     );
     text::write(out, d, p);
     out.push_str("</div></section><div class=\"sv-panels\">");

@@ -302,3 +302,17 @@ fn the_inlined_stylesheet_and_script_cannot_end_their_elements_early() {
     assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
     assert!(SCRIPT.starts_with("// @ts-check"));
 }
+
+#[test]
+fn the_text_is_marked_with_the_articles_language_and_the_view_with_english() {
+    let mut doc = nested_doc();
+    doc["article"]["language"] = json!("de");
+    let html = render_one(&doc);
+    assert!(html.contains("class=\"sayso-view sv-stack\" id=\"") && html.contains("\" lang=\"en\">"));
+    assert!(html.contains("aria-label=\"Article text\" lang=\"de\">"));
+    doc["article"]["language"] = json!("de\" onload=\"x");
+    assert!(
+        render_one(&doc).contains("aria-label=\"Article text\" lang=\"en\">"),
+        "a tag that is not one is not written"
+    );
+}
