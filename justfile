@@ -42,12 +42,16 @@ test:
     just test-browser
     just fuzz-smoke
 
-# The viewer page in headless Chromium (installs chromium with apt and playwright-core with npm if missing); writes target/artefacts/viewer.png.
+# The viewer page and the notebook view in headless Chromium, with axe-core (installs chromium with apt, playwright-core and axe-core with npm, if missing); screenshots in target/artefacts/.
 test-browser:
     command -v chromium >/dev/null || ( $([ "$(id -u)" = 0 ] || echo sudo) apt-get update -qq && $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq chromium )
     cargo build --quiet -p sayso-cli
     cd crates/sayso-server/tests/browser && npm ci --no-audit --no-fund --silent
     CHROMIUM="$(command -v chromium)" SAYSO_BIN=target/debug/sayso node crates/sayso-server/tests/browser/viewer.test.mjs
+
+# Screenshots of the viewer and of the notebook view of the reference article for docs/ and the README (the browser test, writing its screenshots to docs/ too).
+screenshots:
+    SAYSO_SCREENSHOTS=docs just test-browser
 
 # Serve the API and viewer (release build) on SAYSO_ADDR (default 127.0.0.1:8080): `just serve --cors-origin '*'`.
 serve *args: build
@@ -170,7 +174,7 @@ cameo:
 # Build the Python module as a wheel (target/wheels) with maturin and install it into .venv (created if absent), for notebooks and tests.
 python:
     test -x .venv/bin/python || python3 -m venv .venv
-    .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas
+    .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" pytest mypy pandas html5lib
     rm -f target/wheels/sayso-*.whl
     {{pgo_flags}} .venv/bin/maturin build --release --quiet -m bindings/python/Cargo.toml -o target/wheels
     .venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/sayso-*.whl

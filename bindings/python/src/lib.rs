@@ -90,6 +90,16 @@ fn extract_many_json(
     results.map_err(InvalidOption::new_err)?.into_iter().map(|r| r.map_err(InvalidInput::new_err)).collect()
 }
 
+/// A Document (JSON text) as HTML: the view `sayso view` and the server show; a fragment for
+/// notebooks, or a whole page with `page=True`.
+#[pyfunction]
+#[pyo3(signature = (document, *, layout="stacked", page=false, script=true))]
+fn view_html(py: Python<'_>, document: &str, layout: &str, page: bool, script: bool) -> PyResult<String> {
+    let layout: sayso::view::Layout = layout.parse().map_err(InvalidOption::new_err)?;
+    let options = sayso::view::ViewOptions { layout, page, script };
+    py.detach(|| sayso::view::render_json(document, &options)).map_err(|e| input_error(&e))
+}
+
 /// The JSON Schema of the Document, as a string.
 #[pyfunction]
 fn schema_json() -> String {
@@ -102,6 +112,7 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract_many_json, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(view_html, m)?)?;
     m.add("SaysoError", m.py().get_type::<SaysoError>())?;
     m.add("InvalidInput", m.py().get_type::<InvalidInput>())?;
     m.add("InvalidOption", m.py().get_type::<InvalidOption>())?;

@@ -59,7 +59,7 @@ def test_attribute_access_reaches_the_whole_schema():
     assert claim.relations[0].type == "confirms"
     assert claim.source.text == doc.article.text[claim.source.span.start : claim.source.span.end]
     assert doc.claims[0].attributed_to[-1].publisher is True
-    assert "entities" in repr(doc) and "<span" in doc._repr_html_()
+    assert "entities" in repr(doc) and 'class="sayso-view' in doc._repr_html_()
     first = repr(doc.claims[0])
     assert "cue='confirmed'" in first and "source='The White House'" in first, first
     assert "attributed_to=[1 item]" in first and len(first) < 400, first
@@ -102,6 +102,103 @@ def test_frames_give_one_row_per_record():
     f = sayso.frames(docs)
     assert len(f["claims"]) == sum(len(d.claims) for d in docs)
     assert isinstance(f["events"], pd.DataFrame)
+
+
+# ---- The notebook display (Document._repr_html_) ----
+
+SNAPSHOT_DOCS = sorted(SNAPSHOTS.glob("*.snap.json"))
+# Attributes that load or link to something: in the view each may only point inside the view.
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "ping", "xlink:href"}
+
+
+def parsed(html, *, page=False):
+    """The HTML parsed by html5lib with strict parsing: any HTML5 parse error raises."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parse(html) if page else parser.parseFragment(html)
+
+
+def refers_outside(tree):
+    """Everything in a parsed view that would load, link to or reach outside the view."""
+    found = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in {"link", "img", "iframe", "object", "embed", "base", "frame", "audio", "video", "source"}:
+            found.append(f"<{el.tag}>")
+        if el.tag == "meta" and el.get("http-equiv"):
+            found.append("<meta http-equiv>")
+        for name, value in el.attrib.items():
+            if name.lower() in URL_ATTRIBUTES and not value.startswith("#"):
+                found.append(f"{el.tag} {name}={value!r}")
+            if name.lower() == "style" and ("url(" in value or "@import" in value):
+                found.append(f"{el.tag} style={value!r}")
+        if el.tag == "style" and ("url(" in (el.text or "") or "@import" in (el.text or "")):
+            found.append("<style> with url() or @import")
+    return found
+
+
+def as_html_text(text):
+    """The text as HTML can carry it: controls other than whitespace and noncharacters are
+    parse errors even as character references, so the view shows U+FFFD for each (one of the
+    snapshot articles has C1 controls from a mis-decoded "François")."""
+
+    def forbidden(c):
+        u = ord(c)
+        return (u < 0x20 and c not in "\t\n\r\x0c") or 0x7F <= u <= 0x9F or 0xFDD0 <= u <= 0xFDEF or (u & 0xFFFE) == 0xFFFE
+
+    return "".join("\ufffd" if forbidden(c) else c for c in text)
+
+
+@pytest.mark.parametrize("path", SNAPSHOT_DOCS, ids=[p.name.split(".")[0] for p in SNAPSHOT_DOCS])
+def test_the_notebook_html_of_every_snapshot_is_valid_html5_and_refers_to_nothing_outside(path):
+    doc = sayso.Document(path.read_text(encoding="utf-8"))
+    html = doc._repr_html_()
+    tree = parsed(html)
+    assert refers_outside(tree) == []
+    # What the view says: a card per claim (with its content), a row per event, the text whole.
+    cards = {el.get("data-id"): el for el in tree.iter() if el.get("class") == "sv-card"}
+    assert sorted(cards) == sorted(c["id"] for c in doc.to_dict()["claims"])
+    for c in doc.claims:
+        assert cards[c.id].find("blockquote").text == c.content.text
+    rows = [el for el in tree.iter() if el.tag == "tr" and el.get("data-r", "").startswith("v")]
+    assert [r.get("data-id") for r in rows] == [e.id for e in doc.events]
+    text = next(el for el in tree.iter() if el.get("class") == "sv-text")
+    assert "".join(text.itertext()) == as_html_text(doc.article.text)
+    # The same document as a page to save: a valid HTML5 document, also self-contained.
+    page = doc.to_html()
+    assert page.startswith("<!DOCTYPE html>")
+    assert refers_outside(parsed(page, page=True)) == []
+
+
+def test_the_strict_parser_would_catch_broken_html():
+    import html5lib
+
+    for broken in ["<div><span>unclosed</div>", "<p>a</i>", "<div a=1 a=2></div>", "text\x01control"]:
+        with pytest.raises(html5lib.html5parser.ParseError):
+            parsed(broken)
+    assert refers_outside(parsed('<a href="https://example.com/">x</a><img src="x.png">')) == [
+        "a href='https://example.com/'",
+        "<img>",
+        "img src='x.png'",
+    ]
+
+
+def test_the_view_shows_the_say_so_chain_and_escapes_the_text():
+    text = 'The mayor said <b>"the bridge & the road"</b> would reopen, the Herald reported.'
+    doc = sayso.extract(text, published="2024-05-02")
+    html = doc._repr_html_()
+    assert "&lt;b&gt;&quot;the bridge &amp; the road&quot;&lt;/b&gt;" in html and '<b>"the bridge' not in html
+    tree = parsed(html)
+    assert "".join(next(el for el in tree.iter() if el.get("class") == "sv-text").itertext()) == text
+    for c in doc.claims:
+        path = next(el for el in tree.iter() if el.get("data-id") == c.id).find(".//dl/dd/span[@class='sv-path']")
+        assert "".join(path.itertext()).endswith("→ the publisher")
+    with pytest.raises(sayso.InvalidInput, match="not a sayso Document"):
+        sayso.Document('{"text": "an article, not a Document"}')._repr_html_()
+    with pytest.raises(sayso.InvalidOption, match="layout"):
+        doc.to_html(layout="wide")
 
 
 GERMAN = (

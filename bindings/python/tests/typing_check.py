@@ -6,3 +6,5 @@ docs: list[sayso.Document] = sayso.extract_many(["a", {"text": "b"}], jobs=2)
 text: str = doc.to_json()
 schema: dict[str, object] = sayso.schema()
 version: str = sayso.__version__
+page: str = doc.to_html(page=False, layout="stacked", script=False)
+cell: str = doc._repr_html_()

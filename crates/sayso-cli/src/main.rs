@@ -6,6 +6,7 @@ mod extract;
 mod serve;
 mod sources;
 mod validate;
+mod view;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ Examples:
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl
+  sayso extract article.txt | sayso view -
   sayso serve --addr 127.0.0.1:8080
 
 Exit status: 0 when every article was processed, 1 when some input could not be
@@ -54,6 +56,11 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
+    /// Show Documents as people read them: an HTML page with the text marked, claim cards
+    /// with their say-so chains, an events table and who says what; opened in the browser,
+    /// or written with -o.
+    #[command(after_help = view::AFTER_HELP)]
+    View(view::Args),
     /// Serve the HTTP API (POST /v1/extract, /v1/extract/batch, GET /openapi.json) and a
     /// viewer page at /.
     #[command(after_help = serve::AFTER_HELP)]
@@ -98,6 +105,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Validate { files } => validate::run(&files),
+        Command::View(args) => view::run(&args),
         Command::Serve(args) => serve::run(args),
     }
 }

@@ -10,10 +10,12 @@ Endpoints:
   POST /v1/extract         one article: a JSON article object, or text/plain
                            (?offsets=codepoint|utf8|utf16, ?published=DATE, ?id=ID)
   POST /v1/extract/batch   JSON Lines in (application/x-ndjson), JSON Lines out, in order
+  POST /v1/view            a Document (application/json) in, its HTML view out
+                           (?layout=stacked|side, ?page=true, ?script=false)
   GET  /v1/schema          the JSON Schema of a Document
   GET  /openapi.json       OpenAPI 3.1
   GET  /healthz, /version
-  GET  /                   a viewer page
+  GET  /                   a viewer page: paste an article, see its claims, chains, events
 
 Errors are application/problem+json (RFC 9457). Logs go to standard error (RUST_LOG
 sets the level). SIGTERM or Ctrl-C stops accepting connections and lets requests in

@@ -279,6 +279,70 @@ fn validate_accepts_real_documents_and_says_where_a_broken_one_fails() {
 }
 
 #[test]
+fn view_writes_a_self_contained_page_of_the_documents_it_is_given() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = sayso().arg("extract").arg(reference()).assert().success().get_output().stdout.clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let page = dir.path().join("view.html");
+    sayso().args(["view", "-", "-o"]).arg(&page).write_stdin(out.clone()).assert().success();
+    let html = std::fs::read_to_string(&page).expect("page written");
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("class=\"sayso-view sv-side\"")
+            && html.contains("<script>")
+    );
+    let claims = doc["claims"].as_array().expect("claims").len();
+    assert_eq!(html.matches("class=\"sv-card\"").count(), claims, "a card per claim");
+
+    // The fragment a notebook shows, static, on standard output.
+    let file = write(&dir, "doc.json", &out);
+    let frag = sayso()
+        .arg("view")
+        .arg(&file)
+        .args(["--fragment", "--layout", "stacked", "--no-script", "-o", "-"])
+        .assert()
+        .success();
+    let frag = String::from_utf8_lossy(&frag.get_output().stdout).to_string();
+    assert!(frag.starts_with("<div class=\"sayso-view sv-stack\"") && !frag.contains("<script"), "{}", &frag[..80]);
+
+    // Several documents in JSON Lines; --id picks one.
+    let other =
+        std::fs::read_to_string(root().join("tests/snapshots/timebank-jobs-report.snap.json")).expect("snapshot");
+    let other: serde_json::Value = serde_json::from_str(&other).expect("json");
+    let lines =
+        format!("{}\n{}\n", serde_json::to_string(&doc).expect("json"), serde_json::to_string(&other).expect("json"));
+    let batch = write(&dir, "docs.jsonl", lines.as_bytes());
+    let both = sayso().arg("view").arg(&batch).args(["-o", "-"]).assert().success();
+    assert_eq!(String::from_utf8_lossy(&both.get_output().stdout).matches("<div class=\"sayso-view ").count(), 2);
+    let one = sayso().arg("view").arg(&batch).args(["--id", "NYT19980206.0460", "-o", "-"]).assert().success();
+    let one = String::from_utf8_lossy(&one.get_output().stdout).to_string();
+    assert_eq!(one.matches("<div class=\"sayso-view ").count(), 1);
+    assert!(one.contains("<title>NYT19980206.0460 · sayso</title>"), "{}", &one[..300]);
+    sayso()
+        .arg("view")
+        .arg(&batch)
+        .args(["--id", "nobody", "-o", "-"])
+        .assert()
+        .code(1)
+        .stderr(contains("no document has the id nobody"));
+
+    // An article is not a Document: the error says how to get one.
+    sayso()
+        .arg("view")
+        .arg(reference())
+        .assert()
+        .code(1)
+        .stderr(contains("putin-trump-cia-tip.txt:1: not JSON").and(contains("run `sayso extract")).and(no_panic()));
+    sayso()
+        .args(["view", "-"])
+        .write_stdin("{\"text\": \"An article.\"}")
+        .assert()
+        .code(1)
+        .stderr(contains("<stdin>:1: this is an article, not a Document: run `sayso extract - | sayso view -`"));
+    sayso().args(["view", "--layout", "wide"]).assert().code(2).stderr(contains("unknown layout `wide`"));
+}
+
+#[test]
 fn a_batch_counts_the_articles_not_analysed_per_language_and_still_exits_0() {
     let german = std::fs::read(root().join("tests/corpus/de-nachtbus-stadtrat.json")).expect("German article");
     let german: serde_json::Value = serde_json::from_slice(&german).expect("json");

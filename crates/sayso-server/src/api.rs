@@ -16,7 +16,8 @@ use serde::Deserialize;
 use std::convert::Infallible;
 use std::sync::Arc;
 
-/// The viewer: one HTML file with its CSS inline, no external assets.
+/// The viewer page: its CSS inline; its script (`viewer.js`) and the view's (`sayso::view`'s
+/// `view.js`) served beside it, so that the policy below needs no inline script.
 const VIEWER_HTML: &str = include_str!("viewer.html");
 
 /// The viewer's script, a file of its own so that it can be type-checked against the
@@ -24,9 +25,18 @@ const VIEWER_HTML: &str = include_str!("viewer.html");
 const VIEWER_JS: &str = include_str!("viewer.js");
 
 /// What the viewer may load: only itself and this API (the page has no external assets, and
-/// the policy makes sure it never will); scripts only from this server, never inline.
+/// the policy makes sure it never will); scripts only from this server, never inline. Inline
+/// styles are allowed for the views it shows.
 const VIEWER_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; \
 connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// A view opened on its own (`POST /v1/view?page=true`) runs its inline script and style and
+/// may load nothing at all.
+const VIEW_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
+base-uri 'none'; form-action 'none'";
+
+const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
+const HTML: &str = "text/html; charset=utf-8";
 
 const JSON: &str = "application/json";
 const NDJSON: &str = "application/x-ndjson";
@@ -34,8 +44,10 @@ const NDJSON: &str = "application/x-ndjson";
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(viewer))
-        .route("/viewer.js", get(viewer_js))
+        .route("/viewer.js", get(|| async { script(VIEWER_JS) }))
+        .route("/view.js", get(|| async { script(sayso::view::SCRIPT) }))
         .route("/v1/extract", post(extract))
+        .route("/v1/view", post(view))
         .route("/v1/extract/batch", post(batch))
         .route("/v1/schema", get(schema))
         .route("/openapi.json", get(openapi))
@@ -143,6 +155,11 @@ fn check_charset(charset: Option<&str>) -> Result<(), Problem> {
     }
 }
 
+/// `application/json`, or a JSON-based type (`application/...+json`).
+fn is_json(essence: &str) -> bool {
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
 /// How a `POST /v1/extract` body is to be read.
 enum BodyKind {
     Json,
@@ -155,8 +172,7 @@ fn extract_body_kind(headers: &HeaderMap) -> Result<BodyKind, Problem> {
         return Err(unsupported(format!("no Content-Type: {expected}")));
     };
     let kind = match essence.as_str() {
-        "application/json" => BodyKind::Json,
-        e if e.starts_with("application/") && e.ends_with("+json") => BodyKind::Json,
+        e if is_json(e) => BodyKind::Json,
         "text/plain" => BodyKind::Text,
         other => return Err(unsupported(format!("Content-Type `{other}` is not accepted: {expected}"))),
     };
@@ -285,6 +301,59 @@ async fn batch(
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(NDJSON))], Body::from_stream(out)).into_response())
 }
 
+/// Query parameters of `POST /v1/view`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ViewParams {
+    /// `stacked` (default) or `side`.
+    layout: Option<String>,
+    /// A whole page rather than a fragment (default false).
+    page: Option<bool>,
+    /// The script inline (default true).
+    script: Option<bool>,
+}
+
+/// `POST /v1/view`: a Document (JSON, as `/v1/extract` returns it) in, its HTML view out: the
+/// same renderer as `sayso view` and Python's notebook display.
+async fn view(
+    State(shared): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<ViewParams>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let params = query.map_err(|r| query_problem(&r))?.0;
+    let layout = match &params.layout {
+        None => sayso::view::Layout::default(),
+        Some(l) => l.parse().map_err(|e| bad_query(format!("layout: {e}")))?,
+    };
+    let options =
+        sayso::view::ViewOptions { layout, page: params.page.unwrap_or(false), script: params.script.unwrap_or(true) };
+    let expected = "send a Document as application/json";
+    let Some((essence, charset)) = media_type(&headers) else {
+        return Err(unsupported(format!("no Content-Type: {expected}")));
+    };
+    if !is_json(&essence) {
+        return Err(unsupported(format!("Content-Type `{essence}` is not accepted: {expected}")));
+    }
+    check_charset(charset.as_deref())?;
+    let body = body.map_err(|r| body_problem(&r, shared.config.max_body))?;
+    let html = shared
+        .run(move || {
+            let text = std::str::from_utf8(&body).map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+            sayso::view::render_json(text, &options)
+        })
+        .await?
+        .map_err(|e| Problem::from_sayso(&e))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(HTML)),
+            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(VIEW_CSP)),
+        ],
+        html,
+    )
+        .into_response())
+}
+
 /// One batch output line for an input line that gave no Document (the `BatchError` of the
 /// OpenAPI document).
 #[derive(serde::Serialize)]
@@ -304,8 +373,8 @@ fn error_line(line: usize, id: Option<&str>, problem: &Problem) -> String {
 /// The methods an endpoint takes, for the detail of a 405.
 pub(crate) fn allowed_methods(path: &str) -> Option<&'static str> {
     match path {
-        "/v1/extract" | "/v1/extract/batch" => Some("POST"),
-        "/" | "/viewer.js" | "/v1/schema" | "/openapi.json" | "/healthz" | "/version" => Some("GET"),
+        "/v1/extract" | "/v1/extract/batch" | "/v1/view" => Some("POST"),
+        "/" | "/viewer.js" | "/view.js" | "/v1/schema" | "/openapi.json" | "/healthz" | "/version" => Some("GET"),
         _ => None,
     }
 }
@@ -336,21 +405,21 @@ async fn version() -> Response {
     ([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], format!("{body}\n")).into_response()
 }
 
+/// `GET /viewer.js`, `GET /view.js`: the viewer page's scripts.
+fn script(js: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static(JAVASCRIPT))], js).into_response()
+}
+
 /// `GET /`: the viewer page.
 async fn viewer() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (header::CONTENT_TYPE, HeaderValue::from_static(HTML)),
             (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(VIEWER_CSP)),
         ],
         VIEWER_HTML,
     )
         .into_response()
-}
-
-/// `GET /viewer.js`: the viewer's script.
-async fn viewer_js() -> Response {
-    ([(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"))], VIEWER_JS).into_response()
 }
 
 async fn not_found() -> Problem {

@@ -80,7 +80,7 @@ pub fn problem_schema() -> Value {
         "type": "object",
         "required": ["type", "title", "status", "detail"],
         "properties": {
-            "type": {"type": "string", "format": "uri", "description": format!("The kind of problem: {TYPE_BASE}<slug>, e.g. malformed-json, invalid-utf8, not-an-article, empty-text, bad-date, bad-language, bad-query, unsupported-media-type, body-too-large, timeout, not-found, method-not-allowed, internal.")},
+            "type": {"type": "string", "format": "uri", "description": format!("The kind of problem: {TYPE_BASE}<slug>, e.g. malformed-json, invalid-utf8, not-an-article, not-a-document, empty-text, bad-date, bad-language, bad-query, unsupported-media-type, body-too-large, timeout, not-found, method-not-allowed, internal.")},
             "title": {"type": "string", "description": "Short summary of the kind of problem."},
             "status": {"type": "integer", "description": "The HTTP status code."},
             "detail": {"type": "string", "description": "What was wrong with this request."}
@@ -177,6 +177,19 @@ pub fn document() -> Value {
             }),
         );
     }
+    let mut view_responses = errors(&[
+        ("400", "Malformed JSON, invalid UTF-8, or a bad query parameter."),
+        ("422", "Well-formed JSON that is not a Document (no article text)."),
+    ]);
+    if let Some(m) = view_responses.as_object_mut() {
+        m.insert(
+            "200".into(),
+            json!({
+                "description": "The Document as HTML: the text with claims, entities, times and events marked; a card per claim with its say-so chain; who says what; an events table. Self-contained (no external URL); a fragment to embed, or a whole page with page=true.",
+                "content": {"text/html": {"schema": {"type": "string"}}}
+            }),
+        );
+    }
     let mut schemas = document_components();
     schemas.insert("ArticleInput".into(), article_schema());
     schemas.insert("Problem".into(), problem_schema());
@@ -211,6 +224,20 @@ pub fn document() -> Value {
                 }},
                 "responses": batch_responses
             }},
+            "/v1/view": {"post": {
+                "operationId": "view",
+                "summary": "Show a Document as people read it (HTML)",
+                "description": "The same renderer as `sayso view` and Python's notebook display. It reads only the Document, so documents written elsewhere (any 1.x schema) can be shown.",
+                "parameters": [
+                    {"name": "layout", "in": "query", "required": false, "description": "stacked: the text above the cards and tables (as in notebooks); side: beside them.", "schema": {"type": "string", "enum": ["stacked", "side"], "default": "stacked"}},
+                    {"name": "page", "in": "query", "required": false, "description": "A whole HTML page rather than a fragment to embed.", "schema": {"type": "boolean", "default": false}},
+                    {"name": "script", "in": "query", "required": false, "description": "Include the script that adds hover and click highlighting; without it the view is static (and reads the same). A page that loads /view.js itself asks for false.", "schema": {"type": "boolean", "default": true}}
+                ],
+                "requestBody": {"required": true, "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/Document"}}
+                }},
+                "responses": view_responses
+            }},
             "/v1/schema": {"get": {
                 "operationId": "schema",
                 "summary": "The JSON Schema (draft 2020-12) every Document follows",
@@ -238,12 +265,17 @@ pub fn document() -> Value {
             }},
             "/": {"get": {
                 "operationId": "viewer",
-                "summary": "A viewer page: paste or upload an article and see what sayso finds",
+                "summary": "A viewer page: paste or upload an article (or a Document) and see what sayso finds",
                 "responses": {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}}
             }},
             "/viewer.js": {"get": {
                 "operationId": "viewerScript",
                 "summary": "The viewer page's script",
+                "responses": {"200": {"description": "JavaScript", "content": {"text/javascript": {"schema": {"type": "string"}}}}}
+            }},
+            "/view.js": {"get": {
+                "operationId": "viewScript",
+                "summary": "The script of a view (defines saysoEnhance(root)), for pages that show views from /v1/view?script=false",
                 "responses": {"200": {"description": "JavaScript", "content": {"text/javascript": {"schema": {"type": "string"}}}}}
             }}
         },

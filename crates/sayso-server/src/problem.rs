@@ -65,6 +65,9 @@ impl Problem {
                 Self::new(StatusCode::UNPROCESSABLE_ENTITY, "not-an-article", "Not an article object", detail)
             }
             E::EmptyText => Self::new(StatusCode::UNPROCESSABLE_ENTITY, "empty-text", "Empty text", detail),
+            E::NotADocument { .. } => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, "not-a-document", "Not a Document", detail)
+            }
             E::BadDate { .. } => {
                 Self::new(StatusCode::UNPROCESSABLE_ENTITY, "bad-date", "Bad publication date", detail)
             }

@@ -398,7 +398,7 @@ async fn openapi_is_3_1_and_embeds_the_checked_in_schema() {
     }
     // Paths named in the document are the ones served.
     for path in doc["paths"].as_object().expect("paths").keys() {
-        let method = if path.starts_with("/v1/extract") { "POST" } else { "GET" };
+        let method = if path.starts_with("/v1/extract") || path == "/v1/view" { "POST" } else { "GET" };
         assert!(doc["paths"][path].get(method.to_ascii_lowercase()).is_some(), "{path}");
     }
 }
@@ -444,14 +444,64 @@ async fn schema_health_version_and_viewer() {
     let (status, ctype, body) = send(Config::default(), get("/")).await;
     assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/html; charset=utf-8"));
     let html = String::from_utf8(body).expect("utf8");
-    assert!(html.contains("<script src=\"/viewer.js\"></script>"), "the page loads its script");
+    assert!(
+        html.contains("<script src=\"/view.js\"></script>") && html.contains("<script src=\"/viewer.js\"></script>")
+    );
     assert!(!html.contains("<script>"), "no inline script (the CSP forbids it)");
     let (status, ctype, body) = send(Config::default(), get("/viewer.js")).await;
     assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/javascript; charset=utf-8"));
     let js = String::from_utf8(body).expect("utf8");
-    assert!(js.contains("/v1/extract"), "the viewer calls the API");
+    assert!(js.contains("/v1/extract") && js.contains("/v1/view"), "the viewer calls the API");
     for external in ["src=\"http", "href=\"http", "@import", "src=\"//", "href=\"//", "fetch(\"http", "fetch(\"//"] {
         assert!(!html.contains(external) && !js.contains(external), "the viewer loads nothing external ({external})");
+    }
+    let response = router(Config::default()).oneshot(get("/")).await.expect("ok");
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii");
+    assert!(csp.contains("script-src 'self';") && csp.contains("default-src 'none'"), "{csp}");
+    for (path, needle) in [("/viewer.js", "/v1/view?"), ("/view.js", "function saysoEnhance(")] {
+        let (status, ctype, body) = send(Config::default(), get(path)).await;
+        assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/javascript; charset=utf-8"), "{path}");
+        let js = String::from_utf8(body).expect("utf8");
+        assert!(js.starts_with("// @ts-check") && js.contains(needle), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn view_renders_a_document_as_the_core_does_and_refuses_what_is_not_one() {
+    let doc = std::fs::read_to_string(root().join("tests/snapshots/putin-trump-cia-tip.snap.json")).expect("snapshot");
+    let (status, ctype, body) = send(Config::default(), post("/v1/view", Some("application/json"), doc.clone())).await;
+    assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/html; charset=utf-8"));
+    let expected = sayso::view::render_json(&doc, &sayso::view::ViewOptions::default()).expect("renders");
+    assert!(body == expected.as_bytes(), "the same bytes as sayso::view");
+    let html = String::from_utf8(body).expect("utf8");
+    assert!(html.contains("sayso-view sv-stack") && html.contains("<script>"));
+
+    let request = post("/v1/view?layout=side&page=true&script=false", Some("application/json"), doc.clone());
+    let response = router(Config::default()).oneshot(request).await.expect("ok");
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").to_string();
+    assert!(csp.starts_with("default-src 'none'"), "a view may load nothing: {csp}");
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+    let page = String::from_utf8(body.to_vec()).expect("utf8");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("sayso-view sv-side") && !page.contains("<script"));
+
+    let cases = [
+        ("/v1/view?layout=wide", "application/json", doc.clone(), StatusCode::BAD_REQUEST, "bad-query"),
+        ("/v1/view?colour=red", "application/json", doc.clone(), StatusCode::BAD_REQUEST, "bad-query"),
+        ("/v1/view", "text/plain", doc, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
+        (
+            "/v1/view",
+            "application/json",
+            "{\"text\": \"An article.\"}".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not-a-document",
+        ),
+        ("/v1/view", "application/json", "{\"article\"".into(), StatusCode::BAD_REQUEST, "malformed-json"),
+    ];
+    for (path, ctype, body, status, slug) in cases {
+        let (got, got_type, body) = send(Config::default(), post(path, Some(ctype), body)).await;
+        let problem: Value = serde_json::from_slice(&body).expect("a problem");
+        assert_eq!((got, got_type.as_str()), (status, "application/problem+json"), "{path} {ctype}: {problem}");
+        assert!(problem["type"].as_str().expect("type").ends_with(slug), "{path}: {problem}");
     }
 }
 

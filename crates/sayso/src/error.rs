@@ -50,6 +50,12 @@ pub enum Error {
     /// The article text is empty or only whitespace.
     #[error("empty text: the article has no characters to analyse")]
     EmptyText,
+    /// JSON that is not a sayso Document (given where one is expected: `sayso view`).
+    #[error("not a sayso Document: {reason}")]
+    NotADocument {
+        /// What is missing or wrong, in words.
+        reason: String,
+    },
     /// A publication date that is neither a date (`2017-12-17`) nor an RFC 3339 date-time.
     #[error("bad date `{value}`: expected YYYY-MM-DD or an RFC 3339 date-time such as 2017-12-17T14:30:00Z")]
     BadDate {

@@ -55,11 +55,7 @@ impl ArticleInput {
     /// # Errors
     /// As for [`ArticleInput::from_json_bytes`].
     pub fn from_json_str(json: &str) -> Result<Self, Error> {
-        let value: Value = serde_json::from_str(json).map_err(|e| Error::Json {
-            line: e.line(),
-            column: e.column(),
-            message: json_message(&e),
-        })?;
+        let value: Value = serde_json::from_str(json).map_err(|e| json_error(&e))?;
         Self::from_json_value(value)
     }
 
@@ -197,6 +193,11 @@ pub fn json_type(v: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
+}
+
+/// A JSON parse error as [`Error::Json`].
+pub(crate) fn json_error(e: &serde_json::Error) -> Error {
+    Error::Json { line: e.line(), column: e.column(), message: json_message(e) }
 }
 
 /// serde_json's message without its own " at line X column Y" suffix (we report those

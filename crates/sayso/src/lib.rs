@@ -13,7 +13,7 @@
 //!
 //! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`language`], [`text`],
 //! [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
-//! assembled from the layers.
+//! assembled from the layers. [`view`] renders a finished Document as HTML for people.
 
 pub mod analysis;
 mod assemble;
@@ -32,6 +32,7 @@ pub mod schema;
 pub mod text;
 pub mod time;
 pub mod verify;
+pub mod view;
 mod wordlist;
 
 pub use analysis::Analysis;

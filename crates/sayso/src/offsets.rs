@@ -1,5 +1,6 @@
 //! Converts byte offsets (what the pipeline works in) into the caller's unit: Unicode code
-//! points, UTF-8 bytes or UTF-16 code units.
+//! points, UTF-8 bytes or UTF-16 code units; and back (`UnitIndex`), for the readers of a
+//! finished document (`verify`, `view`).
 //!
 //! A checkpoint every [`BLOCK`] bytes holds the count of units before it, so a conversion
 //! scans at most one block: memory is a small fraction of the text, and building the table
@@ -77,6 +78,48 @@ fn count_units(bytes: &[u8], unit: OffsetUnit) -> u64 {
         }
     }
     n
+}
+
+/// Unit offset → byte offset for one text; `None` for an offset that is out of range or
+/// falls inside a character.
+pub(crate) struct UnitIndex {
+    /// Byte offset of each unit boundary, indexed by unit offset; `usize::MAX` inside a
+    /// character (the second half of a UTF-16 surrogate pair).
+    bytes: Vec<usize>,
+}
+
+impl UnitIndex {
+    pub(crate) fn new(text: &str, unit: OffsetUnit) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        match unit {
+            OffsetUnit::Utf8 => {
+                for i in 0..=text.len() {
+                    bytes.push(if text.is_char_boundary(i) { i } else { usize::MAX });
+                }
+                return Self { bytes };
+            }
+            OffsetUnit::Codepoint => bytes.extend(text.char_indices().map(|(i, _)| i)),
+            OffsetUnit::Utf16 => {
+                for (i, c) in text.char_indices() {
+                    bytes.push(i);
+                    if c.len_utf16() == 2 {
+                        bytes.push(usize::MAX);
+                    }
+                }
+            }
+        }
+        bytes.push(text.len());
+        Self { bytes }
+    }
+
+    pub(crate) fn byte(&self, unit_offset: u64) -> Option<usize> {
+        let i = usize::try_from(unit_offset).ok()?;
+        self.bytes.get(i).copied().filter(|&b| b != usize::MAX)
+    }
+
+    pub(crate) fn len(&self) -> u64 {
+        self.bytes.len() as u64 - 1
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! ids are unique and every reference resolves, and every say-so chain ends at the
 //! publisher. Used by `sayso validate` and by the tests of every front end.
 
-use crate::schema::{Document, OffsetUnit, Span, TextSpan};
+use crate::offsets::UnitIndex;
+use crate::schema::{Document, Span, TextSpan};
 use foldhash::{HashSet, HashSetExt};
 use std::fmt;
 
@@ -19,48 +20,6 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// Unit offset → byte offset for one text; `None` for an offset that is out of range or
-/// falls inside a character.
-struct UnitIndex {
-    /// Byte offset of each unit boundary, indexed by unit offset; `usize::MAX` inside a
-    /// character (the second half of a UTF-16 surrogate pair).
-    bytes: Vec<usize>,
-}
-
-impl UnitIndex {
-    fn new(text: &str, unit: OffsetUnit) -> Self {
-        let mut bytes = Vec::with_capacity(text.len() + 1);
-        match unit {
-            OffsetUnit::Utf8 => {
-                for i in 0..=text.len() {
-                    bytes.push(if text.is_char_boundary(i) { i } else { usize::MAX });
-                }
-                return Self { bytes };
-            }
-            OffsetUnit::Codepoint => bytes.extend(text.char_indices().map(|(i, _)| i)),
-            OffsetUnit::Utf16 => {
-                for (i, c) in text.char_indices() {
-                    bytes.push(i);
-                    if c.len_utf16() == 2 {
-                        bytes.push(usize::MAX);
-                    }
-                }
-            }
-        }
-        bytes.push(text.len());
-        Self { bytes }
-    }
-
-    fn byte(&self, unit_offset: u64) -> Option<usize> {
-        let i = usize::try_from(unit_offset).ok()?;
-        self.bytes.get(i).copied().filter(|&b| b != usize::MAX)
-    }
-
-    fn len(&self) -> u64 {
-        self.bytes.len() as u64 - 1
     }
 }
 

@@ -12,7 +12,6 @@ sayso's Rust core; this package converts arguments and wraps the JSON it returns
 """
 from __future__ import annotations
 
-import html
 import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
@@ -25,6 +24,7 @@ from ._sayso import (
     extract_json as _extract_json,
     extract_many_json as _extract_many_json,
     schema_json as _schema_json,
+    view_html as _view_html,
 )
 
 __all__ = [
@@ -145,8 +145,17 @@ class Document(Record):
         )
 
     def _repr_html_(self) -> str:
-        """The article with entities, claims and times highlighted (for notebooks)."""
-        return _html(self._data)
+        """The document as people read it (notebooks): the text with claims, entities, times
+        and events marked, a card per claim with its say-so chain, who says what, and an
+        events table. Self-contained HTML and CSS, readable without JavaScript; its small
+        script adds hover and click highlighting where it runs."""
+        return _view_html(self._json)
+
+    def to_html(self, *, page: bool = True, layout: str = "side", script: bool = True) -> str:
+        """The view as HTML: a whole page to save and open (``page=True``), or the fragment a
+        notebook shows. ``layout`` is ``side`` (text beside the cards and tables) or
+        ``stacked`` (text above them); ``script=False`` leaves out the highlighting script."""
+        return _view_html(self._json, layout=layout, page=page, script=script)
 
     def to_frames(self) -> Dict[str, Any]:
         """pandas DataFrames of claims, events, entities and times (needs pandas)."""
@@ -272,37 +281,3 @@ def frames(docs: Sequence[Document]) -> Dict[str, Any]:
             )
     return {k: pd.DataFrame(v) for k, v in rows.items()}
 
-
-_COLOURS = {"entity": "#dbeafe", "time": "#fef3c7", "cue": "#fecaca", "content": "#dcfce7", "source": "#e9d5ff"}
-
-
-def _html(d: Mapping[str, Any]) -> str:
-    text = d["article"]["text"]
-    marks: List[Any] = []
-    for e in d["entities"]:
-        for m in e["mentions"]:
-            marks.append((m["span"]["start"], m["span"]["end"], "entity", f"{e['type']}: {e['name']}"))
-    for t in d["times"]:
-        marks.append((t["span"]["start"], t["span"]["end"], "time", t["value"]))
-    for c in d["claims"]:
-        for s in c["content"]["spans"]:
-            marks.append((s["start"], s["end"], "content", f"{c['id']} ({c['kind']})"))
-        if c.get("cue"):
-            marks.append((c["cue"]["span"]["start"], c["cue"]["span"]["end"], "cue", c["cue"]["class"]))
-    # Outermost marks first; overlapping inner marks nest as spans inside.
-    events: List[Any] = []
-    for start, end, kind, title in marks:
-        events.append((start, 1, -end, kind, title))
-        events.append((end, 0, -start, kind, title))
-    events.sort()
-    out, pos = [], 0
-    for at, opening, _, kind, title in events:
-        out.append(html.escape(text[pos:at]))
-        pos = at
-        if opening:
-            out.append(f'<span class="sayso-{kind}" title="{html.escape(title)}" style="background:{_COLOURS[kind]}">')
-        else:
-            out.append("</span>")
-    out.append(html.escape(text[pos:]))
-    legend = " ".join(f'<span style="background:{c}">{k}</span>' for k, c in _COLOURS.items())
-    return f'<div class="sayso-doc"><div>{legend}</div><pre style="white-space:pre-wrap">{"".join(out)}</pre></div>'
