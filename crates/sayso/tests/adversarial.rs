@@ -25,7 +25,7 @@ fn run(name: &str, text: &str) -> Duration {
 
 /// Runs `make(n)` and `make(4n)`, and fails when the larger took far more than 4× longer.
 /// Timings on a shared machine are noisy upwards only, so a failing ratio is measured again
-/// (up to three times) with the fastest run of each size kept: a quadratic stage fails every
+/// (up to five times) with the fastest run of each size kept: a quadratic stage fails every
 /// time, a busy neighbour does not.
 fn linear(name: &str, n: usize, make: impl Fn(usize) -> String) {
     let small = make(n);
@@ -34,7 +34,7 @@ fn linear(name: &str, n: usize, make: impl Fn(usize) -> String) {
     run(name, "Warm up, he said.");
     let (mut t_small, mut t_large) = (Duration::MAX, Duration::MAX);
     let mut ratio = f64::INFINITY;
-    for _ in 0..3 {
+    for _ in 0..5 {
         t_small = t_small.min(run(name, &small).max(Duration::from_millis(5)));
         t_large = t_large.min(run(name, &large));
         ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
@@ -43,7 +43,7 @@ fn linear(name: &str, n: usize, make: impl Fn(usize) -> String) {
         }
     }
     panic!(
-        "{name}: {} bytes took {t_small:?}, {} bytes took {t_large:?} ({ratio:.1}×, best of 3): not linear",
+        "{name}: {} bytes took {t_small:?}, {} bytes took {t_large:?} ({ratio:.1}×, best of 5): not linear",
         small.len(),
         large.len()
     );
