@@ -316,7 +316,11 @@ fn view_writes_a_self_contained_page_of_the_documents_it_is_given() {
     let one = sayso().arg("view").arg(&batch).args(["--id", "gum-news-korea", "-o", "-"]).assert().success();
     let one = String::from_utf8_lossy(&one.get_output().stdout).to_string();
     assert_eq!(one.matches("<div class=\"sayso-view ").count(), 1);
-    assert!(one.contains("<title>gum-news-korea · sayso</title>"), "{}", &one[..300]);
+    assert!(
+        one.contains("<title>North Korea puts military in &#39;quasi-state of war&#39; · sayso</title>"),
+        "{}",
+        &one[..300]
+    );
     sayso()
         .arg("view")
         .arg(&batch)
