@@ -48,9 +48,9 @@ test("the reference article, as text, gives the same Document as its snapshot", 
 });
 
 test("an article object, with its metadata, gives the same Document as its snapshot", async () => {
-  const article = JSON.parse(readFileSync(join(root, "tests/corpus/timebank-jobs-report.json"), "utf8")) as ArticleInput;
+  const article = JSON.parse(readFileSync(join(root, "tests/corpus/gum-news-korea.json"), "utf8")) as ArticleInput;
   const doc = await extract(article, { baseUrl: server.baseUrl });
-  assert.deepEqual(doc, snapshot("timebank-jobs-report"));
+  assert.deepEqual(doc, snapshot("gum-news-korea"));
 });
 
 test("the server's schema is the one this package was generated from", async () => {

@@ -306,18 +306,21 @@ fn view_writes_a_self_contained_page_of_the_documents_it_is_given() {
     assert!(frag.starts_with("<div class=\"sayso-view sv-stack\"") && !frag.contains("<script"), "{}", &frag[..80]);
 
     // Several documents in JSON Lines; --id picks one.
-    let other =
-        std::fs::read_to_string(root().join("tests/snapshots/timebank-jobs-report.snap.json")).expect("snapshot");
+    let other = std::fs::read_to_string(root().join("tests/snapshots/gum-news-korea.snap.json")).expect("snapshot");
     let other: serde_json::Value = serde_json::from_str(&other).expect("json");
     let lines =
         format!("{}\n{}\n", serde_json::to_string(&doc).expect("json"), serde_json::to_string(&other).expect("json"));
     let batch = write(&dir, "docs.jsonl", lines.as_bytes());
     let both = sayso().arg("view").arg(&batch).args(["-o", "-"]).assert().success();
     assert_eq!(String::from_utf8_lossy(&both.get_output().stdout).matches("<div class=\"sayso-view ").count(), 2);
-    let one = sayso().arg("view").arg(&batch).args(["--id", "NYT19980206.0460", "-o", "-"]).assert().success();
+    let one = sayso().arg("view").arg(&batch).args(["--id", "gum-news-korea", "-o", "-"]).assert().success();
     let one = String::from_utf8_lossy(&one.get_output().stdout).to_string();
     assert_eq!(one.matches("<div class=\"sayso-view ").count(), 1);
-    assert!(one.contains("<title>NYT19980206.0460 · sayso</title>"), "{}", &one[..300]);
+    assert!(
+        one.contains("<title>North Korea puts military in &#39;quasi-state of war&#39; · sayso</title>"),
+        "{}",
+        &one[..300]
+    );
     sayso()
         .arg("view")
         .arg(&batch)

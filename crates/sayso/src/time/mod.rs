@@ -124,6 +124,16 @@ fn infer_published(a: &Analysis, found: &[normalise::Found]) -> Option<Published
             reason: Some(reason),
         });
     }
+    if let Some((date, span)) = head_date_line(&a.text, found) {
+        return Some(PublishedRec {
+            date,
+            datetime: None,
+            source: PublishedSource::Inferred,
+            confidence: 0.8,
+            evidence: Some(span),
+            reason: Some("the date line at the head of the article".to_string()),
+        });
+    }
     let (date, span) =
         found.iter().filter_map(|m| Some((m.explicit_date()?, m.span.clone()))).max_by_key(|(d, _)| *d)?;
     Some(PublishedRec {
@@ -134,6 +144,21 @@ fn infer_published(a: &Analysis, found: &[normalise::Found]) -> Option<Published
         evidence: Some(span),
         reason: Some("the latest full date written in the text".to_string()),
     })
+}
+
+/// A full date on the article's first line, with at most a short capitalised place name before it
+/// ("Monday, May 18, 2015", "BERLIN 1996-08-30"): wire and Wikinews copy opens with the day it
+/// was filed, while the latest date in the text is often a future or past event's.
+fn head_date_line(text: &str, found: &[normalise::Found]) -> Option<(jiff::civil::Date, Range<usize>)> {
+    const PLACE_BEFORE_DATE: usize = 40;
+    let start = text.len() - text.trim_start().len();
+    let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let m = found.iter().find(|m| m.span.start >= start && m.span.start < first_line_end)?;
+    let date = m.explicit_date()?;
+    let before = &text[start..m.span.start];
+    let place_like =
+        before.split(|c: char| !c.is_alphabetic()).all(|w| w.chars().next().is_none_or(char::is_uppercase));
+    (before.len() <= PLACE_BEFORE_DATE && place_like).then(|| (date, m.span.clone()))
 }
 
 #[cfg(test)]

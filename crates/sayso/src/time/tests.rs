@@ -101,6 +101,22 @@ fn the_publication_date_comes_from_an_embedded_post_and_anchors_the_text() {
 }
 
 #[test]
+fn a_date_line_at_the_head_is_the_publication_date_not_the_latest_date() {
+    let a = analyse(
+        "Tuesday, March 4, 2014\n\nThe museum said the show opens on April 20, 2014 and runs until June 1, 2014.\n",
+        None,
+    );
+    let p = a.published.as_ref().expect("inferred");
+    assert_eq!(p.date.to_string(), "2014-03-04");
+    assert_eq!(p.source, PublishedSource::Inferred);
+    let a = analyse("OSLO 1996-08-30\n\nThe minister said talks would resume on September 2, 1996.\n", None);
+    assert_eq!(a.published.as_ref().map(|p| p.date.to_string()).as_deref(), Some("1996-08-30"));
+    // A date inside the first sentence of prose is not a date line.
+    let a = analyse("The ministers agreed on March 4, 2014 that talks resume on April 20, 2014.\n", None);
+    assert_eq!(a.published.as_ref().map(|p| p.date.to_string()).as_deref(), Some("2014-04-20"));
+}
+
+#[test]
 fn money_and_counts_are_not_years() {
     let a = analyse("It cost $2017 and 2,015 people, 1999.5 units, 3000 votes.", None);
     assert!(a.times.is_empty(), "{:?}", times(&a));
