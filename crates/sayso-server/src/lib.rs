@@ -5,7 +5,8 @@
 //! document from `POST /v1/extract` is byte-identical to `sayso extract` on the same article.
 //!
 //! Endpoints: `POST /v1/extract` (one article: a JSON article object or `text/plain`),
-//! `POST /v1/extract/batch` (NDJSON in, NDJSON out, in input order), `GET /v1/schema`,
+//! `POST /v1/extract/batch` (NDJSON in, NDJSON out, in input order), `POST /v1/parse` (one
+//! article in, CoNLL-U out, from [`sayso::parse`]), `GET /v1/schema`,
 //! `GET /openapi.json`, `GET /healthz`, `GET /version` and `GET /`, a viewer page.
 //!
 //! Production behaviour: a request body limit (413), a per-request timeout (503), a limit on

@@ -42,11 +42,13 @@ fn field(s: &str, out: &mut String) {
     }
 }
 
-/// Writes the syntax layer of `a` as CoNLL-U, the document named `id` (`# newdoc id`; none
-/// when empty).
+/// Writes the syntax layer of `a` as CoNLL-U, the document named `id` (`# newdoc id`; a bare
+/// `# newdoc` when empty, so that concatenated documents stay apart).
 pub fn write(a: &Analysis, id: &str, out: &mut String) {
     let syn = &a.syntax;
-    if !id.is_empty() {
+    if id.is_empty() {
+        out.push_str("# newdoc\n");
+    } else {
         let _ = writeln!(out, "# newdoc id = {}", one_line(id));
     }
     let mut last_para = usize::MAX;
