@@ -435,10 +435,12 @@ fn scan_word(text: &str, bytes: &[u8], start: usize, first: char) -> (usize, Tok
             // Apostrophes inside a word: "don't", "O'Brien", "Trump's".
             '\'' | '’' if next.is_some_and(char::is_alphabetic) => i += c.len_utf8(),
             // Abbreviation periods: "U.S.", "p.m.", "D.C." — a period between single letters.
-            // Domain and file names: "Amazon.com", "report.pdf".
+            // Domain and file names: "Amazon.com", "report.pdf"; not after an initial
+            // ("A.de Silva", "L.L.C.s"), whose period is an abbreviation's.
             '.' if kind == TokenKind::Word
                 && next.is_some_and(|d| d.is_ascii_lowercase())
-                && bytes[i - 1].is_ascii_alphanumeric() =>
+                && bytes[i - 1].is_ascii_alphanumeric()
+                && text[start..i].rsplit('.').next().is_some_and(|seg| seg.len() >= 2) =>
             {
                 i += 1;
             }
@@ -943,6 +945,10 @@ mod tests {
         // Not addresses: a handle, an `@` between spaces, a dot before a capital.
         let b = analyse("Ask @PressSec at 5 @ home. It ended.Then");
         assert_eq!(token_texts(&b), ["Ask", "@PressSec", "at", "5", "@", "home", ".", "It", "ended", ".", "Then"]);
+        // Not a site name: a period after an initial.
+        let c = analyse("Aravinda A.de Silva held L.L.C.s there.");
+        assert_eq!(token_texts(&c)[1..5], ["A.", "de", "Silva", "held"]);
+        assert_eq!(token_texts(&c)[5], "L.L.C.");
     }
 
     #[test]
