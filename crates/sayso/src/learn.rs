@@ -199,20 +199,17 @@ pub(crate) fn lower_hash(template: u32, s: &str) -> H {
     h
 }
 
-/// A feature key from a template number and up to three values (hashes, or small numbers
-/// such as tags): the values are laid side by side in 64 bits (rotated so that small ones do
-/// not overlap) and one multiply mixes them, which matters where a parser computes ~90
-/// features per move. Unused values are 0.
+/// A feature key from a template number and up to three values (hashes or small numbers):
+/// one multiply per value and one to finish, cheaper than chaining [`fin`], which matters
+/// where a parser computes ~70 features per transition. Unused values are 0.
 #[inline]
 pub(crate) fn mix(t: u32, a: u32, b: u32, c: u32) -> u32 {
-    let x = u64::from(a) ^ u64::from(b).rotate_left(21) ^ u64::from(c).rotate_left(42) ^ (u64::from(t) << 53);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    let x = (u64::from(a) | (u64::from(t) << 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(b).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ u64::from(c).wrapping_mul(0x1656_67B1_9E37_79F9);
+    let x = x ^ (x >> 29);
+    (x.wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 32) as u32
 }
-
-/// The largest quantised weight. Scores are sums of `i16` in `i16` (one SIMD add per eight
-/// classes), saturating; with weights up to 2^11 a sum of ~100 features stays far from the
-/// limit, and 11 bits keep the weights' precision (7 bits cost 0.2 LAS).
-const QMAX: i16 = 2047;
 
 /// Weights being learned for `N` classes over features hashed into `2^bits` buckets: an
 /// averaged perceptron (Collins 2002) with Daumé's trick for the average (`w - u / c`).
@@ -273,7 +270,7 @@ impl<const N: usize> Averaged<N> {
             .zip(&self.u)
             .flat_map(|(w, u)| w.iter().zip(u).map(move |(w, u)| avg(*w, *u).abs()))
             .fold(0f32, f32::max);
-        let scale = if max > 0.0 { max / f32::from(QMAX) } else { 1.0 };
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
         let rows = self
             .w
             .iter()
@@ -304,24 +301,27 @@ impl<const N: usize> Table<N> {
         Table { bits: 1, rows: vec![[0; N]; 2], scale: 1.0 }
     }
 
-    /// The sums of the rows of `feats`.
+    /// Adds the row of feature `f` to `sums`.
     #[inline]
-    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
-        let mut s = [0i16; N];
-        let shift = 32 - self.bits;
-        let mask = self.rows.len() - 1;
-        for &f in feats {
-            let row = &self.rows[(f >> shift) as usize & mask];
-            for (s, w) in s.iter_mut().zip(row) {
-                *s = s.saturating_add(*w);
-            }
+    pub(crate) fn add(&self, f: u32, sums: &mut [i32; N]) {
+        let row = &self.rows[(f >> (32 - self.bits)) as usize & (self.rows.len() - 1)];
+        for (s, w) in sums.iter_mut().zip(row) {
+            *s += i32::from(*w);
         }
-        s.map(i32::from)
     }
 
-    /// Number of non-zero weights.
-    pub(crate) fn weights(&self) -> usize {
-        self.rows.iter().flatten().filter(|&&x| x != 0).count()
+    /// The sums of the rows of `feats`.
+    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
+        let mut s = [0i32; N];
+        for &f in feats {
+            self.add(f, &mut s);
+        }
+        s
+    }
+
+    /// Number of rows with a weight.
+    pub(crate) fn nonzero(&self) -> usize {
+        self.rows.iter().filter(|r| r.iter().any(|&x| x != 0)).count()
     }
 
     /// Appends the table ([`write_rows`]).
@@ -343,8 +343,7 @@ impl<const N: usize> Table<N> {
 /// Writes a table's non-empty rows: its bits, scale and number of non-empty rows, then each
 /// row as the gap from the previous row's index (LEB128), its number of weights, and each
 /// weight as its class (`u8`) and value (`i16`, little-endian). Rows are mostly sparse (a
-/// word feature has weights for a few tags), so the file is a fraction of the table's size
-/// in memory, where rows are dense so that a feature costs one load.
+/// word feature has weights for a few tags), so this is a fraction of the dense size.
 fn write_rows<'r>(bits: u32, scale: f32, rows: impl Iterator<Item = (usize, &'r [i16])> + Clone, out: &mut Vec<u8>) {
     out.extend_from_slice(&bits.to_le_bytes());
     out.extend_from_slice(&scale.to_le_bytes());
@@ -409,6 +408,94 @@ fn read_rows(b: &[u8]) -> Option<(u32, f32, Weights, &[u8])> {
         }
     }
     Some((bits, scale, weights, b.get(at..)?))
+}
+
+/// The same weights as a [`Table`] for tables with many classes, stored by bucket as lists of
+/// (class, weight): a few MB where the dense rows would be tens, so they stay in cache.
+pub(crate) struct Sparse<const N: usize> {
+    bits: u32,
+    /// Where the entries of bucket `b` start (`b + 1`: end).
+    start: Vec<u32>,
+    /// Each entry: the weight in the high 16 bits, the class in the low 8.
+    entries: Vec<u32>,
+    scale: f32,
+}
+
+impl<const N: usize> Sparse<N> {
+    /// An empty table (every score 0).
+    pub(crate) fn empty() -> Self {
+        Sparse { bits: 1, start: vec![0; 3], entries: Vec::new(), scale: 1.0 }
+    }
+
+    /// The sparse form of a dense table.
+    pub(crate) fn from_table(t: &Table<N>) -> Self {
+        let mut start = Vec::with_capacity(t.rows.len() + 1);
+        let mut entries = Vec::new();
+        for row in &t.rows {
+            start.push(entries.len() as u32);
+            for (c, &w) in row.iter().enumerate().filter(|(_, w)| **w != 0) {
+                entries.push((u32::from(w as u16) << 16) | c as u32);
+            }
+        }
+        start.push(entries.len() as u32);
+        Sparse { bits: t.bits, start, entries, scale: t.scale }
+    }
+
+    /// The sums of the weights of `feats`.
+    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
+        let mut s = [0i32; N];
+        let mask = (1usize << self.bits) - 1;
+        for &f in feats {
+            let b = (f >> (32 - self.bits)) as usize & mask;
+            let (a, z) = (self.start[b] as usize, self.start[b + 1] as usize);
+            for &e in &self.entries[a..z] {
+                if let Some(x) = s.get_mut((e & 0xff) as usize) {
+                    *x += i32::from((e >> 16) as u16 as i16);
+                }
+            }
+        }
+        s
+    }
+
+    /// Number of weights.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Appends the table ([`write_rows`]).
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let row = |b: usize| {
+            let mut r = [0i16; N];
+            for &e in &self.entries[self.start[b] as usize..self.start[b + 1] as usize] {
+                if let Some(x) = r.get_mut((e & 0xff) as usize) {
+                    *x = (e >> 16) as u16 as i16;
+                }
+            }
+            r
+        };
+        let rows: Vec<(usize, [i16; N])> = (0..1usize << self.bits).map(|b| (b, row(b))).collect();
+        write_rows(self.bits, self.scale, rows.iter().map(|(k, r)| (*k, r.as_slice())), out);
+    }
+
+    /// Reads what [`Sparse::write`] (or [`Table::write`]) wrote from the front of `b`.
+    pub(crate) fn read(b: &[u8]) -> Option<(Self, &[u8])> {
+        let (bits, scale, weights, rest) = read_rows(b)?;
+        let mut start = vec![0u32; (1 << bits) + 1];
+        let mut entries = Vec::with_capacity(weights.len());
+        for (k, class, w) in weights {
+            if class >= N {
+                return None;
+            }
+            entries.push((u32::from(w as u16) << 16) | class as u32);
+            start[k + 1] = entries.len() as u32;
+        }
+        // Rows come in order; a bucket without weights starts and ends where the one before
+        // it ended.
+        for b in 1..start.len() {
+            start[b] = start[b].max(start[b - 1]);
+        }
+        Some((Sparse { bits, start, entries, scale }, rest))
+    }
 }
 
 #[cfg(test)]

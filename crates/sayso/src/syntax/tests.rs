@@ -189,7 +189,6 @@ fn training_is_deterministic_and_learns() {
         prune: [0.0; 3],
         min_tag_count: 1,
         explore: true,
-        repeat: vec![("t1".to_string(), 2)],
         header: "test".to_string(),
     };
     let first = train::train(&sents, &opts, |_| {}).to_bytes();

@@ -14,7 +14,7 @@ use super::split::{self, NS};
 use super::tagger::{self, NT};
 use super::{Deprel, Scratch, Syntax, Upos, conllu, words};
 use crate::analysis::Analysis;
-use crate::learn::Averaged;
+use crate::learn::{Averaged, Sparse};
 use std::collections::BTreeMap;
 
 /// What the model file's header says about where the weights come from.
@@ -53,11 +53,6 @@ pub struct Options {
     /// Whether the parser follows its own (possibly wrong) moves after the first epoch, so
     /// that it learns what to do after a mistake (dynamic-oracle training).
     pub explore: bool,
-    /// Documents whose id starts with one of these prefixes are seen this many times in
-    /// each pass: GUM (edited text in six genres, news among them: what sayso reads) is a
-    /// quarter of the training words and counts twice, which gains 1 LAS on GUM dev for 0.3
-    /// on EWT dev.
-    pub repeat: Vec<(String, usize)>,
     /// The model file's header.
     pub header: String,
 }
@@ -83,7 +78,6 @@ impl Default for Options {
             prune: [1.0; 3],
             min_tag_count: 20,
             explore: true,
-            repeat: vec![("GUM_".to_string(), 2)],
             header: HEADER.to_string(),
         }
     }
@@ -207,37 +201,14 @@ fn train_tagger(
                 guess
             });
         }
-        model.tagger = w.table(opts.prune[0]);
+        model.tagger = Sparse::from_table(&w.table(opts.prune[0]));
         after_epoch(epoch, &model);
     }
     model
 }
 
-/// The training sentences with the documents of [`Options::repeat`] repeated (each copy
-/// after the whole treebank, so the documents stay whole).
-fn repeated(sents: &[GoldSentence], repeat: &[(String, usize)]) -> Vec<GoldSentence> {
-    let mut out = sents.to_vec();
-    for (prefix, times) in repeat {
-        let mut doc = String::new();
-        let chosen: Vec<&GoldSentence> = sents
-            .iter()
-            .filter(|s| {
-                if let Some(d) = &s.newdoc {
-                    doc.clone_from(d);
-                }
-                doc.starts_with(prefix.as_str())
-            })
-            .collect();
-        for _ in 1..*times {
-            out.extend(chosen.iter().map(|s| (*s).clone()));
-        }
-    }
-    out
-}
-
 /// Trains the whole model; `report` hears how training goes.
 pub fn train(sents: &[GoldSentence], opts: &Options, mut report: impl FnMut(Progress<'_>)) -> Model {
-    let sents = &repeated(sents, &opts.repeat);
     let (tags, tag_of) = tag_set(sents, opts.min_tag_count);
     let gold_tags: Vec<Vec<u8>> = sents
         .iter()
@@ -419,7 +390,7 @@ fn train_parser(
             );
         }
         model.moves = moves.table(opts.prune[1]);
-        model.labels = labels.table(opts.prune[2]);
+        model.labels = Sparse::from_table(&labels.table(opts.prune[2]));
         report(Progress::ParserEpoch(epoch + 1, model));
     }
 }
