@@ -319,6 +319,11 @@ impl<const N: usize> Table<N> {
         s
     }
 
+    /// Number of non-zero weights.
+    pub(crate) fn weights(&self) -> usize {
+        self.rows.iter().flatten().filter(|&&x| x != 0).count()
+    }
+
     /// Number of rows with a weight.
     pub(crate) fn nonzero(&self) -> usize {
         self.rows.iter().filter(|r| r.iter().any(|&x| x != 0)).count()
@@ -343,7 +348,8 @@ impl<const N: usize> Table<N> {
 /// Writes a table's non-empty rows: its bits, scale and number of non-empty rows, then each
 /// row as the gap from the previous row's index (LEB128), its number of weights, and each
 /// weight as its class (`u8`) and value (`i16`, little-endian). Rows are mostly sparse (a
-/// word feature has weights for a few tags), so this is a fraction of the dense size.
+/// word feature has weights for a few tags), so the file is a fraction of the table's size in
+/// memory, where rows are dense so that a feature costs one load and a few vector adds.
 fn write_rows<'r>(bits: u32, scale: f32, rows: impl Iterator<Item = (usize, &'r [i16])> + Clone, out: &mut Vec<u8>) {
     out.extend_from_slice(&bits.to_le_bytes());
     out.extend_from_slice(&scale.to_le_bytes());
@@ -408,94 +414,6 @@ fn read_rows(b: &[u8]) -> Option<(u32, f32, Weights, &[u8])> {
         }
     }
     Some((bits, scale, weights, b.get(at..)?))
-}
-
-/// The same weights as a [`Table`] for tables with many classes, stored by bucket as lists of
-/// (class, weight): a few MB where the dense rows would be tens, so they stay in cache.
-pub(crate) struct Sparse<const N: usize> {
-    bits: u32,
-    /// Where the entries of bucket `b` start (`b + 1`: end).
-    start: Vec<u32>,
-    /// Each entry: the weight in the high 16 bits, the class in the low 8.
-    entries: Vec<u32>,
-    scale: f32,
-}
-
-impl<const N: usize> Sparse<N> {
-    /// An empty table (every score 0).
-    pub(crate) fn empty() -> Self {
-        Sparse { bits: 1, start: vec![0; 3], entries: Vec::new(), scale: 1.0 }
-    }
-
-    /// The sparse form of a dense table.
-    pub(crate) fn from_table(t: &Table<N>) -> Self {
-        let mut start = Vec::with_capacity(t.rows.len() + 1);
-        let mut entries = Vec::new();
-        for row in &t.rows {
-            start.push(entries.len() as u32);
-            for (c, &w) in row.iter().enumerate().filter(|(_, w)| **w != 0) {
-                entries.push((u32::from(w as u16) << 16) | c as u32);
-            }
-        }
-        start.push(entries.len() as u32);
-        Sparse { bits: t.bits, start, entries, scale: t.scale }
-    }
-
-    /// The sums of the weights of `feats`.
-    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
-        let mut s = [0i32; N];
-        let mask = (1usize << self.bits) - 1;
-        for &f in feats {
-            let b = (f >> (32 - self.bits)) as usize & mask;
-            let (a, z) = (self.start[b] as usize, self.start[b + 1] as usize);
-            for &e in &self.entries[a..z] {
-                if let Some(x) = s.get_mut((e & 0xff) as usize) {
-                    *x += i32::from((e >> 16) as u16 as i16);
-                }
-            }
-        }
-        s
-    }
-
-    /// Number of weights.
-    pub(crate) fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Appends the table ([`write_rows`]).
-    pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let row = |b: usize| {
-            let mut r = [0i16; N];
-            for &e in &self.entries[self.start[b] as usize..self.start[b + 1] as usize] {
-                if let Some(x) = r.get_mut((e & 0xff) as usize) {
-                    *x = (e >> 16) as u16 as i16;
-                }
-            }
-            r
-        };
-        let rows: Vec<(usize, [i16; N])> = (0..1usize << self.bits).map(|b| (b, row(b))).collect();
-        write_rows(self.bits, self.scale, rows.iter().map(|(k, r)| (*k, r.as_slice())), out);
-    }
-
-    /// Reads what [`Sparse::write`] (or [`Table::write`]) wrote from the front of `b`.
-    pub(crate) fn read(b: &[u8]) -> Option<(Self, &[u8])> {
-        let (bits, scale, weights, rest) = read_rows(b)?;
-        let mut start = vec![0u32; (1 << bits) + 1];
-        let mut entries = Vec::with_capacity(weights.len());
-        for (k, class, w) in weights {
-            if class >= N {
-                return None;
-            }
-            entries.push((u32::from(w as u16) << 16) | class as u32);
-            start[k + 1] = entries.len() as u32;
-        }
-        // Rows come in order; a bucket without weights starts and ends where the one before
-        // it ended.
-        for b in 1..start.len() {
-            start[b] = start[b].max(start[b - 1]);
-        }
-        Some((Sparse { bits, start, entries, scale }, rest))
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::lemma::{Lemmas, Script};
 use super::parser::{NL, NM};
 use super::split::NS;
 use super::tagger::NT;
-use crate::learn::{Sparse, Table};
+use crate::learn::Table;
 use std::sync::LazyLock;
 
 const MAGIC: &[u8] = b"SAYSO-SYNTAX-1\n";
@@ -108,9 +108,9 @@ pub struct Model {
     /// Lowercase-form hash → most frequent tag, and whether it is (almost) the only one.
     pub(crate) dict: U32Map,
     pub(crate) lemmas: Lemmas,
-    pub(crate) tagger: Sparse<NT>,
+    pub(crate) tagger: Table<NT>,
     pub(crate) moves: Table<NM>,
-    pub(crate) labels: Sparse<NL>,
+    pub(crate) labels: Table<NL>,
     pub(crate) splitter: Table<NS>,
 }
 
@@ -124,9 +124,9 @@ impl Model {
             tags: vec![(Upos::X, "X".to_string())],
             dict: U32Map::default(),
             lemmas: Lemmas::default(),
-            tagger: Sparse::empty(),
+            tagger: Table::empty(),
             moves: Table::empty(),
-            labels: Sparse::empty(),
+            labels: Table::empty(),
             splitter: Table::empty(),
         }
     }
@@ -216,9 +216,9 @@ impl Model {
         }
         let suffixes = U32Map::read(&mut r)?;
         let words = U32Map::read(&mut r)?;
-        let (tagger, rest) = Sparse::read(r.0)?;
+        let (tagger, rest) = Table::read(r.0)?;
         let (moves, rest) = Table::read(rest)?;
-        let (labels, rest) = Sparse::read(rest)?;
+        let (labels, rest) = Table::read(rest)?;
         let (splitter, rest) = Table::read(rest)?;
         if !rest.is_empty() {
             return None;
@@ -235,9 +235,9 @@ impl Model {
             self.lemmas.scripts.len(),
             self.lemmas.suffixes.len(),
             self.lemmas.words.len(),
-            self.tagger.len(),
+            self.tagger.weights(),
             self.moves.nonzero(),
-            self.labels.len(),
+            self.labels.weights(),
         ]
     }
 }

@@ -14,7 +14,7 @@ use super::split::{self, NS};
 use super::tagger::{self, NT};
 use super::{Deprel, Scratch, Syntax, Upos, conllu, words};
 use crate::analysis::Analysis;
-use crate::learn::{Averaged, Sparse};
+use crate::learn::Averaged;
 use std::collections::BTreeMap;
 
 /// What the model file's header says about where the weights come from.
@@ -201,7 +201,7 @@ fn train_tagger(
                 guess
             });
         }
-        model.tagger = Sparse::from_table(&w.table(opts.prune[0]));
+        model.tagger = w.table(opts.prune[0]);
         after_epoch(epoch, &model);
     }
     model
@@ -390,7 +390,7 @@ fn train_parser(
             );
         }
         model.moves = moves.table(opts.prune[1]);
-        model.labels = Sparse::from_table(&labels.table(opts.prune[2]));
+        model.labels = labels.table(opts.prune[2]);
         report(Progress::ParserEpoch(epoch + 1, model));
     }
 }
