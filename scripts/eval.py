@@ -5,7 +5,12 @@ Usage: scripts/eval.py [--sayso PATH] [--eval-dir DIR] [--only NAME ...] [--writ
 
 For each `<corpus>-dev.jsonl` with a scorer (see SCORERS), runs `sayso extract` over it
 (JSON Lines in, Documents out), runs the corpus's scorer on the output, and collects every
-metric the scorer prints. The table lists the headline metric first for each corpus.
+metric the scorer prints. For each Universal Dependencies treebank `ud-<name>-dev.conllu`
+(see SYNTAX), scores the syntax stage in the CoNLL 2018 raw-text setting: `score_syntax.py
+--text` rebuilds the plain text of every document, `sayso parse` tags and parses it, and
+`score_syntax.py` (the shared task's official scorer) aligns the CoNLL-U with the treebank
+by characters; an alignment error on any document fails the run. The table lists the
+headline metric first for each corpus.
 --write replaces the generated section of the given Markdown file (between the
 `<!-- eval:begin -->` and `<!-- eval:end -->` markers) with the table, the date, the
 commit and the command.
@@ -40,6 +45,9 @@ SCORERS = {
                         "precision", "recall", "doc_accuracy"]),
 }
 HEADLINE_NAME = {"value_f1": "timex_value_f1"}
+
+# UD treebank `ud-<name>-dev.conllu` -> metrics shown (the first is the headline), scored by score_syntax.py.
+SYNTAX = ["las_f1", "uas_f1", "upos_f1", "lemmas_f1", "words_f1", "sentences_f1", "tokens_f1"]
 
 
 def run(cmd, **kw):
@@ -83,6 +91,13 @@ def main():
         rows.append((corpus, "seconds", seconds, False))
         if failed:
             rows.append((corpus, "records_failed", failed, False))
+    for name in sorted(os.listdir(data_dir)):
+        if not (name.startswith("ud-") and name.endswith("-dev.conllu")):
+            continue
+        corpus = name[: -len(".conllu")]
+        if args.only and corpus not in args.only and corpus[: -len("-dev")] not in args.only:
+            continue
+        rows.extend(_syntax(args, os.path.join(data_dir, name), corpus))
 
     table = ["| corpus | metric | score |", "|---|---|---|"]
     for corpus, metric, value, head in rows:
@@ -111,6 +126,36 @@ def main():
         with open(args.write, "w", encoding="utf-8") as f:
             f.write(doc)
         print(f"\nwritten to {args.write}", file=sys.stderr)
+
+
+def _syntax(args, gold, corpus):
+    """Rows for one UD treebank scored from its raw text (CoNLL 2018 setting)."""
+    scorer = os.path.join(args.eval_dir, "score_syntax.py")
+    text = os.path.join(args.out_dir, f"{corpus}.text.jsonl")
+    pred = os.path.join(args.out_dir, f"{corpus}.sayso.conllu")
+    with open(text, "w", encoding="utf-8") as f:
+        f.write(run([sys.executable, scorer, "--text", gold]).stdout)
+    with open(text, encoding="utf-8") as f:
+        docs = sum(1 for line in f if line.strip())
+    t0 = time.perf_counter()
+    proc = subprocess.run([args.sayso, "parse", "--quiet", text, "-o", pred], text=True, capture_output=True)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"eval: sayso parse failed on {gold}:\n{proc.stderr}")
+    with open(pred, encoding="utf-8") as f:
+        parsed = sum(1 for line in f if line.startswith("# newdoc"))
+    if parsed != docs:
+        sys.exit(f"eval: sayso parse wrote {parsed} documents for the {docs} of {gold}")
+    # The official scorer aligns the whole file by characters, so it only scores when every
+    # document's words cover that document's text; it names the first mismatch otherwise.
+    proc = subprocess.run([sys.executable, scorer, gold, pred, "--json"], text=True, capture_output=True)
+    if proc.returncode != 0:
+        sys.exit(f"eval: {proc.stdout.strip()}")
+    score = _json_part(proc.stdout)
+    rows = [(corpus, m, score[m], i == 0) for i, m in enumerate(SYNTAX) if m in score]
+    rows.append((corpus, "documents_aligned", docs, False))
+    rows.append((corpus, "seconds", seconds, False))
+    return rows
 
 
 def _json_part(stdout):

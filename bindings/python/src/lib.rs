@@ -1,5 +1,5 @@
 //! Python bindings of sayso: argument conversion and error mapping only; every record comes
-//! from `sayso::extract`, serialised exactly as the CLI does, and the Python package
+//! from `sayso::extract` (CoNLL-U from `sayso::parse`), serialised exactly as the CLI does, and the Python package
 //! (`python/sayso`) wraps the JSON in attribute-access objects.
 
 use pyo3::create_exception;
@@ -100,6 +100,14 @@ fn view_html(py: Python<'_>, document: &str, layout: &str, page: bool, script: b
     py.detach(|| sayso::view::render_json(document, &options)).map_err(|e| input_error(&e))
 }
 
+/// Tags, lemmatises and parses one article's text; returns CoNLL-U (as `sayso parse` prints).
+#[pyfunction]
+#[pyo3(signature = (text, *, id=None))]
+fn parse_conllu(py: Python<'_>, text: String, id: Option<String>) -> PyResult<String> {
+    let input = ArticleInput { id, ..ArticleInput::from_text(text) };
+    py.detach(|| sayso::parse(input)).map_err(|e| input_error(&e))
+}
+
 /// The JSON Schema of the Document, as a string.
 #[pyfunction]
 fn schema_json() -> String {
@@ -111,6 +119,7 @@ fn schema_json() -> String {
 fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_conllu, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(view_html, m)?)?;
     m.add("SaysoError", m.py().get_type::<SaysoError>())?;

@@ -90,6 +90,24 @@ def test_errors_are_sayso_errors_with_clear_messages():
         sayso.extract(42)  # type: ignore[arg-type]
 
 
+def test_parse_writes_conllu_with_a_tree_per_sentence():
+    out = sayso.parse("Officials said the bridge was closed by the police. It reopened on Monday.", id="d1")
+    assert out.startswith("# newdoc id = d1\n")
+    sentences = [s for s in out.split("\n\n") if s.strip()]
+    assert len(sentences) == 2
+    for s in sentences:
+        words = [line.split("\t") for line in s.splitlines() if line[:1].isdigit() and "-" not in line.split("\t")[0]]
+        assert all(len(w) == 10 for w in words)
+        assert sum(w[6] == "0" for w in words) == 1  # one root
+        assert all(0 <= int(w[6]) <= len(words) for w in words)
+    first = {w[1]: w for w in (line.split("\t") for line in sentences[0].splitlines() if line[:1].isdigit())}
+    assert first["said"][7] == "root"
+    assert first["police"][7] == "obl:agent"
+    assert "# newdoc\n" in sayso.parse("No id here.")
+    with pytest.raises(sayso.InvalidInput, match="empty"):
+        sayso.parse("  ")
+
+
 def test_schema_and_versions():
     assert sayso.schema()["$schema"].endswith("2020-12/schema")
     assert sayso.SCHEMA_VERSION == "1.1"

@@ -49,6 +49,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/v1/extract", post(extract))
         .route("/v1/view", post(view))
         .route("/v1/extract/batch", post(batch))
+        .route("/v1/parse", post(parse))
         .route("/v1/schema", get(schema))
         .route("/openapi.json", get(openapi))
         .route("/healthz", get(healthz))
@@ -229,6 +230,43 @@ async fn extract(
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], json).into_response())
 }
 
+/// CoNLL-U, Universal Dependencies' format (no registered media type; plain UTF-8 text).
+const CONLLU: &str = "text/plain; charset=utf-8";
+
+/// `POST /v1/parse`: one article in (as for `/v1/extract`), its sentences' words, tags,
+/// lemmas and dependency trees out as CoNLL-U (as `sayso parse` writes it).
+async fn parse(
+    State(shared): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<ParseParams>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let params = query.map_err(|r| query_problem(&r))?.0;
+    let kind = extract_body_kind(&headers)?;
+    let body = body.map_err(|r| body_problem(&r, shared.config.max_body))?;
+    let mut article = match kind {
+        BodyKind::Json => ArticleInput::from_json_bytes(&body),
+        BodyKind::Text => std::str::from_utf8(&body)
+            .map(ArticleInput::from_text)
+            .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
+    }
+    .map_err(|e| Problem::from_sayso(&e))?;
+    if article.id.is_none() {
+        article.id = params.id;
+    }
+    article.validate().map_err(|e| Problem::from_sayso(&e))?;
+    let conllu = shared.run(move || sayso::parse(article)).await?.map_err(|e| Problem::from_sayso(&e))?;
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(CONLLU))], conllu).into_response())
+}
+
+/// Query parameters of `POST /v1/parse`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ParseParams {
+    /// Document id (`# newdoc id`) when the body does not give one.
+    id: Option<String>,
+}
+
 /// `POST /v1/extract/batch`: JSON Lines in (one article object per line), JSON Lines out:
 /// one compact Document per article, in input order, streamed as they finish. A line that
 /// cannot be read or analysed gives `{"line": N, "id": ..., "error": {problem}}` instead, and
@@ -373,7 +411,7 @@ fn error_line(line: usize, id: Option<&str>, problem: &Problem) -> String {
 /// The methods an endpoint takes, for the detail of a 405.
 pub(crate) fn allowed_methods(path: &str) -> Option<&'static str> {
     match path {
-        "/v1/extract" | "/v1/extract/batch" | "/v1/view" => Some("POST"),
+        "/v1/extract" | "/v1/extract/batch" | "/v1/view" | "/v1/parse" => Some("POST"),
         "/" | "/viewer.js" | "/view.js" | "/v1/schema" | "/openapi.json" | "/healthz" | "/version" => Some("GET"),
         _ => None,
     }

@@ -5,9 +5,10 @@
 //! document from `POST /v1/extract` is byte-identical to `sayso extract` on the same article.
 //!
 //! Endpoints: `POST /v1/extract` (one article: a JSON article object or `text/plain`),
-//! `POST /v1/extract/batch` (NDJSON in, NDJSON out, in input order), `POST /v1/view` (a
-//! Document in, its HTML view out: `sayso::view`), `GET /v1/schema`, `GET /openapi.json`,
-//! `GET /healthz`, `GET /version` and `GET /`, a viewer page (with `/viewer.js`, `/view.js`).
+//! `POST /v1/extract/batch` (NDJSON in, NDJSON out, in input order), `POST /v1/parse` (one
+//! article in, CoNLL-U out, from [`sayso::parse`]), `POST /v1/view` (a Document in, its HTML
+//! view out: `sayso::view`), `GET /v1/schema`, `GET /openapi.json`, `GET /healthz`,
+//! `GET /version` and `GET /`, a viewer page (with `/viewer.js`, `/view.js`).
 //!
 //! Production behaviour: a request body limit (413), a per-request timeout (503), a limit on
 //! concurrent extractions (requests beyond it wait, which is the back-pressure), graceful

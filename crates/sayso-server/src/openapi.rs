@@ -190,6 +190,19 @@ pub fn document() -> Value {
             }),
         );
     }
+    let mut parse_responses = errors(&[
+        ("400", "Malformed JSON, invalid UTF-8, or a bad query parameter."),
+        ("422", "Well-formed but not an article: no text, empty text, a field of the wrong type."),
+    ]);
+    if let Some(m) = parse_responses.as_object_mut() {
+        m.insert(
+            "200".into(),
+            json!({
+                "description": "CoNLL-U (Universal Dependencies' format), exactly as `sayso parse` writes it for one article: `# newdoc id = ID`, then per sentence `# newpar` where a paragraph starts, `# sent_id`, `# text`, one line per word with the ten tab-separated columns ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC (relations: UD v2 with UD English's subtypes; `SpaceAfter=No` in MISC), and a blank line.",
+                "content": {"text/plain": {"schema": {"type": "string"}}}
+            }),
+        );
+    }
     let mut schemas = document_components();
     schemas.insert("ArticleInput".into(), article_schema());
     schemas.insert("Problem".into(), problem_schema());
@@ -237,6 +250,20 @@ pub fn document() -> Value {
                     "application/json": {"schema": {"$ref": "#/components/schemas/Document"}}
                 }},
                 "responses": view_responses
+            }},
+            "/v1/parse": {"post": {
+                "operationId": "parse",
+                "summary": "Tag, lemmatise and parse one article (CoNLL-U out)",
+                "parameters": [{
+                    "name": "id", "in": "query", "required": false,
+                    "description": "Document id for `# newdoc id` when the body does not give one (a text/plain body never does).",
+                    "schema": {"type": "string"}
+                }],
+                "requestBody": {"required": true, "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ArticleInput"}},
+                    "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text, UTF-8."}}
+                }},
+                "responses": parse_responses
             }},
             "/v1/schema": {"get": {
                 "operationId": "schema",

@@ -72,6 +72,37 @@ async fn every_corpus_article_gives_its_snapshot_byte_for_byte() {
 }
 
 #[tokio::test]
+async fn parse_gives_conllu_as_the_library_writes_it() {
+    let text = "The mayor said the station was closed by the police. Trains resumed later.";
+    let (status, ctype, body) =
+        send(Config::default(), post("/v1/parse?id=d7", Some("text/plain; charset=utf-8"), text)).await;
+    assert_eq!((status, ctype.as_str()), (StatusCode::OK, "text/plain; charset=utf-8"));
+    let conllu = String::from_utf8(body).expect("utf-8");
+    let expected = sayso::parse(sayso::ArticleInput { id: Some("d7".into()), ..sayso::ArticleInput::from_text(text) })
+        .expect("parses");
+    assert_eq!(conllu, expected);
+    assert!(conllu.starts_with("# newdoc id = d7\n"), "{conllu}");
+    assert_eq!(conllu.matches("# sent_id = ").count(), 2, "{conllu}");
+    assert!(conllu.lines().any(|l| l.split('\t').nth(7) == Some("obl:agent")), "{conllu}");
+
+    let json = r#"{"id": "j1", "text": "It rained."}"#;
+    let (status, _, body) = send(Config::default(), post("/v1/parse", Some("application/json"), json)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8_lossy(&body).starts_with("# newdoc id = j1\n"));
+
+    for (request, want) in [
+        (post("/v1/parse", Some("text/plain"), "   "), StatusCode::UNPROCESSABLE_ENTITY),
+        (post("/v1/parse?offsets=utf8", Some("text/plain"), "Hi."), StatusCode::BAD_REQUEST),
+        (post("/v1/parse", Some("image/png"), "Hi."), StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        (get("/v1/parse"), StatusCode::METHOD_NOT_ALLOWED),
+    ] {
+        let (status, ctype, body) = send(Config::default(), request).await;
+        assert_eq!(status, want, "{}", String::from_utf8_lossy(&body));
+        assert_eq!(ctype, "application/problem+json");
+    }
+}
+
+#[tokio::test]
 async fn offsets_and_published_come_from_the_query() {
     let text = "The AP said Friday that police arrested “seven” people.";
     let (status, _, body) =
@@ -398,7 +429,8 @@ async fn openapi_is_3_1_and_embeds_the_checked_in_schema() {
     }
     // Paths named in the document are the ones served.
     for path in doc["paths"].as_object().expect("paths").keys() {
-        let method = if path.starts_with("/v1/extract") || path == "/v1/view" { "POST" } else { "GET" };
+        let method =
+            if path.starts_with("/v1/extract") || path == "/v1/view" || path == "/v1/parse" { "POST" } else { "GET" };
         assert!(doc["paths"][path].get(method.to_ascii_lowercase()).is_some(), "{path}");
     }
 }

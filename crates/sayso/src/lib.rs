@@ -12,8 +12,8 @@
 //! ```
 //!
 //! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`language`], [`text`],
-//! [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
-//! assembled from the layers. [`view`] renders a finished Document as HTML for people.
+//! [`syntax`], [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is
+//! then assembled from the layers. [`view`] renders a finished Document as HTML for people.
 
 pub mod analysis;
 mod assemble;
@@ -27,8 +27,10 @@ mod fnv;
 pub mod input;
 mod json;
 pub mod language;
+mod learn;
 pub mod offsets;
 pub mod schema;
+pub mod syntax;
 pub mod text;
 pub mod time;
 pub mod verify;
@@ -86,6 +88,9 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
     text::run(&mut a);
     embeds::run(&mut a);
     if a.language.analysed {
+        // Only English is parsed: the model is English's, and nothing reads a skipped
+        // article's parse.
+        syntax::run(&mut a);
         time::run(&mut a);
         entities::run(&mut a);
         claims::run(&mut a);
@@ -105,6 +110,22 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
 pub fn extract(input: ArticleInput, options: &Options) -> Result<Document, Error> {
     let a = analyze(input)?;
     Ok(assemble::document(&a, options.offsets))
+}
+
+/// Tags, lemmatises and parses an article and writes it as CoNLL-U (Universal Dependencies'
+/// format; see [`syntax::conllu`]), the document named by the article's id. Only the text and
+/// syntax stages run.
+///
+/// # Errors
+/// Empty text or a malformed publication date.
+pub fn parse(input: ArticleInput) -> Result<String, Error> {
+    input.validate()?;
+    let mut a = Analysis { text: input.text, ..Analysis::default() };
+    text::run(&mut a);
+    syntax::run(&mut a);
+    let mut out = String::with_capacity(a.text.len() * 8);
+    syntax::conllu::write(&a, input.id.as_deref().unwrap_or(""), &mut out);
+    Ok(out)
 }
 
 /// The JSON Schema (draft 2020-12) of [`Document`]: what `schema/sayso-v1.schema.json`

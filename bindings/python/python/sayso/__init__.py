@@ -23,6 +23,7 @@ from ._sayso import (
     __version__,
     extract_json as _extract_json,
     extract_many_json as _extract_many_json,
+    parse_conllu as _parse_conllu,
     schema_json as _schema_json,
     view_html as _view_html,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "extract",
     "extract_many",
     "frames",
+    "parse",
     "schema",
     "SCHEMA_VERSION",
     "__version__",
@@ -208,6 +210,23 @@ def extract_many(
     (or ``jobs`` threads) without holding the GIL. Returns Documents in input order."""
     items = [a if isinstance(a, str) else dict(a) for a in articles]
     return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets)]
+
+
+def parse(text: str, *, id: Optional[str] = None) -> str:
+    """Tag, lemmatise and parse an article's text; return CoNLL-U (Universal Dependencies'
+    format, as ``sayso parse`` writes it): ``# newdoc id`` (``id``, if given), per sentence
+    ``# sent_id``, ``# text`` and one line per word with the ten columns ID, FORM, LEMMA,
+    UPOS, XPOS, FEATS, HEAD, DEPREL, DEPS, MISC, then a blank line.
+
+    >>> conllu = sayso.parse("The report was confirmed by the White House.", id="r1")
+    >>> [line.split("\\t")[7] for line in conllu.splitlines() if line[:1].isdigit()][:3]
+    ['det', 'nsubj:pass', 'aux:pass']
+
+    Raises :class:`InvalidInput` (empty text).
+    """
+    if not isinstance(text, str):
+        raise InvalidInput(f"text must be a str, got {type(text).__name__}")
+    return _parse_conllu(text, id=id)
 
 
 def schema() -> Dict[str, Any]:
