@@ -1,0 +1,297 @@
+//! Content: where what is reported starts and ends. After a preposed cue the clause that
+//! follows (past a hearer, a time or a medium phrase: "told reporters on Sunday that"),
+//! cut before trailing adjuncts and later main clauses; before a postposed cue the clause or
+//! quotation that precedes it; and quotations that fill their sentences without a cue of
+//! their own, which continue the claim before them. Reads tokens, sentences and
+//! quotations; adds and trims the content ranges of [`Draft`]s.
+
+use super::*;
+
+impl Finder<'_> {
+    /// A prepositional phrase of medium or occasion starting at `i` ("in a statement",
+    /// "on Twitter", "at a rally in Ohio"); returns its end.
+    pub(super) fn medium_pp(&self, i: usize, limit: usize) -> Option<usize> {
+        if !matches!(self.lw(i), "in" | "on" | "at" | "during" | "via" | "through" | "over") {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < limit && k <= i + 6 {
+            let w = self.lw(k);
+            if WORDS.medium.contains(w) {
+                let mut end = k + 1;
+                // "in a statement released by X" / "in an interview with CNN" stay outside.
+                while end < limit && WORDS.medium.contains(self.lw(end)) {
+                    end += 1;
+                }
+                return Some(end);
+            }
+            if !self.is_word(k) || self.is_verb_cue_form(k) || matches!(w, "that" | "which" | "who") {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Skips rightwards over what may stand between a cue and its content: time phrases,
+    /// medium phrases, "to reporters", and for verbs with a hearer, the hearer.
+    pub(super) fn skip_right(&self, mut r: usize, limit: usize, entry: &CueEntry) -> usize {
+        let mut hearer_done = !entry.addressee || !matches!(entry.lemma, "tell" | "inform" | "assure" | "remind");
+        let mut guard = 0;
+        while r < limit && guard < 8 {
+            guard += 1;
+            let w = self.lw(r);
+            if self.is_time_word(r) {
+                r += 1;
+                continue;
+            }
+            if matches!(w, "last" | "this" | "next" | "early" | "late") && r + 1 < limit && self.is_time_word(r + 1) {
+                r += 2;
+                continue;
+            }
+            if matches!(w, "on" | "in" | "at" | "during") && r + 1 < limit && self.is_time_word(r + 1) {
+                r += 2;
+                while r < limit && (self.kind(r) == Some(TokenKind::Number) || self.is_time_word(r)) {
+                    r += 1;
+                }
+                continue;
+            }
+            if let Some(end) = self.medium_pp(r, limit) {
+                r = end;
+                continue;
+            }
+            if w == "to" && !hearer_done {
+                hearer_done = true;
+            }
+            if w == "to" && r + 1 < limit && (WORDS.object.contains(self.lw(r + 1)) || self.is_cap(r + 1)) {
+                let mut k = r + 1;
+                while k < limit && (self.is_cap(k) || WORDS.object.contains(self.lw(k))) && k < r + 5 {
+                    k += 1;
+                }
+                r = k;
+                continue;
+            }
+            if !hearer_done {
+                hearer_done = true;
+                if WORDS.object.contains(w) && w != "it" {
+                    r += 1;
+                    continue;
+                }
+                if self.is_cap(r) || (WORDS.determiner.contains(w) && r + 1 < limit) {
+                    let mut k = r;
+                    if WORDS.determiner.contains(w) {
+                        k += 1;
+                    }
+                    let start = k;
+                    while k < limit && k < start + 5 && (self.is_cap(k) || matches!(self.lw(k), "'s" | "’s")) {
+                        k += 1;
+                    }
+                    if k == start && k < limit && self.is_word(k) && !self.is_stop(k) {
+                        k += 1;
+                    }
+                    if k > r {
+                        r = k;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        r
+    }
+
+    /// Where content that runs to the end of sentence `s` ends (exclusive): the final full
+    /// stop stays outside unless a closing quotation mark follows it.
+    pub(super) fn content_end(&self, s: usize) -> usize {
+        let sr = self.sentence_range(s);
+        let mut end = sr.end;
+        while end > sr.start && self.is_terminal(end - 1) {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Where reported content stops before a trailing adjunct the annotators leave out:
+    /// a participle clause (", claiming ...", ", looping the streets ..."), a clause
+    /// of circumstance (", and when pressed ...", ", as Pyongyang fired ..."); for a bare
+    /// object ("condemned the launch, which ...") an apposition or relative clause after a comma.
+    pub(super) fn adjunct_cut(&self, content: Range<usize>, clause_like: bool) -> usize {
+        let outer = self.quote_at.get(content.start).copied().flatten();
+        for k in content.start + 1..content.end.saturating_sub(1) {
+            if !self.is_comma(k) || self.quote_at[k] != outer || (outer.is_some() && self.quote_at[k].is_some()) {
+                continue;
+            }
+            let next = self.lw(k + 1);
+            let ing = |w: &str| w.len() > 4 && w.ends_with("ing");
+            let participle = !self.is_cap(k + 1) && (ing(next) || next.ends_with("ly") && ing(self.lw(k + 2)));
+            let circumstance = matches!(next, "as" | "while" | "when" | "after" | "before" | "prompting")
+                || (next == "and" && matches!(self.lw(k + 2), "when" | "while" | "after" | "then"));
+            // Not a list ("found explosives, automatic weapons and ..."): an apposition or
+            // a relative clause after the object.
+            let object_ends =
+                !clause_like && matches!(next, "which" | "who" | "whom" | "whose" | "the" | "a" | "an" | "but");
+            if participle || circumstance || object_ends {
+                return k;
+            }
+        }
+        content.end
+    }
+
+    /// Whether the first token of sentence `s` lies inside a quotation opened earlier.
+    pub(super) fn sentence_starts_after_quote(&self, s: usize) -> bool {
+        let sr = self.sentence_range(s);
+        self.quote_at.get(sr.start).copied().flatten().is_some_and(|q| self.quote_tokens[q].start < sr.start)
+    }
+
+    /// Content before a postposed cue whose source (or cue, inverted) starts at `edge`.
+    pub(super) fn content_before(&self, s: usize, edge: usize) -> Option<Vec<Range<usize>>> {
+        let sr = self.sentence_range(s);
+        let mut end = edge;
+        if end > sr.start && (self.is_comma(end - 1) || self.is_dash(end - 1)) {
+            end -= 1;
+        }
+        // A quotation closing right before: the content is the whole quotation, marks
+        // included, however many sentences it spans.
+        if end > 0 {
+            if let Some(q) = self.closes_quote(end - 1) {
+                let qr = self.quote_tokens[q].clone();
+                // A quotation that starts mid-sentence after a source of its own ("X said,
+                // “...”") is not this cue's.
+                return Some(vec![qr.start..end]);
+            }
+        }
+        let mut start = sr.start;
+        if let Some(q) = self.quote_at.get(sr.start).copied().flatten() {
+            if self.quote_tokens[q].start < sr.start && self.quote_tokens[q].end >= end {
+                start = self.quote_tokens[q].start;
+            }
+        }
+        // Content inside a sentence that carries a cue of its own before this one ends
+        // at the earlier claim; keep it simple: from the last clause opener.
+        if let Some(d) = self.drafts.last() {
+            if d.sentence == s && d.last_token() <= end && d.last_token() > start {
+                start = d.last_token();
+                while start < end && (self.is_comma(start) || WORDS.conjunction.contains(self.lw(start))) {
+                    start += 1;
+                }
+            }
+        }
+        (end > start && (start..end).any(|k| self.is_word(k))).then(|| vec![start..end])
+    }
+
+    /// A token that can open a finite clause: a pronoun, determiner, name or number.
+    pub(super) fn looks_like_clause_start(&self, i: usize) -> bool {
+        let w = self.lw(i);
+        WORDS.pronoun.contains(w)
+            || WORDS.determiner.contains(w)
+            || self.is_cap(i)
+            || self.kind(i) == Some(TokenKind::Number)
+            || matches!(w, "there" | "her" | "his" | "its" | "their" | "our")
+    }
+
+    /// A claim whose content ran to the end of its sentence ends before a later main clause
+    /// of that sentence: ", White House press secretary Sarah Sanders confirmed ...".
+    pub(super) fn cut_open_ends(&mut self) {
+        for d in 0..self.drafts.len() {
+            if !self.drafts[d].open_end {
+                continue;
+            }
+            let s = self.drafts[d].sentence;
+            for e in d + 1..(d + 4).min(self.drafts.len()) {
+                let later = &self.drafts[e];
+                if later.sentence != s {
+                    break;
+                }
+                let Some(edge) = later.source.as_ref().map(|r| r.start.min(later.cue.start)) else { continue };
+                let Some(last) = self.drafts[d].content.last() else { break };
+                if edge <= last.start || edge >= last.end || later.frame == Frame::Postposed {
+                    continue;
+                }
+                let mut cut = edge;
+                while cut > last.start && (matches!(self.lw(cut - 1), "and" | "but" | "though" | "although" | "while"))
+                {
+                    cut -= 1;
+                }
+                if cut > last.start && (self.is_comma(cut - 1) || self.is_punct(cut - 1, ";")) {
+                    cut -= 1;
+                    // Keep a closing mark that the comma sat inside: “...,” stays whole.
+                } else if cut > last.start && self.closes_quote(cut - 1).is_some() {
+                    // “... bombings,” White House press secretary ...: cut after the mark.
+                } else {
+                    continue;
+                }
+                if let Some(last) = self.drafts[d].content.last_mut() {
+                    last.end = cut;
+                }
+                break;
+            }
+        }
+    }
+
+    /// Quotations that fill their sentences without a cue of their own continue the claim
+    /// just before them ("“X,” said Caddell. “Y.”"; a statement quoted over paragraphs).
+    pub(super) fn bare_quotes(&mut self) {
+        // Which draft ends in which sentence, and the tokens contents cover.
+        let mut covered = vec![false; self.a.tokens.len()];
+        let mut cue_sentences = vec![false; self.a.sentences.len()];
+        let mut ends_in: HashMap<usize, usize> = HashMap::new();
+        for (di, d) in self.drafts.iter().enumerate() {
+            for r in &d.content {
+                for c in covered.iter_mut().take(r.end).skip(r.start) {
+                    *c = true;
+                }
+            }
+            if let Some(cs) = cue_sentences.get_mut(d.sentence) {
+                *cs = true;
+            }
+            if let Some(t) = self.a.tokens.get(d.last_token().saturating_sub(1)) {
+                ends_in.insert(t.sentence, di);
+            }
+        }
+        for q in 0..self.a.quotes.len() {
+            let qa = &self.a.quotes[q];
+            if !qa.double || qa.parent.is_some() {
+                continue;
+            }
+            let qr = self.quote_tokens[q].clone();
+            if covered.get(qr.start).copied().unwrap_or(true) {
+                continue;
+            }
+            let first_sentence = self.a.tokens[qr.start].sentence;
+            let last_tok = qr.end.saturating_sub(1);
+            let last_sentence = self.a.tokens[last_tok].sentence;
+            let sr_first = self.sentence_range(first_sentence);
+            let sr_last = self.sentence_range(last_sentence);
+            let fills = sr_first.start == qr.start
+                && (qr.end..sr_last.end).all(|k| self.is_terminal(k) || self.kind(k) == Some(TokenKind::Punct));
+            if !fills || first_sentence == 0 {
+                continue;
+            }
+            // Cues inside the quotation are nested claims; a cue outside it makes it theirs.
+            let own_cue = (first_sentence..=last_sentence).any(|s| {
+                cue_sentences[s]
+                    && self
+                        .drafts
+                        .iter()
+                        .rev()
+                        .take(8)
+                        .any(|d| d.sentence == s && !(qr.start <= d.cue.start && d.cue.end <= qr.end))
+            });
+            if own_cue {
+                continue;
+            }
+            let Some(&di) = ends_in.get(&(first_sentence - 1)) else { continue };
+            let d = &self.drafts[di];
+            let quoted = d.content.iter().any(|r| r.clone().any(|k| self.quote_dir(k).is_some()))
+                || (d.cue.end > 0 && self.is_punct(d.cue.end, ":"));
+            if !quoted || d.frame == Frame::Post {
+                continue;
+            }
+            self.drafts[di].content.push(qr.clone());
+            for c in covered.iter_mut().take(qr.end).skip(qr.start) {
+                *c = true;
+            }
+            ends_in.insert(last_sentence, di);
+        }
+    }
+}
