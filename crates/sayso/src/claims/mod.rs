@@ -12,9 +12,9 @@
 //! sentences without a cue continues the claim just before it (a statement quoted over
 //! several paragraphs). Every pass is a left-to-right walk over tokens or claims.
 //!
-//! By concern: [`cues`] finds cues and the frame around each; [`sources`] the source phrase,
-//! its kind and entity; [`content`] where content starts and ends; [`chains`] turns drafts
-//! into claims and nests them; [`relations`] links claims to the claims they confirm, deny
+//! By concern: `cues` finds cues and the frame around each; `sources` the source phrase,
+//! its kind and entity; `content` where content starts and ends; `chains` turns drafts
+//! into claims and nests them; `relations` links claims to the claims they confirm, deny
 //! or cite and to their times. This file holds the records, the draft and the token helpers
 //! every pass shares.
 
