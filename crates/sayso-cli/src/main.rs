@@ -15,6 +15,7 @@ Examples:
   sayso extract tests/corpus/putin-trump-cia-tip.txt
   sayso extract --published 2017-12-17 article.txt -o article.sayso.json
   sayso extract articles.jsonl --jobs 8 > documents.jsonl
+  sayso parse article.txt > article.conllu
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl
@@ -40,6 +41,10 @@ enum Command {
     /// Analyse articles and write one Document (JSON) per article.
     #[command(after_help = extract::AFTER_HELP)]
     Extract(extract::Args),
+    /// Tag, lemmatise and parse articles; write CoNLL-U (Universal Dependencies' format):
+    /// per sentence its words, UPOS and Penn tags, lemmas, heads and relations.
+    #[command(after_help = extract::PARSE_AFTER_HELP)]
+    Parse(extract::ParseArgs),
     /// Print the JSON Schema (draft 2020-12) that every Document follows.
     Schema {
         /// Write the schema to FILE instead of standard output.
@@ -71,6 +76,9 @@ pub enum OutputFormat {
     /// One CSV row per event (document, date, source, target, CAMEO code and root,
     /// trigger, place, modality, attributed source, quote), after a header line.
     EventsCsv,
+    /// CoNLL-U (what `sayso parse` writes).
+    #[value(skip)]
+    Conllu,
 }
 
 #[global_allocator]
@@ -80,6 +88,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Parse(args) => extract::run(&args.into()),
         Command::Schema { output } => {
             let schema = sayso::json_schema_string();
             match output {
