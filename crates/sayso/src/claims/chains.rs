@@ -73,11 +73,18 @@ impl Finder<'_> {
                 } else {
                     None
                 }
-                .or_else(|| source_span.as_ref().and_then(|r| entity_of(a, r)));
+                .or_else(|| {
+                    let core = d.source_core.as_ref().and_then(|r| self.byte_range(r));
+                    core.or_else(|| source_span.clone()).and_then(|r| entity_of(a, &r))
+                });
                 ClaimRec {
                     kind: self.kind_of(d),
                     content,
-                    cue: self.byte_range(&d.cue).map(|span| CueRec { span, lemma: d.lemma.clone(), class: d.class }),
+                    cue: self.byte_range(&d.cue).map(|span| CueRec {
+                        span,
+                        lemma: d.lemma.to_string(),
+                        class: d.class,
+                    }),
                     source: Some(SourceRec { span: source_span, entity, kind: d.source_kind }),
                     parent: None,
                     relations: Vec::new(),

@@ -6,6 +6,7 @@
 //! quotations; adds and trims the content ranges of [`Draft`]s.
 
 use super::*;
+use crate::syntax::{Deprel, Upos};
 
 impl Finder<'_> {
     /// A prepositional phrase of medium or occasion starting at `i` ("in a statement",
@@ -293,5 +294,105 @@ impl Finder<'_> {
             }
             ends_in.insert(last_sentence, di);
         }
+    }
+}
+
+/// Prepositions whose object may be what a cue reports ("called *for* ...", "spoke *about*
+/// ...", "warned *of* ...", "pointed *to* ...").
+const CONTENT_CASES: [&str; 9] = ["for", "about", "of", "on", "to", "against", "over", "as", "that"];
+
+impl<'a> Finder<'a> {
+    /// What predicate word `w` may report, on the parse: its clausal complement (or a
+    /// clause set off after it), open complement, object, an oblique with a reporting
+    /// preposition, for a noun or adjective its clause, and for a parenthetical cue ("The
+    /// economy, he said, is strong") the clause around it. Each as token ranges, with the
+    /// word that heads it.
+    pub(super) fn parse_contents(&self, w: usize, out: &mut Vec<(Origin, usize, Vec<Range<usize>>)>) {
+        let syn = &self.a.syntax;
+        let nominal = matches!(syn.upos(w), Upos::Noun | Upos::Adj | Upos::Propn);
+        for c in syn.children(w) {
+            let origin = match syn.deprel(c) {
+                Deprel::Ccomp | Deprel::Parataxis if !nominal => Origin::Ccomp,
+                Deprel::Ccomp | Deprel::Acl if nominal => Origin::Clause,
+                Deprel::Xcomp => Origin::Xcomp,
+                Deprel::Obj => Origin::Obj,
+                Deprel::Obl | Deprel::Nmod => {
+                    let case = syn.case_marker(c).map_or("", |m| syn.lemma(m));
+                    if !CONTENT_CASES.contains(&case) {
+                        continue;
+                    }
+                    Origin::Obl
+                }
+                _ => continue,
+            };
+            let mut r = self.subtree_tokens(c);
+            if origin == Origin::Obl {
+                // The preposition is the cue's ("called for"), not the content's.
+                while r.start < r.end && syn.words_of_token(r.start).any(|x| syn.deprel(x) == Deprel::Case) {
+                    r.start += 1;
+                }
+            }
+            if let Some(r) = self.tidy_content(r) {
+                out.push((origin, c, vec![r]));
+            }
+        }
+        let parenthetical = match syn.deprel(w) {
+            Deprel::Parataxis => true,
+            Deprel::Advcl => syn.mark(w).is_some_and(|m| syn.lemma(m) == "as"),
+            _ => false,
+        };
+        if let (true, Some(h)) = (parenthetical, syn.head(w)) {
+            let around = self.subtree_tokens(h);
+            let own = {
+                let words = syn.subtree_words(w);
+                syn.token_of(words.start)..syn.token_of(words.end - 1) + 1
+            };
+            let spans: Vec<Range<usize>> =
+                [around.start..own.start.max(around.start), own.end.min(around.end)..around.end]
+                    .into_iter()
+                    .filter_map(|r| self.tidy_content(r))
+                    .collect();
+            if !spans.is_empty() {
+                out.push((Origin::Head, h, spans));
+            }
+        }
+    }
+
+    /// Content edges as the annotators draw them: no comma, colon or dash at either end; a
+    /// quotation opened at the start runs to its closing mark, and a full stop stays
+    /// outside unless a closing mark whose quotation opened inside follows it.
+    pub(super) fn tidy_content(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let mut r = r;
+        let edge = |f: &Self, k: usize| {
+            f.is_comma(k) || f.is_dash(k) || f.is_punct(k, ":") || f.is_punct(k, ";") || f.is_terminal(k)
+        };
+        while r.start < r.end && edge(self, r.start) {
+            r.start += 1;
+        }
+        while r.end > r.start && edge(self, r.end - 1) {
+            r.end -= 1;
+        }
+        if r.is_empty() || !r.clone().any(|k| self.is_word(k)) {
+            return None;
+        }
+        // A quotation opened right before the content belongs to it.
+        if r.start > 0 && self.opens_quote(r.start - 1) {
+            r.start -= 1;
+        }
+        if let Some(q) = self.quote_at[r.start].filter(|&q| self.quote_tokens[q].start == r.start) {
+            r.end = r.end.max(self.quote_tokens[q].end);
+        } else {
+            // "… “more hours.”": the stop and the mark closing a quotation opened inside.
+            let mut k = r.end;
+            while k < self.a.tokens.len() && k < r.end + 2 && self.is_terminal(k) {
+                k += 1;
+            }
+            if let Some(q) = self.closes_quote(k) {
+                if self.quote_tokens[q].start >= r.start && self.quote_tokens[q].start < r.end {
+                    r.end = k + 1;
+                }
+            }
+        }
+        Some(r)
     }
 }

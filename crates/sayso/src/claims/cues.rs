@@ -6,6 +6,7 @@
 //! Reads tokens, sentences, quotations and posts; adds [`Draft`]s.
 
 use super::*;
+use crate::syntax::{Deprel, Upos};
 
 impl Finder<'_> {
     pub(super) fn sentence_claims(&mut self, s: usize) {
@@ -26,11 +27,11 @@ impl Finder<'_> {
             // Forms of up to three words from here, longest first.
             let n = (sr.end - i).min(3);
             let mut advanced = false;
-            for (form, entry, base_or_s) in forms {
+            for (form, ei, base_or_s) in forms {
                 if form.len() > n || !form.iter().enumerate().all(|(k, f)| *f == a.lower(i + k)) {
                     continue;
                 }
-                let entry = &LEXICON.entries[*entry];
+                let entry = &LEXICON.entries[*ei];
                 let cue = i..i + form.len();
                 let made = match entry.part {
                     Part::Verb => self.verb_claim(s, cue.clone(), entry, *base_or_s),
@@ -38,6 +39,9 @@ impl Finder<'_> {
                     Part::Noun => self.noun_claim(s, cue.clone(), entry),
                 };
                 if made {
+                    if let Some(d) = self.drafts.last_mut() {
+                        d.entry = Some(*ei);
+                    }
                     i = self.drafts.last().map_or(cue.end, |d| d.cue.end.max(i + 1));
                     advanced = true;
                     break;
@@ -68,10 +72,16 @@ impl Finder<'_> {
         let source = sr.start..colon;
         self.drafts.push(Draft {
             frame: Frame::Headline,
+            origin: Origin::Rule,
+            head: colon,
+            entry: None,
             cue: colon..colon + 1,
-            lemma: ":".to_string(),
+            lemma: ":",
             class: CueClass::Assert,
             source_kind: self.source_kind(&source),
+            source_core: None,
+            source_rel: SourceRel::Rules,
+            content_head: None,
             source: Some(source),
             content: vec![colon + 1..end],
             post: None,
@@ -373,11 +383,17 @@ impl Finder<'_> {
         let open_end = frame == Frame::Preposed;
         self.drafts.push(Draft {
             frame,
+            origin: Origin::Rule,
+            head: cue.start,
+            entry: None,
             cue,
-            lemma: entry.lemma.to_string(),
+            lemma: entry.lemma,
             class: entry.class,
             source: Some(source),
             source_kind,
+            source_core: None,
+            source_rel: SourceRel::Rules,
+            content_head: None,
             content,
             post: None,
             sentence: s,
@@ -425,11 +441,17 @@ impl Finder<'_> {
         let source_kind = self.source_kind(&source);
         self.drafts.push(Draft {
             frame: Frame::According,
+            origin: Origin::Rule,
+            head: cue.start,
+            entry: None,
             cue,
-            lemma: entry.lemma.to_string(),
+            lemma: entry.lemma,
             class: entry.class,
             source: Some(source),
             source_kind,
+            source_core: None,
+            source_rel: SourceRel::Rules,
+            content_head: None,
             content,
             post: None,
             sentence: s,
@@ -488,11 +510,17 @@ impl Finder<'_> {
         }
         self.drafts.push(Draft {
             frame: Frame::Noun,
+            origin: Origin::Rule,
+            head: cue.start,
+            entry: None,
             cue,
-            lemma: entry.lemma.to_string(),
+            lemma: entry.lemma,
             class: entry.class,
             source: Some(source),
             source_kind: kind,
+            source_core: None,
+            source_rel: SourceRel::Rules,
+            content_head: None,
             content: vec![that..end],
             post: None,
             sentence: s,
@@ -524,10 +552,16 @@ impl Finder<'_> {
                     let source = sr.start..colon;
                     self.drafts.push(Draft {
                         frame: Frame::Headline,
+                        origin: Origin::Rule,
+                        head: colon,
+                        entry: None,
                         cue: colon..colon + 1,
-                        lemma: ":".to_string(),
+                        lemma: ":",
                         class: CueClass::Assert,
                         source_kind: self.source_kind(&source),
+                        source_core: None,
+                        source_rel: SourceRel::Rules,
+                        content_head: None,
                         source: Some(source),
                         content: vec![colon + 1..end],
                         post: None,
@@ -573,10 +607,16 @@ impl Finder<'_> {
             let sentence = self.a.tokens[dash].sentence;
             self.drafts.push(Draft {
                 frame: Frame::Postposed,
+                origin: Origin::Rule,
+                head: dash,
+                entry: None,
                 cue: dash..dash + 1,
-                lemma: "―".to_string(),
+                lemma: "―",
                 class: CueClass::Assert,
                 source_kind: self.source_kind(&source),
+                source_core: None,
+                source_rel: SourceRel::Rules,
+                content_head: None,
                 source: Some(source),
                 content: vec![qr],
                 post: None,
@@ -596,16 +636,139 @@ impl Finder<'_> {
             let sentence = self.a.tokens[content.end - 1].sentence;
             self.drafts.push(Draft {
                 frame: Frame::Post,
+                origin: Origin::Rule,
+                head: content.start,
+                entry: None,
                 cue: 0..0,
-                lemma: String::new(),
+                lemma: "",
                 class: CueClass::Post,
                 source: (!author.is_empty()).then_some(author),
                 source_kind: SourceKind::PostAuthor,
+                source_core: None,
+                source_rel: SourceRel::Rules,
+                content_head: None,
                 content: vec![content],
                 post: Some(pi),
                 sentence,
                 open_end: false,
             });
         }
+    }
+}
+
+impl<'a> Finder<'a> {
+    /// The lexicon entry of the one-word cue form at token `t` with the given part, if any.
+    pub(super) fn entry_at(&self, t: usize, part: Part) -> Option<usize> {
+        LEXICON
+            .forms_from(self.lw(t))
+            .iter()
+            .find(|(form, e, _)| form.len() == 1 && LEXICON.entries[*e].part == part)
+            .map(|(_, e, _)| *e)
+    }
+
+    /// Whether parse word `w` may be a cue: a verb, or a noun or adjective with a clause
+    /// ("the claim that ...", "confident that ..."), or a reporting noun of the lexicon.
+    fn predicate(&self, w: usize) -> bool {
+        let syn = &self.a.syntax;
+        match syn.upos(w) {
+            Upos::Verb => true,
+            Upos::Noun | Upos::Adj => {
+                syn.children(w).any(|c| matches!(syn.deprel(c), Deprel::Ccomp | Deprel::Acl))
+                    || self.entry_at(syn.token_of(w), Part::Noun).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Drafts the parse proposes, one for each thing each predicate may report (see
+    /// [`Finder::parse_contents`]), with the source [`Finder::parse_source`] finds: the
+    /// learned model (`model`) chooses among them and the rules' drafts.
+    pub(super) fn parse_claims(&self, out: &mut Vec<Draft<'a>>) {
+        let syn = &self.a.syntax;
+        let mut contents = Vec::new();
+        let rule_sources: HashMap<usize, Option<Range<usize>>> =
+            self.drafts.iter().map(|d| (d.head, d.source.clone())).collect();
+        for w in 0..syn.len() {
+            if !self.predicate(w) {
+                continue;
+            }
+            contents.clear();
+            self.parse_contents(w, &mut contents);
+            if contents.is_empty() {
+                continue;
+            }
+            let t = syn.token_of(w);
+            let mut cue = t..t + 1;
+            if let Some(prt) = syn.child(w, Deprel::CompoundPrt) {
+                let pt = syn.token_of(prt);
+                if pt == cue.end {
+                    cue.end = pt + 1;
+                }
+            }
+            let noun = syn.upos(w) != Upos::Verb;
+            let entry = self.entry_at(t, if noun { Part::Noun } else { Part::Verb });
+            let (source, mut source_rel) = self.parse_source(w);
+            let (mut source, mut source_core) = match source {
+                Some((s, c)) if !(s.is_empty() || s.start < cue.end && cue.start < s.end) => (Some(s), Some(c)),
+                _ => (None, None),
+            };
+            if source.is_none() {
+                // The parse missed the subject (a long apposition, a tagging slip): the
+                // rules' source for this cue, else the noun phrase before it.
+                let rule = rule_sources.get(&t).cloned().flatten();
+                if let Some(r) = rule.or_else(|| self.window_source(t)) {
+                    source = Some(r);
+                    source_core = None;
+                    source_rel = SourceRel::Window;
+                }
+            }
+            let source_kind = source.as_ref().map_or(SourceKind::Anonymous, |s| self.source_kind(s));
+            for (origin, head, content) in contents.drain(..) {
+                // Content that takes in the source or cue is not this cue's.
+                let overlaps = |r: &Range<usize>| content.iter().any(|c| c.start < r.end && r.start < c.end);
+                if overlaps(&cue) || source.as_ref().is_some_and(overlaps) {
+                    continue;
+                }
+                let after = content.first().is_some_and(|c| c.start >= cue.end);
+                out.push(Draft {
+                    frame: if noun {
+                        Frame::Noun
+                    } else if after {
+                        Frame::Preposed
+                    } else {
+                        Frame::Postposed
+                    },
+                    origin,
+                    cue: cue.clone(),
+                    head: t,
+                    lemma: syn.lemma(w),
+                    entry,
+                    class: entry.map_or(CueClass::Assert, |e| LEXICON.entries[e].class),
+                    source: source.clone(),
+                    source_core: source_core.clone(),
+                    source_rel,
+                    source_kind,
+                    content_head: Some(head),
+                    content,
+                    post: None,
+                    sentence: self.a.tokens[t].sentence,
+                    open_end: false,
+                });
+            }
+        }
+    }
+}
+
+impl<'a> Finder<'a> {
+    /// Every draft for every cue: the rules' (sentence by sentence), then the parse's.
+    pub(super) fn generate(&mut self) -> Vec<Draft<'a>> {
+        for s in 0..self.a.sentences.len() {
+            self.sentence_claims(s);
+        }
+        let mut parse = Vec::new();
+        self.parse_claims(&mut parse);
+        let mut all = std::mem::take(&mut self.drafts);
+        all.extend(parse);
+        all
     }
 }

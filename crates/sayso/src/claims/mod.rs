@@ -22,14 +22,18 @@ mod chains;
 mod content;
 mod cues;
 mod lexicon;
+mod model;
 mod relations;
 mod sources;
+pub mod train;
 
 use crate::analysis::Analysis;
 use crate::schema::{ClaimKind, CueClass, EntityType, RelationType, SourceKind};
 use crate::text::{QuoteDirection, TokenKind};
 use foldhash::{HashMap, HashMapExt};
 use lexicon::{CueEntry, LEXICON, Part, WORDS};
+pub use model::Model;
+use sources::SourceRel;
 use std::ops::Range;
 
 /// One claim.
@@ -77,7 +81,12 @@ pub struct SourceRec {
 
 /// Runs the stage.
 pub fn run(a: &mut Analysis) {
-    let claims = Finder::new(a).find();
+    run_with(model::MODEL.as_ref(), a);
+}
+
+/// Runs the stage with the given model (`None`: the rules' drafts alone).
+pub fn run_with(model: Option<&Model>, a: &mut Analysis) {
+    let claims = Finder::new(a).find(model);
     for (i, c) in claims.iter().enumerate() {
         if let Some(p) = c.post.and_then(|p| a.posts.get_mut(p)) {
             p.claim = Some(i);
@@ -103,17 +112,48 @@ enum Frame {
     Post,
 }
 
+/// What proposed a draft: a rule around a lexicon cue, or the parse, through the
+/// relation of the content to the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Origin {
+    /// The rules of `cues` around a lexicon cue (the frame says which).
+    Rule,
+    /// The cue's clausal complement ("said *that he left*").
+    Ccomp,
+    /// Its open clausal complement ("wants *to leave*").
+    Xcomp,
+    /// Its object ("backed *Clinton*").
+    Obj,
+    /// An oblique with a preposition ("called *for an inquiry*", "spoke *about the deal*").
+    Obl,
+    /// The clause the cue is a parenthetical of ("The economy, *he said*, is strong").
+    Head,
+    /// The clause of a reporting noun or adjective ("the claim *that* ...", "confident *that*").
+    Clause,
+}
+
 /// A claim under construction, in token indices.
 #[derive(Debug, Clone)]
-struct Draft {
+struct Draft<'a> {
     frame: Frame,
+    origin: Origin,
     /// Cue tokens (empty for posts).
     cue: Range<usize>,
-    lemma: String,
+    /// The token the cue stands on: its verb, noun, adjective or first word.
+    head: usize,
+    lemma: &'a str,
+    /// The cue's lexicon entry, when it has one.
+    entry: Option<usize>,
     class: CueClass,
     /// Source tokens.
     source: Option<Range<usize>>,
+    /// The name part of the source, for its entity (the whole source when `None`).
+    source_core: Option<Range<usize>>,
+    /// How the source was found.
+    source_rel: SourceRel,
     source_kind: SourceKind,
+    /// The parse word that heads the content (parse drafts).
+    content_head: Option<usize>,
     /// Content token ranges, in text order.
     content: Vec<Range<usize>>,
     /// For posts: the post, and its content and author in bytes.
@@ -125,7 +165,7 @@ struct Draft {
     open_end: bool,
 }
 
-impl Draft {
+impl Draft<'_> {
     fn last_token(&self) -> usize {
         let c = self.content.iter().map(|r| r.end).max().unwrap_or(0);
         let s = self.source.as_ref().map_or(0, |r| r.end);
@@ -140,7 +180,7 @@ struct Finder<'a> {
     quote_at: Vec<Option<usize>>,
     /// For each quotation, its first and last token (the marks).
     quote_tokens: Vec<Range<usize>>,
-    drafts: Vec<Draft>,
+    drafts: Vec<Draft<'a>>,
 }
 
 const MAX_NP: usize = 10;
@@ -265,9 +305,14 @@ impl<'a> Finder<'a> {
     /// Every pass in order: claims around cues sentence by sentence, then the passes that
     /// need all of them (cut contents, unmarked speakers, signed and bare quotations,
     /// posts), then assembly.
-    fn find(mut self) -> Vec<ClaimRec> {
-        for s in 0..self.a.sentences.len() {
-            self.sentence_claims(s);
+    fn find(mut self, model: Option<&Model>) -> Vec<ClaimRec> {
+        if let Some(model) = model {
+            let all = self.generate();
+            self.select(all, model);
+        } else {
+            for s in 0..self.a.sentences.len() {
+                self.sentence_claims(s);
+            }
         }
         self.cut_open_ends();
         self.speaker_labels();

@@ -12,7 +12,7 @@ impl Finder<'_> {
     pub(super) fn relations(&self, drafts: &[Draft], claims: &mut [ClaimRec]) {
         let mut by_head: HashMap<String, usize> = HashMap::new();
         for (ci, d) in drafts.iter().enumerate() {
-            let relation = match (d.class, d.lemma.as_str()) {
+            let relation = match (d.class, d.lemma) {
                 (CueClass::Confirm, _) => Some(RelationType::Confirms),
                 (CueClass::Deny, _) => Some(RelationType::Denies),
                 (_, "cite" | "repeat" | "reiterate") => Some(RelationType::Cites),
@@ -38,7 +38,7 @@ impl Finder<'_> {
                 }
             }
             if d.frame == Frame::Noun {
-                by_head.insert(d.lemma.clone(), ci);
+                by_head.insert(d.lemma.to_string(), ci);
             }
             by_head.insert(
                 match d.class {

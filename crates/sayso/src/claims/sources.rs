@@ -6,6 +6,7 @@
 //! source of each [`Draft`] and each claim's entity.
 
 use super::*;
+use crate::syntax::{Deprel, Upos};
 
 impl Finder<'_> {
     /// The noun phrase ending just before token `end`, not reaching before `floor`.
@@ -319,6 +320,11 @@ pub(super) fn resolve_definite_documents(a: &Analysis, claims: &mut [ClaimRec]) 
 /// The entity a source phrase refers to: the last mention inside it (the head of "White
 /// House press secretary Sarah Sanders"), or a mention covering it.
 pub(super) fn entity_of(a: &Analysis, span: &Range<usize>) -> Option<usize> {
+    mention_of(a, span).and_then(|mi| a.mentions[mi].entities.first().copied())
+}
+
+/// The mention [`entity_of`] takes a source phrase's entity from (index into the mentions).
+pub(super) fn mention_of(a: &Analysis, span: &Range<usize>) -> Option<usize> {
     let first = a.mentions.partition_point(|m| m.span.start < span.start);
     let mut best: Option<usize> = None;
     for (mi, m) in a.mentions.iter().enumerate().skip(first) {
@@ -335,5 +341,134 @@ pub(super) fn entity_of(a: &Analysis, span: &Range<usize>) -> Option<usize> {
             best = Some(first - 1);
         }
     }
-    best.and_then(|mi| a.mentions[mi].entities.first().copied())
+    best
+}
+
+/// A source phrase and its name part, in tokens.
+pub(super) type SourceSpans = (Range<usize>, Range<usize>);
+
+/// How the parse found a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SourceRel {
+    /// The cue's subject.
+    Subject,
+    /// The agent of a passive cue ("was first reported *by the Post*").
+    Agent,
+    /// The noun a relative clause hangs on ("*parents* who say ...").
+    Relative,
+    /// The subject of the clause the cue depends on (", *adding* ...", "wants *to say*",
+    /// "... and *told* ...").
+    Shared,
+    /// The noun a participle describes ("a statement *saying* ...").
+    Described,
+    /// The possessor of a reporting noun ("*Trump's* claim that ...").
+    Possessor,
+    /// Found by the rules around a lexicon cue.
+    Rules,
+    /// The noun phrase before the cue, when the parse gives no subject.
+    Window,
+    /// None found.
+    None,
+}
+
+impl Finder<'_> {
+    /// The tokens of word `w`'s subtree, without punctuation at either edge.
+    pub(super) fn subtree_tokens(&self, w: usize) -> Range<usize> {
+        let syn = &self.a.syntax;
+        let words = syn.subtree_words(w);
+        let r = syn.token_of(words.start)..syn.token_of(words.end - 1) + 1;
+        self.trim_punct(r)
+    }
+
+    /// `r` without punctuation (commas, dashes, quotation marks) at either edge.
+    pub(super) fn trim_punct(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.start < r.end && !self.is_word(r.start) {
+            r.start += 1;
+        }
+        while r.end > r.start && !self.is_word(r.end - 1) && !self.is_punct(r.end - 1, ")") {
+            r.end -= 1;
+        }
+        r
+    }
+
+    /// The name part of a noun phrase headed by word `w`: from its first word to `w` and the
+    /// words of a name after it ("Donald J. Trump"), without an apposition, relative clause
+    /// or prepositional phrase after the head, whose own names are not the source.
+    pub(super) fn core_tokens(&self, w: usize) -> Range<usize> {
+        let syn = &self.a.syntax;
+        let mut last = w;
+        for c in syn.children(w) {
+            if c > w && matches!(syn.deprel(c).base(), Deprel::Flat | Deprel::Compound | Deprel::Fixed) {
+                last = last.max(syn.subtree_words(c).end - 1);
+            }
+        }
+        let first = syn.subtree_words(w).start;
+        self.trim_punct(syn.token_of(first)..syn.token_of(last) + 1)
+    }
+
+    /// The source of predicate word `w` on the parse, as tokens (the whole phrase, and its
+    /// name part for finding its entity): the subject (the agent of a passive; the noun a
+    /// relative pronoun stands for), else the subject of the clause the cue depends on, the
+    /// noun a participle describes, or the possessor of a reporting noun.
+    pub(super) fn parse_source(&self, w: usize) -> (Option<SourceSpans>, SourceRel) {
+        let syn = &self.a.syntax;
+        let mut p = w;
+        let mut rel = SourceRel::Subject;
+        for _ in 0..4 {
+            if let Some(agent) = syn.agent(p) {
+                return (Some((self.subtree_tokens(agent), self.core_tokens(agent))), SourceRel::Agent);
+            }
+            let subject = syn.children(p).find(|&c| matches!(syn.deprel(c), Deprel::Nsubj | Deprel::NsubjOuter));
+            if let Some(s) = subject {
+                if syn.upos(s) == Upos::Pron && matches!(syn.lemma(s), "who" | "that" | "which") {
+                    // The noun with its relative pronoun ("Ms. Lopez, who"): the noun names
+                    // the source, and annotators mark either.
+                    let clause = syn.relative_clause(p).and_then(|c| syn.head(c));
+                    return match clause {
+                        Some(n) => {
+                            let core = self.core_tokens(n);
+                            let pronoun = syn.token_of(s);
+                            let span = if core.start <= pronoun { core.start..pronoun + 1 } else { core.clone() };
+                            (Some((span, core)), SourceRel::Relative)
+                        }
+                        None => (None, SourceRel::None),
+                    };
+                }
+                return (Some((self.subtree_tokens(s), self.core_tokens(s))), rel);
+            }
+            if syn.passive_subject(p).is_some() {
+                return (None, SourceRel::None);
+            }
+            if syn.upos(p) == Upos::Noun {
+                if let Some(poss) = syn.child(p, Deprel::NmodPoss) {
+                    return (Some((self.subtree_tokens(poss), self.core_tokens(poss))), SourceRel::Possessor);
+                }
+            }
+            let Some(h) = syn.head(p) else { break };
+            match syn.deprel(p) {
+                Deprel::Xcomp | Deprel::Conj | Deprel::Advcl => {
+                    p = h;
+                    rel = SourceRel::Shared;
+                }
+                Deprel::Acl if syn.upos(h).is_nominal() => {
+                    return (Some((self.core_tokens(h), self.core_tokens(h))), SourceRel::Described);
+                }
+                _ => break,
+            }
+        }
+        (None, SourceRel::None)
+    }
+}
+
+impl Finder<'_> {
+    /// The source the rules would read before a cue at token `t` when the parse has none:
+    /// the noun phrase before it (past auxiliaries, adverbs and times), or before an
+    /// apposition set off by commas.
+    pub(super) fn window_source(&self, t: usize) -> Option<Range<usize>> {
+        let s = self.a.tokens.get(t)?.sentence;
+        let sr = self.sentence_range(s);
+        let left = self.skip_left(t, sr.start);
+        let b = left.checked_sub(1).filter(|&b| b >= sr.start)?;
+        if self.is_comma(b) { self.appositive_source(s, b) } else { self.np_left(left, sr.start) }
+    }
 }
