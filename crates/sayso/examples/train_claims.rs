@@ -38,7 +38,8 @@ fn load(path: &str) -> Result<Vec<Example>, Box<dyn Error>> {
         for a in v["attributions"].as_array().ok_or("no attributions")? {
             let content = byte_spans(&a["content"], &bytes)?;
             if !content.is_empty() {
-                gold.push(Gold { content, source: byte_spans(&a["source"], &bytes)? });
+                let (source, cue) = (byte_spans(&a["source"], &bytes)?, byte_spans(&a["cue"], &bytes)?);
+                gold.push(Gold { content, source, cue });
             }
         }
         // The whole pipeline: the layers the claims stage reads, and claims of the embedded
@@ -79,7 +80,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                         serde_json::json!({
                             "cue": [p.cue.start, p.cue.end], "source": p.source.map(|s| [s.start, s.end]),
                             "content": p.content.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
-                            "origin": p.origin, "score": p.score, "chosen": p.chosen,
+                            "origin": p.origin, "score": p.score, "chosen": p.chosen, "nested": p.nested,
                         })
                     })
                     .collect();

@@ -297,6 +297,18 @@ impl Finder<'_> {
     }
 }
 
+/// One thing a predicate may report, read from the parse.
+pub(super) struct Reading {
+    /// How the content hangs on the cue.
+    pub origin: Origin,
+    /// The parse word heading the content.
+    pub head: usize,
+    /// The content, as token ranges.
+    pub content: Vec<Range<usize>>,
+    /// Whether it was cut before a trailing adjunct.
+    pub cut: bool,
+}
+
 /// Prepositions whose object may be what a cue reports ("called *for* ...", "spoke *about*
 /// ...", "warned *of* ...", "pointed *to* ...").
 const CONTENT_CASES: [&str; 9] = ["for", "about", "of", "on", "to", "against", "over", "as", "that"];
@@ -304,12 +316,15 @@ const CONTENT_CASES: [&str; 9] = ["for", "about", "of", "on", "to", "against", "
 impl<'a> Finder<'a> {
     /// What predicate word `w` may report, on the parse: its clausal complement (or a
     /// clause set off after it), open complement, object, an oblique with a reporting
-    /// preposition, for a noun or adjective its clause, and for a parenthetical cue ("The
-    /// economy, he said, is strong") the clause around it. Each as token ranges, with the
-    /// word that heads it.
-    pub(super) fn parse_contents(&self, w: usize, out: &mut Vec<(Origin, usize, Vec<Range<usize>>)>) {
+    /// preposition, for a noun or adjective its clause, everything after it in its phrase
+    /// ("called *the charges unfounded*"), and for a parenthetical cue ("The economy, he
+    /// said, is strong") the clause around it. Each also cut before a trailing adjunct
+    /// ("…, which …", "…, saying …") when it has one: annotators leave those out as often
+    /// as not, and the model learns which.
+    pub(super) fn parse_contents(&self, w: usize, out: &mut Vec<Reading>) {
         let syn = &self.a.syntax;
         let nominal = matches!(syn.upos(w), Upos::Noun | Upos::Adj | Upos::Propn);
+        let first = out.len();
         for c in syn.children(w) {
             let origin = match syn.deprel(c) {
                 Deprel::Ccomp | Deprel::Parataxis if !nominal => Origin::Ccomp,
@@ -332,8 +347,23 @@ impl<'a> Finder<'a> {
                     r.start += 1;
                 }
             }
-            if let Some(r) = self.tidy_content(r) {
-                out.push((origin, c, vec![r]));
+            self.push_reading(out, origin, c, r);
+        }
+        // Everything after the cue in its phrase, when that is more than one dependent
+        // (a coordinated predicate or a clause set off after it is not part of it).
+        let t = syn.token_of(w);
+        let right: Vec<usize> = syn
+            .children(w)
+            .filter(|&c| c > w)
+            .take_while(|&c| !matches!(syn.deprel(c), Deprel::Conj | Deprel::Cc | Deprel::Parataxis))
+            .filter(|&c| syn.upos(c) != Upos::Punct)
+            .collect();
+        if let (true, Some(&head), Some(&last)) = (right.len() > 1, right.first(), right.last()) {
+            let end = syn.token_of(syn.subtree_words(last).end - 1) + 1;
+            let r = t + 1..end;
+            if !out[first..].iter().any(|x| x.content.first().is_some_and(|c| c.start == r.start && c.end + 1 >= r.end))
+            {
+                self.push_reading(out, Origin::Rest, head, r);
             }
         }
         let parenthetical = match syn.deprel(w) {
@@ -353,7 +383,21 @@ impl<'a> Finder<'a> {
                     .filter_map(|r| self.tidy_content(r))
                     .collect();
             if !spans.is_empty() {
-                out.push((Origin::Head, h, spans));
+                out.push(Reading { origin: Origin::Head, head: h, content: spans, cut: false });
+            }
+        }
+    }
+
+    /// Pushes the reading of `r`, tidied, and its cut before a trailing adjunct if that
+    /// differs.
+    fn push_reading(&self, out: &mut Vec<Reading>, origin: Origin, head: usize, r: Range<usize>) {
+        let Some(r) = self.tidy_content(r) else { return };
+        let clause_like = matches!(origin, Origin::Ccomp | Origin::Xcomp | Origin::Clause);
+        let cut = self.adjunct_cut(r.clone(), clause_like);
+        out.push(Reading { origin, head, content: vec![r.clone()], cut: false });
+        if cut < r.end {
+            if let Some(c) = self.tidy_content(r.start..cut) {
+                out.push(Reading { origin, head, content: vec![c], cut: true });
             }
         }
     }

@@ -5,6 +5,7 @@
 //! speaker label ("PENCE: ..."), a quotation signed after a dash, and embedded posts.
 //! Reads tokens, sentences, quotations and posts; adds [`Draft`]s.
 
+use super::content::Reading;
 use super::*;
 use crate::syntax::{Deprel, Upos};
 
@@ -82,6 +83,7 @@ impl Finder<'_> {
             source_core: None,
             source_rel: SourceRel::Rules,
             content_head: None,
+            cut: false,
             source: Some(source),
             content: vec![colon + 1..end],
             post: None,
@@ -133,6 +135,9 @@ impl Finder<'_> {
         let mut inverted = false;
         let mut relative = false;
         let mut coordinated_with: Option<usize> = None;
+        // The source of ", adding ..." is the sentence's, further left: what precedes it
+        // there is not this cue's content.
+        let mut borrowed = false;
         match before {
             Some(b) if WORDS.relative.contains(self.lw(b)) && self.lw(b) != "who" => {
                 let floor = sr.start;
@@ -173,6 +178,7 @@ impl Finder<'_> {
                 } else if self.is_comma(b) {
                     if let Some(ing) = self.participle_source(s, b, &cue) {
                         source = Some(ing);
+                        borrowed = true;
                     } else {
                         source = self.appositive_source(s, b);
                     }
@@ -222,7 +228,7 @@ impl Finder<'_> {
         // "“...,” she said of the election, ...": a quotation closing right before the source
         // makes the cue postposed, whatever follows it.
         // Only when the quotation opens the sentence (or began before it).
-        let quote_before = left_edge > sr.start && {
+        let quote_before = !borrowed && left_edge > sr.start && {
             let mark = if self.is_comma(left_edge - 1) { left_edge.checked_sub(2) } else { Some(left_edge - 1) };
             mark.filter(|&m| m >= sr.start)
                 .and_then(|m| self.closes_quote(m))
@@ -237,11 +243,12 @@ impl Finder<'_> {
                     || self.lw(after + 1).ends_with("ing")
                     || self.lw(after + 1) == "according"
                     || self.is_terminal(after + 1)));
-        let content_before = left_edge > sr.start
-            && (self.is_comma(left_edge - 1)
-                || self.closes_quote(left_edge - 1).is_some()
-                || self.is_dash(left_edge - 1))
-            || (left_edge == sr.start && self.sentence_starts_after_quote(s));
+        let content_before = !borrowed
+            && (left_edge > sr.start
+                && (self.is_comma(left_edge - 1)
+                    || self.closes_quote(left_edge - 1).is_some()
+                    || self.is_dash(left_edge - 1))
+                || (left_edge == sr.start && self.sentence_starts_after_quote(s)));
         if closes && content_before && !relative && coordinated_with.is_none() {
             let Some(mut content) = self.content_before(s, left_edge) else { return false };
             if self.is_comma(after) && self.opens_quote(after + 1) {
@@ -394,6 +401,7 @@ impl Finder<'_> {
             source_core: None,
             source_rel: SourceRel::Rules,
             content_head: None,
+            cut: false,
             content,
             post: None,
             sentence: s,
@@ -452,6 +460,7 @@ impl Finder<'_> {
             source_core: None,
             source_rel: SourceRel::Rules,
             content_head: None,
+            cut: false,
             content,
             post: None,
             sentence: s,
@@ -521,6 +530,7 @@ impl Finder<'_> {
             source_core: None,
             source_rel: SourceRel::Rules,
             content_head: None,
+            cut: false,
             content: vec![that..end],
             post: None,
             sentence: s,
@@ -562,6 +572,7 @@ impl Finder<'_> {
                         source_core: None,
                         source_rel: SourceRel::Rules,
                         content_head: None,
+                        cut: false,
                         source: Some(source),
                         content: vec![colon + 1..end],
                         post: None,
@@ -617,6 +628,7 @@ impl Finder<'_> {
                 source_core: None,
                 source_rel: SourceRel::Rules,
                 content_head: None,
+                cut: false,
                 source: Some(source),
                 content: vec![qr],
                 post: None,
@@ -647,6 +659,7 @@ impl Finder<'_> {
                 source_core: None,
                 source_rel: SourceRel::Rules,
                 content_head: None,
+                cut: false,
                 content: vec![content],
                 post: Some(pi),
                 sentence,
@@ -723,7 +736,20 @@ impl<'a> Finder<'a> {
                 }
             }
             let source_kind = source.as_ref().map_or(SourceKind::Anonymous, |s| self.source_kind(s));
-            for (origin, head, content) in contents.drain(..) {
+            // "as rich as he says", "whatever he says": a comparison or a free relative, as
+            // the rules read them.
+            let free = source.as_ref().is_some_and(|s| {
+                s.start > 0 && matches!(self.lw(s.start - 1), "as" | "than" | "whatever" | "what" | "whoever")
+            });
+            if free {
+                continue;
+            }
+            for Reading { origin, head, content, cut } in contents.drain(..) {
+                if let Some(e) = entry {
+                    if !self.fits_entry(&LEXICON.entries[e], w, origin, &content, source_kind) {
+                        continue;
+                    }
+                }
                 // Content that takes in the source or cue is not this cue's.
                 let overlaps = |r: &Range<usize>| content.iter().any(|c| c.start < r.end && r.start < c.end);
                 if overlaps(&cue) || source.as_ref().is_some_and(overlaps) {
@@ -749,6 +775,7 @@ impl<'a> Finder<'a> {
                     source_rel,
                     source_kind,
                     content_head: Some(head),
+                    cut,
                     content,
                     post: None,
                     sentence: self.a.tokens[t].sentence,
@@ -770,5 +797,41 @@ impl<'a> Finder<'a> {
         let mut all = std::mem::take(&mut self.drafts);
         all.extend(parse);
         all
+    }
+}
+
+impl Finder<'_> {
+    /// Whether a parse reading of predicate `w` fits what its lexicon entry says of the cue:
+    /// a weak cue reports only a clause or a quotation ("knows *that* …", not "knows
+    /// Clinton"); a naming cue only names ("called him *a liar*", "called *for* …", not
+    /// "called Trump" on the phone); a speech-act cue only a speech act ("extended *his
+    /// thanks*"); a document cue ("the poll *found*") only with a document as subject or a
+    /// that-clause.
+    fn fits_entry(&self, e: &CueEntry, w: usize, origin: Origin, content: &[Range<usize>], kind: SourceKind) -> bool {
+        let syn = &self.a.syntax;
+        let first = content.first().map_or(0, |r| r.start);
+        let quoted = self.opens_quote(first);
+        let clause = matches!(origin, Origin::Ccomp | Origin::Xcomp | Origin::Clause | Origin::Head);
+        if e.weak && !(clause || quoted) {
+            return false;
+        }
+        if e.naming {
+            let names = syn.object(w).is_some() && syn.xcomp(w).is_some();
+            let asks = origin == Origin::Obl
+                && syn.children(w).any(|c| {
+                    syn.deprel(c) == Deprel::Obl
+                        && syn.case_marker(c).is_some_and(|m| matches!(syn.lemma(m), "for" | "on"))
+                });
+            if !(asks || names && matches!(origin, Origin::Rest | Origin::Xcomp)) {
+                return false;
+            }
+        }
+        if e.speech_act && !(first..first + 3).any(|k| WORDS.speech_act.contains(self.lw(k))) {
+            return false;
+        }
+        if e.document_subject && kind != SourceKind::Document && self.lw(first) != "that" {
+            return false;
+        }
+        true
     }
 }

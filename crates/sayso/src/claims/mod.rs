@@ -124,6 +124,8 @@ enum Origin {
     Xcomp,
     /// Its object ("backed *Clinton*").
     Obj,
+    /// Everything after it in its phrase ("called *the charges unfounded*").
+    Rest,
     /// An oblique with a preposition ("called *for an inquiry*", "spoke *about the deal*").
     Obl,
     /// The clause the cue is a parenthetical of ("The economy, *he said*, is strong").
@@ -154,6 +156,8 @@ struct Draft<'a> {
     source_kind: SourceKind,
     /// The parse word that heads the content (parse drafts).
     content_head: Option<usize>,
+    /// Whether the content was cut before a trailing adjunct (parse drafts).
+    cut: bool,
     /// Content token ranges, in text order.
     content: Vec<Range<usize>>,
     /// For posts: the post, and its content and author in bytes.

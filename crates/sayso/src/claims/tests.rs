@@ -1,11 +1,8 @@
 use super::*;
 
+/// The whole pipeline over `text` (the claims stage reads the parse and the entities).
 fn analyse(text: &str) -> Analysis {
-    let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
-    crate::text::run(&mut a);
-    crate::embeds::run(&mut a);
-    run(&mut a);
-    a
+    crate::analyze(crate::input::ArticleInput::from_text(text)).unwrap_or_default()
 }
 
 /// (kind, source, cue, content joined with " | ") of every claim.
@@ -241,18 +238,9 @@ fn a_list_in_a_bare_object_is_kept_whole() {
     assert_eq!(content, "authorities found explosives, automatic weapons and extremist literature");
 }
 
-fn analyse_with_entities(text: &str) -> Analysis {
-    let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
-    crate::text::run(&mut a);
-    crate::embeds::run(&mut a);
-    crate::entities::run(&mut a);
-    run(&mut a);
-    a
-}
-
 #[test]
 fn a_definite_statement_belongs_to_the_organisation_that_last_spoke() {
-    let a = analyse_with_entities(
+    let a = analyse(
         "The White House later said in a readout that the talks went well.\n\
          “We are pleased,” the statement read.",
     );
@@ -264,16 +252,14 @@ fn a_definite_statement_belongs_to_the_organisation_that_last_spoke() {
 
 #[test]
 fn an_indefinite_report_is_nobody_in_particular() {
-    let a = analyse_with_entities("The White House said the talks went well.\nA report said the talks had failed.");
+    let a = analyse("The White House said the talks went well.\nA report said the talks had failed.");
     assert_eq!(a.claims.len(), 2, "{:?}", show(&a));
     assert_eq!(a.claims[1].source.as_ref().and_then(|s| s.entity), None);
 }
 
 #[test]
 fn definite_data_is_not_the_statement_of_whoever_spoke_last() {
-    let a = analyse_with_entities(
-        "The Labor Department said the economy grew.\nThe figures showed that unemployment fell.",
-    );
+    let a = analyse("The Labor Department said the economy grew.\nThe figures showed that unemployment fell.");
     assert_eq!(a.claims.len(), 2, "{:?}", show(&a));
     assert_eq!(a.claims[1].source.as_ref().and_then(|s| s.entity), None);
 }

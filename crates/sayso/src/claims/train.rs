@@ -13,7 +13,7 @@ use super::*;
 use crate::learn::Averaged;
 
 /// Hash-table size of the model's weights, in bits (2^18 buckets of one `i16`).
-const BITS: u32 = 18;
+const BITS: u32 = 20;
 
 /// One gold attribution, in byte ranges of the article's text.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +22,8 @@ pub struct Gold {
     pub content: Vec<Range<usize>>,
     /// Who it is attributed to (may be empty).
     pub source: Vec<Range<usize>>,
+    /// The words that attribute it (may be empty).
+    pub cue: Vec<Range<usize>>,
 }
 
 /// One training article: its analysis up to (not including) the claims stage, and its
@@ -39,8 +41,8 @@ struct Group {
     options: Vec<Vec<u32>>,
     /// The best draft, if any is right.
     label: Option<usize>,
-    /// Which drafts are right (any of them is a good choice).
-    right: Vec<bool>,
+    /// How well each draft matches ([`quality`]); a draft at least 0.5 is right.
+    quality: Vec<f32>,
 }
 
 /// Characters that are not whitespace before each byte offset, as the scorer counts them.
@@ -77,23 +79,18 @@ fn size(prefix: &[u32], a: &[Range<usize>]) -> u32 {
     a.iter().map(|r| prefix[r.end.min(prefix.len() - 1)] - prefix[r.start.min(prefix.len() - 1)]).sum()
 }
 
-/// How well a draft matches the best gold attribution: its content Dice with that
-/// attribution when the sources agree (0 when none does).
+/// How well a draft matches the gold attributions: its best content Dice with an
+/// attribution whose source it shares (0 when none).
 fn quality(prefix: &[u32], content: &[Range<usize>], source: Option<&Range<usize>>, gold: &[Gold]) -> f64 {
     let own = size(prefix, content);
     let mut best = 0.0f64;
     for g in gold {
         let inter = shared(prefix, content, &g.content);
-        if inter == 0 {
-            continue;
-        }
         let source_ok =
             g.source.is_empty() || source.is_some_and(|s| shared(prefix, std::slice::from_ref(s), &g.source) > 0);
-        if !source_ok {
-            continue;
+        if inter > 0 && source_ok {
+            best = best.max(f64::from(2 * inter) / f64::from(own + size(prefix, &g.content)).max(1.0));
         }
-        let dice = f64::from(2 * inter) / f64::from(own + size(prefix, &g.content)).max(1.0);
-        best = best.max(dice);
     }
     best
 }
@@ -107,23 +104,23 @@ fn prepare(e: &Example) -> Vec<Group> {
     let mut out = Vec::new();
     for group in groups(&all) {
         let rule = group.iter().find(|&&i| all[i].origin == Origin::Rule).map(|&i| &all[i]);
-        let mut options = Vec::with_capacity(group.len());
-        let mut right = Vec::with_capacity(group.len());
-        let mut label: Option<(f64, usize)> = None;
-        for (k, &i) in group.iter().enumerate() {
+        let mut g = Group { options: Vec::with_capacity(group.len()), label: None, quality: Vec::new() };
+        let mut best = 0.0;
+        for &i in &group {
             let d = &all[i];
             let mut feats = Vec::with_capacity(64);
             f.features(d, rule, &mut feats);
-            options.push(feats);
+            g.options.push(feats);
             let content: Vec<Range<usize>> = d.content.iter().flat_map(|r| f.byte_spans(r)).collect();
             let source = d.source.as_ref().and_then(|r| f.byte_range(r));
             let q = quality(&prefix, &content, source.as_ref(), &e.gold);
-            right.push(q >= 0.5);
-            if q >= 0.5 && label.is_none_or(|(b, _)| q > b) {
-                label = Some((q, k));
+            g.quality.push(q as f32);
+            if q >= 0.5 && q > best {
+                best = q;
+                g.label = Some(g.options.len() - 1);
             }
         }
-        out.push(Group { options, label: label.map(|(_, k)| k), right });
+        out.push(g);
     }
     out
 }
@@ -153,9 +150,13 @@ pub fn train(examples: &[Example], epochs: usize, mut after_epoch: impl FnMut(us
                     }
                 }
                 let guess = guess.map(|(_, k)| k);
-                let fine = match guess {
-                    Some(k) => g.right[k],
-                    None => g.label.is_none(),
+                // A right draft whose content is clearly worse than the best one's is
+                // corrected too: the stage should draw contents as the annotators do, not
+                // only near enough to count.
+                let fine = match (guess, g.label) {
+                    (Some(k), Some(l)) => g.quality[k] >= 0.5 && g.quality[k] + 0.1 >= g.quality[l],
+                    (None, None) => true,
+                    _ => false,
                 };
                 if !fine {
                     if let Some(l) = g.label {
@@ -231,7 +232,7 @@ mod tests {
     /// An article of our own with its attributions, each given as (content, source) texts.
     fn example(text: &str, gold: &[(&str, &str)]) -> Example {
         let find = |s: &str| text.find(s).map(|b| b..b + s.len()).into_iter().collect::<Vec<_>>();
-        let gold = gold.iter().map(|(c, s)| Gold { content: find(c), source: find(s) }).collect();
+        let gold = gold.iter().map(|(c, s)| Gold { content: find(c), source: find(s), cue: Vec::new() }).collect();
         let analysis = crate::analyze(ArticleInput::from_text(text)).unwrap_or_default();
         Example { analysis, gold }
     }
@@ -273,14 +274,18 @@ mod tests {
         let text = "The mayor said the bridge would reopen in May.";
         let prefix = visible_prefix(text);
         let at = |s: &str| text.find(s).map_or(0..0, |b| b..b + s.len());
-        let gold = [Gold { content: vec![at("the bridge would reopen in May")], source: vec![at("mayor")] }];
-        let exact = quality(&prefix, &[at("the bridge would reopen in May")], Some(&at("The mayor")), &gold);
-        assert!((exact - 1.0).abs() < 1e-9, "{exact}");
-        // Half the content: Dice 2·13/(13+26) = 0.67 (whitespace not counted).
-        let half = quality(&prefix, &[at("would reopen in May")], Some(&at("The mayor")), &gold);
+        let gold = [Gold {
+            content: vec![at("the bridge would reopen in May")],
+            source: vec![at("mayor")],
+            cue: vec![at("said")],
+        }];
+        let q = |content: &str, source: &str| quality(&prefix, &[at(content)], Some(&at(source)), &gold);
+        assert!((q("the bridge would reopen in May", "The mayor") - 1.0).abs() < 1e-9);
+        // Half the content: Dice 2·16/(16+25) = 0.78 (whitespace not counted).
+        let half = q("would reopen in May", "The mayor");
         assert!(half > 0.5 && half < 0.9, "{half}");
         // The right content from the wrong source is wrong.
-        assert_eq!(quality(&prefix, &[at("the bridge would reopen in May")], Some(&at("said")), &gold), 0.0);
+        assert_eq!(q("the bridge would reopen in May", "said"), 0.0);
     }
 }
 
@@ -297,8 +302,11 @@ pub struct Proposal {
     pub origin: String,
     /// The model's score.
     pub score: i32,
-    /// Whether the model chose it for its cue.
+    /// Whether the stage keeps it for its cue.
     pub chosen: bool,
+    /// Whether its cue lies inside the content of a claim kept for another cue (then the
+    /// rules decide).
+    pub nested: bool,
 }
 
 /// Every draft of every cue of an analysed article (stages before claims run), scored by
@@ -307,29 +315,45 @@ pub struct Proposal {
 pub fn proposals(a: &Analysis, model: &Model) -> Vec<Proposal> {
     let mut f = Finder::new(a);
     let all = f.generate();
-    let mut out = Vec::new();
+    let groups = groups(&all);
+    let mut out: Vec<(usize, Proposal)> = Vec::new();
+    let mut chosen = Vec::with_capacity(groups.len());
     let mut feats = Vec::new();
-    for group in groups(&all) {
+    for group in &groups {
         let rule = group.iter().find(|&&i| all[i].origin == Origin::Rule).map(|&i| &all[i]);
         let first = out.len();
-        for &i in &group {
+        for &i in group {
             let d = &all[i];
             feats.clear();
             f.features(d, rule, &mut feats);
-            out.push(Proposal {
-                cue: f.byte_range(&d.cue).unwrap_or(0..0),
-                content: d.content.iter().flat_map(|r| f.byte_spans(r)).collect(),
-                source: d.source.as_ref().and_then(|r| f.byte_range(r)),
-                origin: format!("{:?}/{:?}/{:?}", d.origin, d.frame, d.source_rel),
-                score: model.score(&feats),
-                chosen: false,
-            });
+            out.push((
+                i,
+                Proposal {
+                    cue: f.byte_range(&d.cue).unwrap_or(0..0),
+                    content: d.content.iter().flat_map(|r| f.byte_spans(r)).collect(),
+                    source: d.source.as_ref().and_then(|r| f.byte_range(r)),
+                    origin: format!("{:?}/{:?}/{:?}", d.origin, d.frame, d.source_rel),
+                    score: model.score(&feats),
+                    chosen: false,
+                    nested: false,
+                },
+            ));
         }
         let best =
-            (first..out.len()).filter(|&k| out[k].score > 0).max_by_key(|&k| (out[k].score, std::cmp::Reverse(k)));
-        if let Some(k) = best {
-            out[k].chosen = true;
+            (first..out.len()).filter(|&k| out[k].1.score > 0).max_by_key(|&k| (out[k].1.score, std::cmp::Reverse(k)));
+        chosen.push(best.map(|k| out[k].0));
+    }
+    let inside = super::model::nested(&all, &groups, &chosen, |t| f.quote_at[t].is_some());
+    let mut group_of = vec![0; all.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &i in group {
+            group_of[i] = g;
         }
     }
-    out
+    for (i, p) in &mut out {
+        let g = group_of[*i];
+        p.nested = inside[g];
+        p.chosen = if inside[g] { all[*i].origin == Origin::Rule } else { chosen[g] == Some(*i) };
+    }
+    out.into_iter().map(|(_, p)| p).collect()
 }
