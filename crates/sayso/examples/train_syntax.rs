@@ -1,7 +1,7 @@
 //! Trains the syntax stage's model on Universal Dependencies treebanks (`just train-syntax`).
 //!
 //! `train_syntax TRAIN.conllu OUT.bin [DEV.conllu ...] [--tagger-epochs N] [--parser-epochs N]
-//! [--bits TAGGER,MOVES,RELATIONS] [--prune T,M,R] [--folds N] [--no-explore]`: reads the training treebank,
+//! [--bits TAGGER,MOVES,RELATIONS,SPLITTER] [--prune T,M,R] [--folds N] [--no-explore]`: reads the training treebank,
 //! trains the tag set, tagger (jackknifed for the parser), lemmatiser and parser, prints each
 //! development treebank's UPOS, lemma, UAS and LAS on gold tokens after each epoch (a quick
 //! proxy: `score_syntax.py` scores from raw text), and writes the model. Deterministic: the
@@ -49,7 +49,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--folds" => opts.folds = value()?.parse()?,
             "--bits" => {
                 let v: Vec<u32> = value()?.split(',').map(str::parse).collect::<Result<_, _>>()?;
-                opts.bits = v.try_into().map_err(|_| "--bits takes three numbers")?;
+                opts.bits = v.try_into().map_err(|_| "--bits takes four numbers")?;
             }
             "--prune" => {
                 let v: Vec<f32> = value()?.split(',').map(str::parse).collect::<Result<_, _>>()?;
@@ -61,7 +61,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let [train_path, out, dev_paths @ ..] = paths.as_slice() else {
         return Err("usage: train_syntax TRAIN.conllu OUT.bin [DEV.conllu ...] [--tagger-epochs N] \
-                    [--parser-epochs N] [--bits T,M,R] [--prune T,M,R] [--folds N] [--no-explore]"
+                    [--parser-epochs N] [--bits T,M,R,S] [--prune T,M,R] [--folds N] [--no-explore]"
             .into());
     };
     let train = read(train_path)?;

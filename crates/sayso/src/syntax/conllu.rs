@@ -130,8 +130,13 @@ pub struct GoldWord {
 pub struct GoldSentence {
     /// The document id, on the first sentence of each document.
     pub newdoc: Option<String>,
+    /// Whether a paragraph starts with it (`# newpar`, or a new document).
+    pub newpar: bool,
     /// Its words (multiword-token lines and empty nodes are skipped).
     pub words: Vec<GoldWord>,
+    /// Its surface tokens as written: the form and whether a space follows (a multiword
+    /// token such as `don't` is one token over several words).
+    pub tokens: Vec<(String, bool)>,
 }
 
 /// Reads a CoNLL-U file.
@@ -142,16 +147,23 @@ pub struct GoldSentence {
 pub fn read(text: &str) -> Result<Vec<GoldSentence>, String> {
     let mut out = Vec::new();
     let mut cur = GoldSentence::default();
+    // The last word of the multiword token being read.
+    let mut in_token = 0usize;
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             if !cur.words.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
+            in_token = 0;
             continue;
         }
         if let Some(c) = line.strip_prefix('#') {
-            if let Some(id) = c.trim().strip_prefix("newdoc") {
+            let c = c.trim();
+            if let Some(id) = c.strip_prefix("newdoc") {
                 cur.newdoc = Some(id.split_once('=').map_or("", |x| x.1).trim().to_string());
+                cur.newpar = true;
+            } else if c.starts_with("newpar") {
+                cur.newpar = true;
             }
             continue;
         }
@@ -159,8 +171,18 @@ pub fn read(text: &str) -> Result<Vec<GoldSentence>, String> {
         if cols.len() != 10 {
             return Err(format!("line {}: {} columns, not 10", n + 1, cols.len()));
         }
-        if cols[0].contains(['-', '.']) {
+        let space = !cols[9].split('|').any(|m| m == "SpaceAfter=No");
+        if let Some((_, last)) = cols[0].split_once('-') {
+            in_token = last.parse().map_err(|_| format!("line {}: id {:?}", n + 1, cols[0]))?;
+            cur.tokens.push((cols[1].to_string(), space));
             continue;
+        }
+        if cols[0].contains('.') {
+            continue;
+        }
+        let id: usize = cols[0].parse().map_err(|_| format!("line {}: id {:?}", n + 1, cols[0]))?;
+        if id > in_token {
+            cur.tokens.push((cols[1].to_string(), space));
         }
         let head = cols[6].parse().map_err(|_| format!("line {}: head {:?}", n + 1, cols[6]))?;
         cur.words.push(GoldWord {
@@ -176,4 +198,32 @@ pub fn read(text: &str) -> Result<Vec<GoldSentence>, String> {
         out.push(cur);
     }
     Ok(out)
+}
+
+/// A treebank's documents as plain text, the way the CoNLL 2018 shared task (and
+/// `score_syntax.py --text`) rebuilds them: tokens joined by their spaces, the sentences of a
+/// paragraph by one space, paragraphs by a blank line. Each document comes with the byte
+/// offsets where its sentences end.
+#[must_use]
+pub fn documents(sents: &[GoldSentence]) -> Vec<(String, Vec<usize>)> {
+    let mut docs: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        if i == 0 || s.newdoc.is_some() {
+            docs.push((String::new(), Vec::new()));
+        }
+        let Some((text, ends)) = docs.last_mut() else { continue };
+        if !text.is_empty() {
+            text.push_str(if s.newpar { "\n\n" } else { " " });
+        }
+        for (form, space) in &s.tokens {
+            text.push_str(form);
+            if *space {
+                text.push(' ');
+            }
+        }
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+        ends.push(text.len());
+    }
+    docs
 }

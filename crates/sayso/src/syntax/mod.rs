@@ -58,6 +58,8 @@ pub mod conllu;
 mod lemma;
 mod model;
 mod parser;
+mod punct;
+mod split;
 mod tagger;
 pub mod train;
 mod words;
@@ -732,27 +734,43 @@ pub fn run(a: &mut Analysis) {
 #[must_use]
 pub fn analyse(model: &Model, a: &Analysis) -> Syntax {
     let mut syn = Syntax::default();
-    words::split(a, &mut syn);
+    let text_sentences = words::split(a, &mut syn);
     let mut scratch = Scratch::default();
-    for si in 0..syn.sentences.len() {
-        let r = syn.sentences[si].words.clone();
-        scratch.load(&a.text, &syn.words[r.clone()]);
-        tagger::tag(model, &mut scratch);
-        parser::parse(model, &mut scratch);
-        for (k, w) in syn.words[r.clone()].iter_mut().enumerate() {
-            w.tag = scratch.tags[k];
-            w.upos = model.upos(w.tag);
-            let h = scratch.heads[k];
-            w.head = if h == parser::ROOT_HEAD { NO_HEAD } else { (r.start + h as usize) as u32 };
-            w.deprel = scratch.labels[k];
-            if w.head == NO_HEAD {
-                syn.sentences[si].root = r.start + k;
+    let (mut atoms, mut gaps, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+    let mut forms: Vec<&str> = Vec::new();
+    for (si, r) in text_sentences {
+        atoms.clear();
+        atoms.extend(syn.words[r.clone()].iter().map(|w| tagger::Atoms::of(&a.text[w.range()])));
+        tagger::fill_dict(model, &mut atoms);
+        gaps.clear();
+        gaps.extend((r.start + 1..r.end).map(|k| split::gap(&a.text, syn.words[k - 1].end, syn.words[k].start)));
+        split::split(model, &atoms, &gaps, &mut ends);
+        let mut from = 0;
+        for end in ends.iter().copied().chain(std::iter::once(r.len() - 1)) {
+            let piece = r.start + from..r.start + end + 1;
+            scratch.load_atoms(&atoms[from..=end]);
+            tagger::tag(model, &mut scratch);
+            parser::parse(model, &mut scratch);
+            forms.clear();
+            forms.extend(syn.words[piece.clone()].iter().map(|w| &a.text[w.range()]));
+            scratch.fix_punct(model, &forms);
+            let sentence = syn.sentences.len();
+            let mut root = piece.start;
+            for (k, w) in syn.words[piece.clone()].iter_mut().enumerate() {
+                w.sentence = sentence as u32;
+                w.tag = scratch.tags[k];
+                w.upos = model.upos(w.tag);
+                let h = scratch.heads[k];
+                w.head = if h == parser::ROOT_HEAD { NO_HEAD } else { (piece.start + h as usize) as u32 };
+                w.deprel = scratch.labels[k];
+                if w.head == NO_HEAD {
+                    root = piece.start + k;
+                }
+                lemma::lemmatise(model, forms[k], w.tag, &mut syn.lemmas);
+                w.lemma_end = syn.lemmas.len() as u32;
             }
-        }
-        for k in 0..r.len() {
-            let form = &a.text[syn.words[r.start + k].range()];
-            lemma::lemmatise(model, form, scratch.tags[k], &mut syn.lemmas);
-            syn.words[r.start + k].lemma_end = syn.lemmas.len() as u32;
+            syn.sentences.push(SynSentence { words: piece, root, sentence: si });
+            from = end + 1;
         }
     }
     syn.index();
@@ -773,22 +791,39 @@ pub(crate) struct Scratch {
     pub(crate) labels: Vec<Deprel>,
     /// Parser state.
     pub(crate) parser: parser::State,
+    /// The tags' UPOS.
+    pub(crate) upos: Vec<Upos>,
 }
 
 impl Scratch {
-    /// Loads a sentence's words.
-    fn load(&mut self, text: &str, words: &[Word]) {
+    /// Loads a sentence's atoms (their dictionary entries filled: [`tagger::fill_dict`]).
+    fn load_atoms(&mut self, atoms: &[tagger::Atoms]) {
         self.atoms.clear();
-        for w in words {
-            self.atoms.push(tagger::Atoms::of(&text[w.range()]));
-        }
+        self.atoms.extend_from_slice(atoms);
+        tagger::mark_first(&mut self.atoms);
     }
 
     /// Loads a sentence given as forms (training and tests).
-    pub(crate) fn load_forms<'s>(&mut self, forms: impl IntoIterator<Item = &'s str>) {
+    pub(crate) fn load_forms<'s>(&mut self, model: &Model, forms: impl IntoIterator<Item = &'s str>) {
         self.atoms.clear();
-        for f in forms {
-            self.atoms.push(tagger::Atoms::of(f));
+        self.atoms.extend(forms.into_iter().map(tagger::Atoms::of));
+        tagger::fill_dict(model, &mut self.atoms);
+        tagger::mark_first(&mut self.atoms);
+    }
+
+    /// Re-attaches the parsed sentence's punctuation by UD's rule ([`punct`]).
+    pub(crate) fn fix_punct(&mut self, model: &Model, forms: &[&str]) {
+        self.upos.clear();
+        self.upos.extend(self.tags.iter().map(|&t| model.upos(t)));
+        punct::fix(forms, &self.upos, &mut self.heads);
+        for ((l, u), h) in self.labels.iter_mut().zip(&self.upos).zip(&self.heads) {
+            if *h == parser::ROOT_HEAD {
+                *l = Deprel::Root;
+            } else if *u == Upos::Punct {
+                *l = Deprel::Punct;
+            } else if *l == Deprel::Root {
+                *l = Deprel::Dep;
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::Upos;
 use super::lemma::{Lemmas, Script};
 use super::parser::{NL, NM};
+use super::split::NS;
 use super::tagger::NT;
 use crate::learn::{Sparse, Table};
 use std::sync::LazyLock;
@@ -110,6 +111,7 @@ pub struct Model {
     pub(crate) tagger: Sparse<NT>,
     pub(crate) moves: Table<NM>,
     pub(crate) labels: Sparse<NL>,
+    pub(crate) splitter: Table<NS>,
 }
 
 impl Model {
@@ -125,6 +127,7 @@ impl Model {
             tagger: Sparse::empty(),
             moves: Table::empty(),
             labels: Sparse::empty(),
+            splitter: Table::empty(),
         }
     }
 
@@ -180,6 +183,7 @@ impl Model {
         self.tagger.write(&mut out);
         self.moves.write(&mut out);
         self.labels.write(&mut out);
+        self.splitter.write(&mut out);
         out
     }
 
@@ -215,10 +219,11 @@ impl Model {
         let (tagger, rest) = Sparse::read(r.0)?;
         let (moves, rest) = Table::read(rest)?;
         let (labels, rest) = Sparse::read(rest)?;
+        let (splitter, rest) = Table::read(rest)?;
         if !rest.is_empty() {
             return None;
         }
-        Some(Model { header, tags, dict, lemmas: Lemmas { scripts, suffixes, words }, tagger, moves, labels })
+        Some(Model { header, tags, dict, lemmas: Lemmas { scripts, suffixes, words }, tagger, moves, labels, splitter })
     }
 
     /// Sizes, for the trainer's report: tag-dictionary entries, lemma scripts, suffix rules,

@@ -213,16 +213,20 @@ pub(crate) fn features(atoms: &[Atoms], i: usize, p1: u8, p2: u8, out: &mut [u32
     feats.len()
 }
 
-/// Fills the dictionary atoms of the loaded sentence.
-pub(crate) fn prepare(model: &Model, s: &mut Scratch) {
-    for (i, a) in s.atoms.iter_mut().enumerate() {
-        if i == 0 {
-            a.flags |= FIRST;
-        }
+/// Fills the atoms' tag-dictionary entries.
+pub(crate) fn fill_dict(model: &Model, atoms: &mut [Atoms]) {
+    for a in atoms {
         if let Some((tag, fixed)) = model.dict(a.lw) {
             a.dict = tag + 1;
             a.fixed = fixed;
         }
+    }
+}
+
+/// Marks the first word of a sentence.
+pub(crate) fn mark_first(atoms: &mut [Atoms]) {
+    if let Some(a) = atoms.first_mut() {
+        a.flags |= FIRST;
     }
 }
 
@@ -261,7 +265,6 @@ pub(crate) fn best(scores: &[i32; NT], ntags: usize) -> u8 {
 
 /// Tags the loaded sentence with the model.
 pub(crate) fn tag(model: &Model, s: &mut Scratch) {
-    prepare(model, s);
     let ntags = model.ntags();
     let table = &model.tagger;
     decode(s, |_, feats| best(&table.scores(feats), ntags));

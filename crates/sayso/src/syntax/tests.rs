@@ -184,7 +184,8 @@ fn training_is_deterministic_and_learns() {
         tagger_epochs: 3,
         parser_epochs: 4,
         folds: 2,
-        bits: [12, 12, 12],
+        splitter_epochs: 2,
+        bits: [12, 12, 12, 10],
         prune: [0.0; 3],
         min_tag_count: 1,
         explore: true,
@@ -235,7 +236,7 @@ fn following_zero_cost_moves_rebuilds_every_projective_tree() {
         for _ in 0..20 {
             let gold = random_projective(n, &mut seed);
             let mut s = Scratch::default();
-            s.load_forms((0..n).map(|_| "w"));
+            s.load_forms(&model, (0..n).map(|_| "w"));
             s.tags = vec![0; n];
             parser::run(
                 &model,
@@ -261,4 +262,16 @@ fn projectivising_lifts_crossing_arcs_only() {
     let mut projective = vec![1u16, 3, 1];
     parser::projectivise(&mut projective);
     assert_eq!(projective, [1, 3, 1]);
+}
+
+#[test]
+fn treebank_documents_rebuild_their_text() {
+    let text = "# newdoc id = d1\n# newpar\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n4\t!\t!\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n1\tOK\tok\tINTJ\tUH\t_\t0\troot\t_\t_\n\n# newpar\n1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t_\t_\n\n# newdoc id = d2\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+    let sents = conllu::read(text).unwrap();
+    assert_eq!(sents.len(), 4);
+    assert_eq!(sents[0].words.len(), 4);
+    assert_eq!(sents[0].tokens.len(), 3);
+    assert_eq!(sents[1].tokens, [("OK".to_string(), true)]);
+    let docs = conllu::documents(&sents);
+    assert_eq!(docs, [("don't go! OK\n\nBye".to_string(), vec![9, 12, 17]), ("Hi".to_string(), vec![2])]);
 }

@@ -10,8 +10,10 @@ use super::conllu::GoldSentence;
 use super::lemma;
 use super::model::{Model, U32Map};
 use super::parser::{self, NL, NM};
+use super::split::{self, NS};
 use super::tagger::{self, NT};
-use super::{Deprel, Scratch, Upos};
+use super::{Deprel, Scratch, Syntax, Upos, conllu, words};
+use crate::analysis::Analysis;
 use crate::learn::{Averaged, Sparse};
 use std::collections::BTreeMap;
 
@@ -39,8 +41,10 @@ pub struct Options {
     pub parser_epochs: usize,
     /// Folds for jackknifing the parser's training tags (1: tag with the final tagger).
     pub folds: usize,
-    /// Hash bits of the tagger's, moves' and relations' tables.
-    pub bits: [u32; 3],
+    /// Passes over the data for the sentence splitter.
+    pub splitter_epochs: usize,
+    /// Hash bits of the tagger's, moves', relations' and sentence splitter's tables.
+    pub bits: [u32; 4],
     /// Averaged weights smaller than these are dropped (tagger, moves, relations): most
     /// features are rare, and their small weights cost more bytes than they earn.
     pub prune: [f32; 3],
@@ -69,7 +73,8 @@ impl Default for Options {
             tagger_epochs: 8,
             parser_epochs: 10,
             folds: 4,
-            bits: [16, 18, 16],
+            splitter_epochs: 5,
+            bits: [16, 18, 16, 16],
             prune: [1.0; 3],
             min_tag_count: 20,
             explore: true,
@@ -184,8 +189,7 @@ fn train_tagger(
     for epoch in 0..opts.tagger_epochs {
         rng.shuffle(&mut order);
         for &k in &order {
-            s.load_forms(sents[k].words.iter().map(|w| w.form.as_str()));
-            tagger::prepare(&model, &mut s);
+            s.load_forms(&model, sents[k].words.iter().map(|w| w.form.as_str()));
             let g = gold[k];
             tagger::decode(&mut s, |i, feats| {
                 let guess = tagger::best(&w.scores(feats), ntags);
@@ -223,7 +227,7 @@ pub fn train(sents: &[GoldSentence], opts: &Options, mut report: impl FnMut(Prog
             let mut s = Scratch::default();
             let (mut right, mut total) = (0usize, 0usize);
             for &i in &held {
-                s.load_forms(sents[i].words.iter().map(|w| w.form.as_str()));
+                s.load_forms(&m, sents[i].words.iter().map(|w| w.form.as_str()));
                 tagger::tag(&m, &mut s);
                 right += s.tags.iter().zip(&gold_tags[i]).filter(|(a, b)| a == b).count();
                 total += s.tags.len();
@@ -247,10 +251,66 @@ pub fn train(sents: &[GoldSentence], opts: &Options, mut report: impl FnMut(Prog
         .flat_map(|(s, t)| s.words.iter().zip(t).map(|(w, &t)| (w.form.clone(), t, w.lemma.clone())))
         .collect();
     model.lemmas = lemma::learn(&examples);
+    train_splitter(&mut model, sents, opts, &mut report);
 
     train_parser(&mut model, sents, &predicted, opts, &mut report);
     model.header = opts.header.clone();
     model
+}
+
+/// Trains the sentence splitter on the treebank's documents rebuilt as plain text and run
+/// through the text stage: at each space inside a text-stage sentence, whether a treebank
+/// sentence ends there.
+fn train_splitter(model: &mut Model, sents: &[GoldSentence], opts: &Options, report: &mut impl FnMut(Progress<'_>)) {
+    // (atoms, gaps, the words after which a sentence ends) per text-stage sentence.
+    let mut examples: Vec<(Vec<tagger::Atoms>, Vec<split::Gap>, Vec<bool>)> = Vec::new();
+    for (text, ends) in conllu::documents(sents) {
+        let mut a = Analysis { text, ..Analysis::default() };
+        crate::text::run(&mut a);
+        let mut syn = Syntax::default();
+        for (_, r) in words::split(&a, &mut syn) {
+            let ws = &syn.words[r];
+            let mut atoms: Vec<tagger::Atoms> = ws.iter().map(|w| tagger::Atoms::of(&a.text[w.range()])).collect();
+            tagger::fill_dict(model, &mut atoms);
+            let gaps = ws.windows(2).map(|p| split::gap(&a.text, p[0].end, p[1].start)).collect();
+            let gold = ws.iter().map(|w| ends.binary_search(&w.end).is_ok()).collect();
+            examples.push((atoms, gaps, gold));
+        }
+    }
+    let (total, splits) = examples.iter().fold((0, 0), |(t, s), e| {
+        (t + e.2.len(), s + e.2[..e.2.len().saturating_sub(1)].iter().filter(|&&x| x).count())
+    });
+    report(Progress::Note(format!(
+        "splitter: {} text-stage sentences, {total} words, {splits} ends inside them",
+        examples.len()
+    )));
+    let mut w: Averaged<NS> = Averaged::new(opts.bits[3]);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(0x1656_67B1_9E37_79F9);
+    let mut ends = Vec::new();
+    for _ in 0..opts.splitter_epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let (atoms, gaps, gold) = &examples[i];
+            split::walk(
+                atoms,
+                gaps,
+                |k, feats| {
+                    let sc = w.scores(feats);
+                    let guess = sc[1] > sc[0];
+                    if guess != gold[k] {
+                        w.update(feats, usize::from(gold[k]), 1);
+                        w.update(feats, usize::from(guess), -1);
+                    }
+                    w.tick();
+                    // Go on from the gold decision: the next sentence's length counts from there.
+                    gold[k]
+                },
+                &mut ends,
+            );
+        }
+    }
+    model.splitter = w.table(opts.prune[1]);
 }
 
 fn train_parser(
@@ -282,7 +342,7 @@ fn train_parser(
         rng.shuffle(&mut order);
         let explore = opts.explore && epoch > 0;
         for &k in &order {
-            s.load_forms(sents[k].words.iter().map(|w| w.form.as_str()));
+            s.load_forms(model, sents[k].words.iter().map(|w| w.form.as_str()));
             s.tags.clear();
             s.tags.extend_from_slice(&tags[k]);
             let (gold, gold_labels) = &golds[k];
@@ -340,9 +400,11 @@ fn train_parser(
 #[must_use]
 pub fn predict(model: &Model, sent: &GoldSentence) -> Vec<(Upos, String, String, usize, Deprel)> {
     let mut s = Scratch::default();
-    s.load_forms(sent.words.iter().map(|w| w.form.as_str()));
+    s.load_forms(model, sent.words.iter().map(|w| w.form.as_str()));
     tagger::tag(model, &mut s);
     parser::parse(model, &mut s);
+    let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+    s.fix_punct(model, &forms);
     sent.words
         .iter()
         .enumerate()
@@ -364,9 +426,11 @@ pub fn evaluate(model: &Model, sents: &[GoldSentence]) -> Scores {
     let (mut n, mut upos, mut xpos, mut lem, mut uas, mut las) = (0usize, 0usize, 0, 0, 0, 0);
     let mut lemma = String::new();
     for sent in sents {
-        s.load_forms(sent.words.iter().map(|w| w.form.as_str()));
+        s.load_forms(model, sent.words.iter().map(|w| w.form.as_str()));
         tagger::tag(model, &mut s);
         parser::parse(model, &mut s);
+        let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+        s.fix_punct(model, &forms);
         let len = sent.words.len();
         for (i, w) in sent.words.iter().enumerate() {
             n += 1;

@@ -8,17 +8,22 @@
 //! - clitics written without an apostrophe (`cannot` → `can` `not`, `gonna` → `gon` `na`,
 //!   `dont` → `do` `nt`). With an apostrophe the text stage already splits them (`do`|`n't`).
 //!
+//! - the spaced ellipsis `. . .`, one token of the text stage, is three words; `#1` is
+//!   `#` and `1`.
+//!
 //! Every word is a slice of its token, so words keep exact byte offsets.
 
-use super::{SynSentence, Syntax, Word};
+use super::{Syntax, Word};
 use crate::analysis::Analysis;
 use crate::text::TokenKind;
 use crate::wordlist::WordList;
+use std::ops::Range;
 
 /// Prefixes UD English writes attached to the word after the hyphen (`non-profit`).
 static KEPT_PREFIXES: WordList = WordList::new(&[
     "non", "e", "mid", "anti", "re", "pro", "co", "pre", "cross", "post", "over", "multi", "ex", "sub", "semi",
     "counter", "mini", "inter", "intra", "neo", "psycho", "ultra", "micro", "macro", "bi", "quasi", "pseudo", "un",
+    "mis",
 ]);
 
 /// Clitics written without an apostrophe: the word and where it splits.
@@ -51,14 +56,16 @@ const FUSED: &[(&str, usize)] = &[
     ("thats", 4),
     ("whats", 4),
     ("theres", 5),
+    ("alot", 1),
 ];
 
-/// Fills the words, the token-to-word map and one sentence per text-stage sentence.
-pub(crate) fn split(a: &Analysis, syn: &mut Syntax) {
+/// Fills the words and the token-to-word map; returns each text-stage sentence's words.
+pub(crate) fn split(a: &Analysis, syn: &mut Syntax) -> Vec<(usize, Range<usize>)> {
     syn.words.reserve(a.tokens.len() + a.tokens.len() / 32);
     syn.token_words.reserve(a.tokens.len() + 1);
     syn.lemmas.reserve(a.text.len());
     let mut cuts = Vec::new();
+    let mut sentences = Vec::with_capacity(a.sentences.len());
     for (si, s) in a.sentences.iter().enumerate() {
         let first = syn.words.len();
         for ti in s.tokens.clone() {
@@ -69,12 +76,12 @@ pub(crate) fn split(a: &Analysis, syn: &mut Syntax) {
             let mut from = t.start;
             for &c in cuts.iter().chain(std::iter::once(&(t.end - t.start))) {
                 let to = t.start + c;
-                if to > from {
+                // Whitespace inside a token (`. . .`) separates words and belongs to none.
+                if to > from && !a.text[from..to].trim().is_empty() {
                     syn.words.push(Word {
                         start: from,
                         end: to,
                         token: ti as u32,
-                        sentence: syn.sentences.len() as u32,
                         head: super::NO_HEAD,
                         ..Word::default()
                     });
@@ -83,10 +90,11 @@ pub(crate) fn split(a: &Analysis, syn: &mut Syntax) {
             }
         }
         if syn.words.len() > first {
-            syn.sentences.push(SynSentence { words: first..syn.words.len(), root: first, sentence: si });
+            sentences.push((si, first..syn.words.len()));
         }
     }
     syn.token_words.push(syn.words.len() as u32);
+    sentences
 }
 
 /// The byte offsets inside a token where it splits into words, in order, into `out`.
@@ -104,6 +112,14 @@ pub(crate) fn split_points(tok: &str, kind: TokenKind, out: &mut Vec<usize>) {
             }
         }
         TokenKind::Number if tok.contains('-') && !is_code(tok) => hyphens(tok, out),
+        // `#1`: a number sign and a number, where `#tbt` is one hashtag.
+        TokenKind::Hashtag if tok[1..].bytes().all(|b| b.is_ascii_digit()) => out.push(1),
+        TokenKind::Punct if tok.contains(' ') => {
+            for (i, _) in tok.match_indices(' ') {
+                out.push(i);
+                out.push(i + 1);
+            }
+        }
         _ => {}
     }
 }
@@ -125,7 +141,8 @@ fn hyphens(tok: &str, out: &mut Vec<usize>) {
     }
 }
 
-/// Telephone numbers and codes (`713-853-3989`, `345-9945`): kept whole, as UD writes them.
+/// Telephone numbers and extensions (`713-853-3989`, `345-9945`, `3-5213`): kept whole, as
+/// UD writes them.
 fn is_code(tok: &str) -> bool {
     let groups: Vec<&str> = tok.split('-').collect();
     let digits = |g: &&str| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit());

@@ -258,7 +258,7 @@ fn scan_token(text: &str, bytes: &[u8], i: usize, c: char, prev: Option<char>) -
     // Most tokens are plain words: none of the checks below can apply to an ASCII letter or
     // digit, except the URL check for `h` and `w`.
     if c.is_ascii_alphanumeric() && !matches!(c, 'h' | 'H' | 'w' | 'W') {
-        return scan_word(text, bytes, i, c);
+        return scan_word_or_email(text, bytes, i, c);
     }
     let rest = &text[i..];
     // URLs
@@ -279,15 +279,72 @@ fn scan_token(text: &str, bytes: &[u8], i: usize, c: char, prev: Option<char>) -
         return (i + len, TokenKind::Quote(mark));
     }
     if c.is_alphanumeric() {
-        return scan_word(text, bytes, i, c);
+        return scan_word_or_email(text, bytes, i, c);
     }
-    // Multi-character punctuation.
-    for p in ["...", "--", ". . ."] {
-        if rest.starts_with(p) {
-            return (i + p.len(), TokenKind::Punct);
+    // Emoticons, written after a word or alone (`great:)`, `:-(`).
+    if matches!(c, ':' | ';') {
+        for e in [":-)", ":-(", ";-)", ":)", ":(", ";)"] {
+            if rest.starts_with(e) && !rest[e.len()..].starts_with(char::is_alphanumeric) {
+                return (i + e.len(), TokenKind::Punct);
+            }
         }
     }
+    // Runs of punctuation are one token: sentence marks (`...`, `!!`, `?!`), dashes and
+    // rules (`--`, `=====`, `***`), and the spaced ellipsis.
+    if rest.starts_with(". . .") {
+        return (i + 5, TokenKind::Punct);
+    }
+    let run = |set: &[u8]| rest.bytes().take_while(|b| set.contains(b)).count();
+    let n = match c {
+        '.' | '!' | '?' => run(b".!?"),
+        '=' | '-' | '*' | '_' | '~' | '+' | '<' | '>' | '^' => run(b"=-*_~+<>^"),
+        '$' => run(b"$"),
+        _ => 1,
+    };
+    if n >= 2 {
+        return (i + n, TokenKind::Punct);
+    }
     (i + c.len_utf8(), TokenKind::Punct)
+}
+
+/// A word, or an e-mail address starting with it (`jane.doe@example.com`).
+fn scan_word_or_email(text: &str, bytes: &[u8], i: usize, c: char) -> (usize, TokenKind) {
+    let (end, kind) = scan_word(text, bytes, i, c);
+    // Only a word followed by a character of an address's local part can start one.
+    if matches!(bytes.get(end), Some(b'@' | b'.' | b'_' | b'-' | b'+' | b'%')) {
+        if let Some(e) = email_end(bytes, i) {
+            return (e, TokenKind::Email);
+        }
+    }
+    (end, kind)
+}
+
+/// The end of an e-mail address starting at `i`: a local part, `@`, and a domain of at
+/// least two labels.
+fn email_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let local = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+' | b'%');
+    let at = i + bytes[i..].iter().take_while(|b| local(b)).count();
+    if at == i || bytes.get(at) != Some(&b'@') {
+        return None;
+    }
+    let label = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let mut end = at + 1;
+    let mut labels = 0;
+    loop {
+        let n = bytes[end..].iter().take_while(|b| label(b)).count();
+        if n == 0 {
+            break;
+        }
+        end += n;
+        labels += 1;
+        // Another label only after a dot followed by a label character.
+        if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(label) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (labels >= 2).then_some(end)
 }
 
 fn starts_url(rest: &str) -> bool {
@@ -378,6 +435,13 @@ fn scan_word(text: &str, bytes: &[u8], start: usize, first: char) -> (usize, Tok
             // Apostrophes inside a word: "don't", "O'Brien", "Trump's".
             '\'' | '’' if next.is_some_and(char::is_alphabetic) => i += c.len_utf8(),
             // Abbreviation periods: "U.S.", "p.m.", "D.C." — a period between single letters.
+            // Domain and file names: "Amazon.com", "report.pdf".
+            '.' if kind == TokenKind::Word
+                && next.is_some_and(|d| d.is_ascii_lowercase())
+                && bytes[i - 1].is_ascii_alphanumeric() =>
+            {
+                i += 1;
+            }
             '.' if kind == TokenKind::Word => {
                 let word = &text[start..i];
                 let last_seg = word.rsplit('.').next().unwrap_or(word);
@@ -392,10 +456,13 @@ fn scan_word(text: &str, bytes: &[u8], start: usize, first: char) -> (usize, Tok
                 let with_period = &text[start..=i];
                 let abbr = &*ABBREVIATIONS;
                 let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if word.contains('.')
-                    || abbr.title.contains(with_period)
-                    || abbr.any.contains(with_period)
-                    || is_initial
+                // An ellipsis after an abbreviation ("No...") is an ellipsis.
+                let ellipsis = text[i..].starts_with("...");
+                if !ellipsis
+                    && (word.contains('.')
+                        || abbr.title.contains(with_period)
+                        || abbr.any.contains(with_period)
+                        || is_initial)
                 {
                     i += 1;
                 }
@@ -510,7 +577,7 @@ fn is_terminal(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
     let s = &a.text[t.start..t.end];
     match t.kind {
-        TokenKind::Punct => matches!(s, "." | "!" | "?" | "..." | "…" | ". . ."),
+        TokenKind::Punct => s == "…" || s == ". . ." || s.bytes().all(|b| matches!(b, b'.' | b'!' | b'?')),
         // "U.S." or "Inc." at the end of a sentence carries the full stop.
         // Initials after a title are a name's: "Rep. G.K. Butterfield".
         TokenKind::Word => {
@@ -839,6 +906,43 @@ mod tests {
         assert_eq!(at("https://t.co/EzRhqM52d8"), TokenKind::Url);
         assert_eq!(at("#news"), TokenKind::Hashtag);
         assert_eq!(at("www.example.com/a"), TokenKind::Url);
+    }
+
+    #[test]
+    fn addresses_names_of_sites_and_runs_of_marks_are_single_tokens() {
+        let a = analyse(
+            "Write to jane.doe@example.co.uk or see Amazon.com and report.pdf!! Really?! Great:) -- ====\nNo...",
+        );
+        assert_eq!(
+            token_texts(&a),
+            [
+                "Write",
+                "to",
+                "jane.doe@example.co.uk",
+                "or",
+                "see",
+                "Amazon.com",
+                "and",
+                "report.pdf",
+                "!!",
+                "Really",
+                "?!",
+                "Great",
+                ":)",
+                "--",
+                "====",
+                "No",
+                "..."
+            ]
+        );
+        assert_eq!(a.tokens[2].kind, TokenKind::Email);
+        // Runs of sentence marks end sentences like one mark does.
+        let s: Vec<&str> = a.sentences.iter().map(|s| a.slice(&s.span)).collect();
+        assert_eq!(s[0], "Write to jane.doe@example.co.uk or see Amazon.com and report.pdf!!");
+        assert_eq!(s[1], "Really?!");
+        // Not addresses: a handle, an `@` between spaces, a dot before a capital.
+        let b = analyse("Ask @PressSec at 5 @ home. It ended.Then");
+        assert_eq!(token_texts(&b), ["Ask", "@PressSec", "at", "5", "@", "home", ".", "It", "ended", ".", "Then"]);
     }
 
     #[test]
