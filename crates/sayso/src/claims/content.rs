@@ -229,6 +229,59 @@ impl Finder<'_> {
         }
     }
 
+    /// A claim's content ends before a later cue of the same sentence whose source lies
+    /// before that content: "told reporters the bridge would reopen*, adding that* ..."
+    /// reports two things of one speaker, not the second inside the first. A cue whose
+    /// source is inside the content ("said Smith told him ...") is a nested claim and stays.
+    pub(super) fn cut_before_shared_cues(&mut self) {
+        for d in 0..self.drafts.len() {
+            let s = self.drafts[d].sentence;
+            for e in d + 1..(d + 4).min(self.drafts.len()) {
+                let later = &self.drafts[e];
+                if later.sentence != s {
+                    break;
+                }
+                let Some(last) = self.drafts[d].content.last().cloned() else { break };
+                let cue = later.cue.start;
+                let source_before = later.source.as_ref().is_some_and(|r| r.end <= last.start);
+                if cue <= last.start + 1 || cue >= last.end || !source_before || self.quote_at[cue].is_some() {
+                    continue;
+                }
+                let mut cut = cue;
+                while cut > last.start + 1 && matches!(self.lw(cut - 1), "and" | "also" | "then") {
+                    cut -= 1;
+                }
+                if cut <= last.start + 1 || !(self.is_comma(cut - 1) || self.is_punct(cut - 1, ";")) {
+                    continue;
+                }
+                if let Some(l) = self.drafts[d].content.last_mut() {
+                    l.end = cut - 1;
+                }
+                break;
+            }
+        }
+    }
+
+    /// A reported clause after its cue ends before a trailing participle or circumstance
+    /// clause set off by a comma (", implicitly putting his name on the line", ", as
+    /// protesters gathered"): the writer's addition, not what the source said. The model
+    /// weighs cut and uncut readings alike, so this is settled here, once for every draft.
+    pub(super) fn cut_trailing_adjuncts(&mut self) {
+        for d in 0..self.drafts.len() {
+            let draft = &self.drafts[d];
+            let Some(last) = draft.content.last().cloned() else { continue };
+            if draft.frame != Frame::Preposed || last.start < draft.cue.end || self.quote_dir(last.start).is_some() {
+                continue;
+            }
+            let cut = self.adjunct_cut(last.clone(), true);
+            if cut > last.start + 1 && cut < last.end {
+                if let Some(l) = self.drafts[d].content.last_mut() {
+                    l.end = cut;
+                }
+            }
+        }
+    }
+
     /// Quotations that fill their sentences without a cue of their own continue the claim
     /// just before them ("“X,” said Caddell. “Y.”"; a statement quoted over paragraphs).
     pub(super) fn bare_quotes(&mut self) {

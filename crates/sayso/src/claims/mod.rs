@@ -319,6 +319,8 @@ impl<'a> Finder<'a> {
             }
         }
         self.cut_open_ends();
+        self.cut_before_shared_cues();
+        self.cut_trailing_adjuncts();
         self.speaker_labels();
         self.dash_bylines();
         self.bare_quotes();

@@ -245,6 +245,12 @@ impl<'a> Finder<'a> {
         out.push(mix(43, hs(self.lw(last)), u32::from(to_end), 0));
         let stop = if last < self.a.tokens.len() { hs(self.lw(last)) } else { NONE };
         out.push(mix(44, stop, 0, 0));
+        // A participle or circumstance clause set off by a comma inside the content (as the
+        // rules find them), or right after it: annotators mostly leave those out.
+        let inside = d.content.iter().any(|r| self.adjunct_cut(r.clone(), true) < r.end);
+        let after = last < self.a.tokens.len() && self.adjunct_cut(last.saturating_sub(1)..last + 4, true) <= last;
+        out.push(mix(60, u32::from(inside), u32::from(after), side));
+        out.push(mix(61, lemma, u32::from(inside), 0));
 
         // The source.
         let kind = match &d.source {

@@ -450,6 +450,14 @@ impl Finder<'_> {
                     p = h;
                     rel = SourceRel::Shared;
                 }
+                // A participle hung on the object of a preposition ("marched through the
+                // streets chanting …", "in many cases reporting …") is mostly the parser's
+                // attachment of a clause of the verb: its source is that verb's subject.
+                Deprel::Acl if syn.upos(h).is_nominal() && syn.case_marker(h).is_some() => {
+                    let Some(g) = syn.head(h) else { break };
+                    p = g;
+                    rel = SourceRel::Shared;
+                }
                 Deprel::Acl if syn.upos(h).is_nominal() => {
                     return (Some((self.core_tokens(h), self.core_tokens(h))), SourceRel::Described);
                 }
