@@ -54,23 +54,9 @@ impl Finder<'_> {
         }
     }
 
-    /// "Pat Caddell: Democrat Voters Worried ..." in the first line.
-    pub(super) fn headline(&mut self, s: usize) {
-        let sr = self.sentence_range(s);
-        let Some(colon) = (sr.start..sr.end.min(sr.start + 6)).find(|&k| self.is_punct(k, ":")) else {
-            return;
-        };
-        if colon == sr.start || !(sr.start..colon).all(|k| self.is_cap(k)) || sr.end - colon < 4 {
-            return;
-        }
-        let para = self.paragraph_of(sr.start);
-        let mut end = sr.end;
-        let mut next = s + 1;
-        while next < self.a.sentences.len() && self.a.sentences[next].paragraph == para {
-            end = self.a.sentences[next].tokens.end;
-            next += 1;
-        }
-        let source = sr.start..colon;
+    /// A claim whose source is a label before a colon and whose content runs from the colon
+    /// to `end` (a headline "Name: ...", a transcript's "SPEAKER: ...").
+    fn push_label_draft(&mut self, source: Range<usize>, colon: usize, end: usize, sentence: usize) {
         self.drafts.push(Draft {
             frame: Frame::Headline,
             origin: Origin::Rule,
@@ -87,9 +73,28 @@ impl Finder<'_> {
             source: Some(source),
             content: vec![colon + 1..end],
             post: None,
-            sentence: s,
+            sentence,
             open_end: false,
         });
+    }
+
+    /// "Pat Caddell: Democrat Voters Worried ..." in the first line.
+    pub(super) fn headline(&mut self, s: usize) {
+        let sr = self.sentence_range(s);
+        let Some(colon) = (sr.start..sr.end.min(sr.start + 6)).find(|&k| self.is_punct(k, ":")) else {
+            return;
+        };
+        if colon == sr.start || !(sr.start..colon).all(|k| self.is_cap(k)) || sr.end - colon < 4 {
+            return;
+        }
+        let para = self.paragraph_of(sr.start);
+        let mut end = sr.end;
+        let mut next = s + 1;
+        while next < self.a.sentences.len() && self.a.sentences[next].paragraph == para {
+            end = self.a.sentences[next].tokens.end;
+            next += 1;
+        }
+        self.push_label_draft(sr.start..colon, colon, end, s);
     }
 
     /// A reporting verb at `cue`: finds its source and content, or gives up.
@@ -559,26 +564,7 @@ impl Finder<'_> {
                 });
                 let covered = self.drafts.iter().any(|d| d.content.iter().any(|r| r.start <= colon && colon < r.end));
                 if shouting && para_start > 0 && !covered {
-                    let source = sr.start..colon;
-                    self.drafts.push(Draft {
-                        frame: Frame::Headline,
-                        origin: Origin::Rule,
-                        head: colon,
-                        entry: None,
-                        cue: colon..colon + 1,
-                        lemma: ":",
-                        class: CueClass::Assert,
-                        source_kind: self.source_kind(&source),
-                        source_core: None,
-                        source_rel: SourceRel::Rules,
-                        content_head: None,
-                        cut: false,
-                        source: Some(source),
-                        content: vec![colon + 1..end],
-                        post: None,
-                        sentence: para_start,
-                        open_end: false,
-                    });
+                    self.push_label_draft(sr.start..colon, colon, end, para_start);
                 }
             }
             para_start = next;

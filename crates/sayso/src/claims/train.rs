@@ -134,12 +134,7 @@ pub fn train(examples: &[Example], epochs: usize, mut after_epoch: impl FnMut(us
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut p = Averaged::<1>::new(BITS);
     for epoch in 0..epochs {
-        for k in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(k, (rng % (k as u64 + 1)) as usize);
-        }
+        crate::learn::shuffle(&mut order, &mut rng);
         for &d in &order {
             for g in &prepared[d] {
                 let mut guess: Option<(i32, usize)> = None;
