@@ -211,6 +211,18 @@ pub(crate) fn mix(t: u32, a: u32, b: u32, c: u32) -> u32 {
     (x.wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 32) as u32
 }
 
+/// Shuffles `items` in place (Fisher-Yates) with the xorshift generator whose state is `rng`:
+/// training passes visit their examples in an order that is fixed by the seed, so that the
+/// same data always gives the same weights.
+pub(crate) fn shuffle<T>(items: &mut [T], rng: &mut u64) {
+    for k in (1..items.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        items.swap(k, (*rng % (k as u64 + 1)) as usize);
+    }
+}
+
 /// Weights being learned for `N` classes over features hashed into `2^bits` buckets: an
 /// averaged perceptron (Collins 2002) with Daumé's trick for the average (`w - u / c`).
 /// Updates are integers, so the average is exact and training deterministic.

@@ -938,12 +938,7 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
     let mut tr = Training::new();
     let mut feats: Vec<u32> = Vec::with_capacity(96);
     for epoch in 0..epochs {
-        for k in (1..docs.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            docs.swap(k, (rng % (k as u64 + 1)) as usize);
-        }
+        crate::learn::shuffle(&mut docs, &mut rng);
         for &d in &docs {
             let gold = &examples[d].tags;
             let toks = &prepared[d];
