@@ -115,7 +115,7 @@ impl SynonymSet {
 }
 
 /// Bits of [`WordInfo::bits`]: the closed word classes of the clause analysis (the lists of
-/// [`super::WORD_CLASSES`]) and the lexicon's roles of a word, so that a token's one hash
+/// [`super::words::WORD_CLASSES`]) and the lexicon's roles of a word, so that a token's one hash
 /// look-up answers every "is it in this list" the stage asks, as a bit test. The token-shape
 /// bits are the stage's own, set per token.
 pub(super) mod bits {
@@ -766,7 +766,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             info.bits |= bits::STARTS_NOUN_PAIR;
         }
     }
-    for &(class, words) in super::WORD_CLASSES {
+    for &(class, words) in super::words::WORD_CLASSES {
         for &word in words {
             if let Some(info) = lx.vocab.info_mut(word) {
                 info.bits |= class;
@@ -935,7 +935,7 @@ mod tests {
         let lx = &*LEXICON;
         for &w in &lx.vocab.table.words {
             let info = lx.vocab.info(lx.vocab.id(w));
-            for &(bit, list) in super::super::WORD_CLASSES {
+            for &(bit, list) in super::super::words::WORD_CLASSES {
                 assert_eq!(info.bits & bit != 0, list.contains(&w), "{w} {bit:#x}");
             }
             assert_eq!(info.bits & bits::FORM != 0, lx.forms.contains_key(w), "{w}");
@@ -949,7 +949,7 @@ mod tests {
             assert_eq!(info.bits & (bits::WORD | bits::CAP | bits::QUOTE | bits::NUMBER), 0, "shape is the token's");
         }
         // Every listed word is a lexicon word, so a token outside the lexicon is in no list.
-        for &(_, list) in super::super::WORD_CLASSES {
+        for &(_, list) in super::super::words::WORD_CLASSES {
             assert!(list.iter().all(|w| lx.vocab.id(w) != NO_WORD));
         }
         assert!(lx.vocab.info(lx.vocab.id("would")).bits & bits::AUX != 0);

@@ -1,3 +1,4 @@
+use super::sentence::tokens_within;
 use super::*;
 
 fn analyse(text: &str, published: &str) -> Analysis {

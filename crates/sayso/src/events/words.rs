@@ -1,0 +1,378 @@
+//! The closed word classes the events stage's clause analysis needs (auxiliaries, negations,
+//! determiners, prepositions, planning and preventing verbs, ...). Reads nothing; the lexicon
+//! ([`super::lexicon`]) turns [`WORD_CLASSES`] into bits of each word's entry, so that a
+//! token's class is a bit test, not a list search.
+
+use super::lexicon::bits;
+use crate::wordlist::WordList;
+
+// Closed word classes the clause analysis needs.
+pub(super) const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca",
+];
+
+pub(super) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+
+pub(super) const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
+
+pub(super) const MODALS: &[&str] = &["would", "could", "might", "may", "should", "can", "ca", "must"];
+
+pub(super) const FUTURE: &[&str] = &["will", "shall", "wo"];
+
+/// Words between an auxiliary and its verb: "is about to restore", "were able to capture".
+pub(super) const CHAIN: &[&str] = &[
+    "to",
+    "about",
+    "able",
+    "going",
+    "also",
+    "then",
+    "again",
+    "recently",
+    "just",
+    "already",
+    "still",
+    "now",
+    "later",
+    "even",
+    "ever",
+    "really",
+    "most",
+    "certainly",
+    "unexpectedly",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "jointly",
+    "soon",
+    "once",
+    "further",
+    "finally",
+    "first",
+    "formally",
+    "officially",
+    "reluctantly",
+    "quickly",
+    "in",
+];
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any",
+    "every", "each", "another", "such", "no",
+];
+
+pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["its", "his", "her", "their", "our", "my", "your", "whose"];
+
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "against",
+    "between",
+    "among",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "near",
+    "toward",
+    "towards",
+    "through",
+    "across",
+    "along",
+    "within",
+    "without",
+    "upon",
+    "despite",
+    "amid",
+    "via",
+    "per",
+    "following",
+    "like",
+];
+
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if", "unless", "until",
+    "once", "whether", "where",
+];
+
+pub(super) const RELATIVES: &[&str] = &["who", "whom", "which", "that", "whose"];
+
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Words that may start a sentence in capitals without being a name.
+pub(super) const SENTENCE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "it",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "based",
+    "according",
+    "however",
+    "meanwhile",
+    "also",
+    "so",
+    "yet",
+    "since",
+    "during",
+    "under",
+    "over",
+    "although",
+    "though",
+    "because",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "can",
+    "will",
+    "old",
+    "new",
+    "evil",
+    "good",
+    "earlier",
+    "later",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "instead",
+    "elsewhere",
+    "here",
+];
+
+/// Calendar words are times, never actors, even where the time stage left them.
+pub(super) const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+pub(super) const PLANNING: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "plot",
+    "plots",
+    "plotted",
+    "plotting",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "plotting",
+];
+
+pub(super) const PREVENTING: &[&str] = &[
+    "thwart",
+    "thwarts",
+    "thwarted",
+    "thwarting",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "foil",
+    "foils",
+    "foiled",
+    "foiling",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "avert",
+    "averted",
+    "averts",
+    "disrupt",
+    "disrupted",
+];
+
+/// Verbs whose object carries out the verb's infinitive ("urged Eriador to respond").
+pub(super) static OBJECT_CONTROL: WordList = WordList::new(&[
+    "urge",
+    "ask",
+    "tell",
+    "order",
+    "force",
+    "persuade",
+    "invite",
+    "allow",
+    "encourage",
+    "press",
+    "warn",
+]);
+
+/// Verbs that lend their subject to the event noun they take ("launched an attack").
+pub(super) static SUPPORT_VERBS: WordList = WordList::new(&[
+    "plan", "plot", "prepare", "launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin",
+    "start", "resume", "hold", "intend", "order", "continue", "pay", "extend",
+]);
+
+/// The closed classes above as [`bits`] of a word's [`super::lexicon::WordInfo`]: a token's class is a bit
+/// of its word's entry, found with the one hash look-up of its word, instead of a hash or a
+/// scan per list and question.
+pub(super) const WORD_CLASSES: &[(u32, &[&str])] = &[
+    (bits::AUX, AUX),
+    (bits::BE, BE),
+    (bits::NEGATION, NEGATIONS),
+    (bits::MODAL, MODALS),
+    (bits::FUTURE, FUTURE),
+    (bits::CHAIN, CHAIN),
+    (bits::DETERMINER, DETERMINERS),
+    (bits::POSSESSIVE, POSSESSIVE_PRONOUNS),
+    (bits::PREPOSITION, PREPOSITIONS),
+    (bits::SUBORDINATOR, SUBORDINATORS),
+    (bits::RELATIVE, RELATIVES),
+    (bits::SUBJECT_PRONOUN, SUBJECT_PRONOUNS),
+    (bits::SENTENCE_WORD, SENTENCE_WORDS),
+    (bits::CALENDAR, CALENDAR),
+    (bits::PLANNING, PLANNING),
+    (bits::PREVENTING, PREVENTING),
+];
+
+/// Sentence openers after which the first clause is an adverbial one ("Based on the information
+/// the United States provided, Russian authorities were able to ...").
+pub(super) const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
+
+/// A verb form that is its own past participle without -ed ("met", "broken" end in -en).
+pub(super) fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "met"
+            | "held"
+            | "seen"
+            | "made"
+            | "brought"
+            | "caught"
+            | "fought"
+            | "sought"
+            | "taken"
+            | "given"
+            | "struck"
+            | "shot"
+            | "hit"
+            | "put"
+            | "set"
+            | "cut"
+            | "built"
+            | "sent"
+            | "spent"
+            | "lost"
+            | "won"
+            | "told"
+            | "left"
+            | "kept"
+            | "led"
+            | "hung"
+            | "stolen"
+            | "beaten"
+            | "driven"
+            | "thrown"
+            | "drawn"
+            | "shown"
+            | "known"
+            | "found"
+            | "paid"
+            | "laid"
+            | "sold"
+            | "bought"
+            | "thought"
+            | "taught"
+            | "freed"
+            | "overthrown"
+    )
+}
+
+/// A rough base form for the control-verb lists.
+pub(super) fn base_of(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.len() >= 3 {
+                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge" } else { stem };
+            }
+        }
+    }
+    w
+}
