@@ -102,11 +102,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                         role: ParticipantRole::Source,
                         span: s.actors[sources.start].span.clone(),
                         entity: Some(e[0]),
+                        code: None,
                     },
                     ParticipantRec {
                         role: ParticipantRole::Target,
                         span: s.actors[sources.start].span.clone(),
                         entity: Some(e[1]),
+                        code: None,
                     },
                 ];
                 events.push(ev);
@@ -184,7 +186,7 @@ pub(super) fn is_code(c: &str) -> bool {
 
 pub(super) fn participant(s: &Sentence, role: ParticipantRole, actor: usize) -> ParticipantRec {
     let x = &s.actors[actor];
-    ParticipantRec { role, span: x.span.clone(), entity: (x.entities.len() == 1).then(|| x.entities[0]) }
+    ParticipantRec { role, span: x.span.clone(), entity: (x.entities.len() == 1).then(|| x.entities[0]), code: None }
 }
 
 /// The innermost claim whose content contains `pos` (claims' content spans sorted by start).

@@ -1,7 +1,7 @@
 //! The events stage's data, read once: PETRARCH2's verb dictionary (`cameo_verbs.tsv`: verb
 //! forms, their blocks and codes, synonym sets and the blocks' patterns), its agents
 //! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own patterns
-//! (`patterns_sayso.tsv`) and the code book's names (`cameo_codes.tsv`).
+//! (`patterns_sayso.tsv`).
 
 use crate::fnv;
 use foldhash::{HashMap, HashMapExt};
@@ -504,8 +504,6 @@ pub(super) struct Lexicon {
     pub nouns: HashMap<&'static str, &'static str>,
     /// The two-word event nouns by their words' ids.
     pub noun_pairs: HashMap<(WordId, WordId), &'static str>,
-    /// Code names.
-    pub code_names: HashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
@@ -650,7 +648,6 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         agent_phrases: Vec::new(),
         nouns: HashMap::new(),
         noun_pairs: HashMap::new(),
-        code_names: HashMap::new(),
     };
     for cols in data_lines(include_str!("cameo_verbs.tsv")) {
         match cols.as_slice() {
@@ -728,11 +725,6 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             } else {
                 lx.nouns.insert(noun, code);
             }
-        }
-    }
-    for cols in data_lines(include_str!("cameo_codes.tsv")) {
-        if let [code, name] = cols.as_slice() {
-            lx.code_names.insert(code, name);
         }
     }
     for (&word, form) in &lx.forms {

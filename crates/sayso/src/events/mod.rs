@@ -29,12 +29,15 @@
 
 mod actors;
 mod clauses;
+mod codes;
 mod emit;
 mod lexicon;
 mod modality;
 mod patterns;
 mod sentence;
 mod words;
+
+pub use codes::{ActorDictionary, cameo_label, goldstein, quad_class};
 
 use crate::analysis::Analysis;
 use crate::schema::{EventType, Modality, ParticipantRole, Polarity};
@@ -75,6 +78,8 @@ pub struct ParticipantRec {
     pub span: Range<usize>,
     /// Its entity.
     pub entity: Option<usize>,
+    /// Its CAMEO actor code (`RUSGOV`), where the actor dictionaries give one.
+    pub code: Option<String>,
 }
 
 /// A place.
@@ -84,13 +89,6 @@ pub struct PlaceRec {
     pub span: Range<usize>,
     /// Its entity.
     pub entity: Option<usize>,
-}
-
-/// The name of a CAMEO code in the code book (or of its root category), if the code exists.
-#[must_use]
-pub fn cameo_label(code: &str) -> Option<&'static str> {
-    let names = &LEXICON.code_names;
-    names.get(code).or_else(|| code.get(..2).and_then(|root| names.get(root))).copied()
 }
 
 /// sayso's event type for a CAMEO code.
@@ -124,8 +122,13 @@ pub(super) fn event_type(code: &str) -> EventType {
     }
 }
 
-/// Runs the stage.
+/// Runs the stage with sayso's own actor dictionaries.
 pub fn run(a: &mut Analysis) {
+    run_with(a, None);
+}
+
+/// Runs the stage, looking actors up in `user`'s dictionary before sayso's own.
+pub fn run_with(a: &mut Analysis, user: Option<&ActorDictionary>) {
     let vocab = &LEXICON.vocab;
     let tok: Vec<Tok> = if a.lowercase_ends.len() == a.tokens.len() {
         // The lowercase forms one after another, as `Analysis::lower` cuts them.
@@ -179,7 +182,47 @@ pub fn run(a: &mut Analysis) {
         emit::emit(&sent, &frames, &claim_spans, &mut events);
     }
     modality::merge_modality(&mut events);
+    let mut codes = codes::ArticleCodes::new(a, user);
+    let mut entities = Vec::new();
+    for e in &mut events {
+        for p in &mut e.participants {
+            mention_entities(a, &p.span, &mut entities);
+            p.code = codes.phrase(a, &p.span, &entities);
+        }
+    }
+    a.source_codes = a
+        .claims
+        .iter()
+        .map(|c| {
+            let s = c.source.as_ref()?;
+            match &s.span {
+                Some(span) => {
+                    mention_entities(a, span, &mut entities);
+                    if entities.is_empty() {
+                        entities.extend(s.entity);
+                    }
+                    codes.phrase(a, span, &entities)
+                }
+                None => codes.phrase(a, &(0..0), &s.entity.into_iter().collect::<Vec<_>>()),
+            }
+        })
+        .collect();
     a.events = events;
+}
+
+/// The entities of the mentions inside `span`, into `out`.
+fn mention_entities(a: &Analysis, span: &Range<usize>, out: &mut Vec<usize>) {
+    out.clear();
+    let first = a.mentions.partition_point(|m| m.span.start < span.start);
+    for m in a.mentions[first..].iter().take_while(|m| m.span.start < span.end) {
+        if m.span.end <= span.end {
+            for &e in &m.entities {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
