@@ -141,6 +141,10 @@ gazetteer:
 train-entities epochs="16":
     cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin {{epochs}}
 
+# Train the syntax stage's tagger, lemmatiser and parser on UD English EWT + GUM train (dev scores on gold tokens printed after each epoch) into crates/sayso/src/syntax/syntax.bin; deterministic, so retraining gives the same bytes.
+train-syntax:
+    cargo run --release -p sayso --example train_syntax -- {{eval_dir}}/data/ud-train.conllu crates/sayso/src/syntax/syntax.bin {{eval_dir}}/data/ud-ewt-dev.conllu {{eval_dir}}/data/ud-gum-dev.conllu
+
 # Rebuild the events stage's data (CAMEO verb forms, synsets and patterns; agents) from PETRARCH2's dictionaries in ../shared/data/petrarch2.
 cameo:
     python3 scripts/build_cameo.py

@@ -33,6 +33,61 @@ The publication date anchors relative times (\"Friday\", \"last week\"). Give it
 --published or in the article object; otherwise sayso infers it from a dateline, an
 embedded post's date or the latest explicit date, and says so in article.published.";
 
+pub const PARSE_AFTER_HELP: &str = "\
+Input: each PATH is read by its extension, as by `sayso extract`: .txt (one article),
+.json (one article object), .jsonl (one article object per line), - (standard input).
+
+Output: CoNLL-U, one document after another in input order: `# newdoc id = ID` (the
+article's id: its \"id\" field, else the file's name and line, or a .txt file's name), and per
+sentence `# newpar` where a paragraph starts, `# sent_id = ID-N`, `# text = ...`, one
+line per word with the ten columns ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC
+(FEATS and DEPS are `_`; MISC holds SpaceAfter=No where no space follows), a line such
+as `3-4 don't` over the words of a contraction, and a blank line.
+
+Relations are Universal Dependencies v2 with UD English's subtypes (nsubj:pass,
+obl:agent, acl:relcl ...). The tagger and parser are learned from UD English EWT and
+GUM (CC BY-SA 4.0 / CC BY 4.0; see docs/quality.md).
+
+Examples:
+  sayso parse article.txt
+  sayso parse articles.jsonl -o articles.conllu
+  echo 'The report was confirmed by the White House.' | sayso parse -";
+
+/// Arguments of `sayso parse`.
+#[derive(clap::Args, Debug)]
+pub struct ParseArgs {
+    /// Article files (.txt, .json, .jsonl), or `-` for standard input.
+    #[arg(value_name = "PATH", default_value = "-")]
+    paths: Vec<String>,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Worker threads for batches (default: all cores). Output order never changes.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+
+    /// Never show a progress bar (it is shown on a terminal for batches).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl From<ParseArgs> for Args {
+    fn from(p: ParseArgs) -> Self {
+        Args {
+            paths: p.paths,
+            output: p.output,
+            published: None,
+            offsets: OffsetUnit::default(),
+            jobs: p.jobs,
+            format: OutputFormat::Conllu,
+            quiet: p.quiet,
+            actors: None,
+        }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Article files (.txt, .json, .jsonl), or `-` for standard input.
@@ -240,6 +295,12 @@ impl Job {
         };
         if let Some(p) = &self.published {
             article.published = Some(p.clone());
+        }
+        if self.format == OutputFormat::Conllu {
+            return match sayso::parse(article) {
+                Ok(conllu) => Outcome::Document(conllu),
+                Err(e) => Outcome::Failed(e.to_string()),
+            };
         }
         match sayso::extract(article, &self.options) {
             Ok(doc) => Outcome::Document(match self.format {

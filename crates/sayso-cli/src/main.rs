@@ -15,6 +15,7 @@ Examples:
   sayso extract tests/corpus/putin-trump-cia-tip.txt
   sayso extract --published 2017-12-17 article.txt -o article.sayso.json
   sayso extract articles.jsonl --jobs 8 > documents.jsonl
+  sayso parse article.txt > article.conllu
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl
@@ -40,6 +41,10 @@ enum Command {
     /// Analyse articles and write one Document (JSON) per article.
     #[command(after_help = extract::AFTER_HELP)]
     Extract(extract::Args),
+    /// Tag, lemmatise and parse articles; write CoNLL-U (Universal Dependencies' format):
+    /// per sentence its words, UPOS and Penn tags, lemmas, heads and relations.
+    #[command(after_help = extract::PARSE_AFTER_HELP)]
+    Parse(extract::ParseArgs),
     /// Print the JSON Schema (draft 2020-12) that every Document follows.
     Schema {
         /// Write the schema to FILE instead of standard output.
@@ -72,6 +77,9 @@ pub enum OutputFormat {
     /// trigger, place, modality, attributed source, quote, and as GDELT names them
     /// Actor1Code, Actor2Code, GoldsteinScale, QuadClass), after a header line.
     EventsCsv,
+    /// CoNLL-U (what `sayso parse` writes).
+    #[value(skip)]
+    Conllu,
 }
 
 /// Reads a user's actor dictionary (`--actors FILE`): PETRARCH's actor-dictionary format.
@@ -96,6 +104,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Parse(args) => extract::run(&args.into()),
         Command::Schema { output } => {
             let schema = sayso::json_schema_string();
             match output {

@@ -1,5 +1,5 @@
 //! The analysis of one article: like a spaCy `Doc`, it holds the text and the layers each
-//! stage adds in turn (input → text → embeds → time → entities → claims → events). Stages
+//! stage adds in turn (input → text → syntax → embeds → time → entities → claims → events). Stages
 //! read the layers before them and write their own; [`crate::assemble`] turns the layers
 //! into the public [`crate::Document`].
 //!
@@ -12,6 +12,7 @@ use crate::embeds::{LinkRec, PostRec};
 use crate::entities::{EntityRec, MentionRec};
 use crate::events::EventRec;
 use crate::input::ArticleInput;
+use crate::syntax::Syntax;
 use crate::text::{Quotation, Sentence, Token};
 use crate::time::{PublishedRec, TimeRec};
 use std::ops::Range;
@@ -39,6 +40,10 @@ pub struct Analysis {
     pub lowercase: String,
     /// Where each token's lowercase form ends in `lowercase`.
     pub lowercase_ends: Vec<usize>,
+
+    /// Syntactic words with their tags, lemmas and dependency tree (syntax stage); its
+    /// module header describes how to query it.
+    pub syntax: Syntax,
 
     /// Embedded social posts (embeds stage).
     pub posts: Vec<PostRec>,

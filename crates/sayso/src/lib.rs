@@ -12,7 +12,7 @@
 //! ```
 //!
 //! The pipeline runs stages in order over one [`Analysis`]: [`input`], [`text`],
-//! [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
+//! [`syntax`], [`embeds`], [`time`], [`entities`], [`claims`], [`events`]; the [`Document`] is then
 //! assembled from the layers.
 
 pub mod analysis;
@@ -26,8 +26,10 @@ pub mod export;
 mod fnv;
 pub mod input;
 mod json;
+mod learn;
 pub mod offsets;
 pub mod schema;
+pub mod syntax;
 pub mod text;
 pub mod time;
 pub mod verify;
@@ -99,6 +101,7 @@ pub fn analyze_with(input: ArticleInput, options: &Options) -> Result<Analysis, 
     }
     a.meta = meta;
     text::run(&mut a);
+    syntax::run(&mut a);
     embeds::run(&mut a);
     time::run(&mut a);
     entities::run(&mut a);
@@ -114,6 +117,22 @@ pub fn analyze_with(input: ArticleInput, options: &Options) -> Result<Analysis, 
 pub fn extract(input: ArticleInput, options: &Options) -> Result<Document, Error> {
     let a = analyze_with(input, options)?;
     Ok(assemble::document(&a, options.offsets))
+}
+
+/// Tags, lemmatises and parses an article and writes it as CoNLL-U (Universal Dependencies'
+/// format; see [`syntax::conllu`]), the document named by the article's id. Only the text and
+/// syntax stages run.
+///
+/// # Errors
+/// Empty text or a malformed publication date.
+pub fn parse(input: ArticleInput) -> Result<String, Error> {
+    input.validate()?;
+    let mut a = Analysis { text: input.text, ..Analysis::default() };
+    text::run(&mut a);
+    syntax::run(&mut a);
+    let mut out = String::with_capacity(a.text.len() * 8);
+    syntax::conllu::write(&a, input.id.as_deref().unwrap_or(""), &mut out);
+    Ok(out)
 }
 
 /// The JSON Schema (draft 2020-12) of [`Document`]: what `schema/sayso-v1.schema.json`

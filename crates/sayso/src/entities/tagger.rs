@@ -17,6 +17,7 @@
 use super::{ALIASES, GAZETTEER};
 use crate::analysis::Analysis;
 use crate::fnv;
+use crate::learn::{affix_hashes, f1, f2, f3, fin, word_hashes};
 use crate::schema::EntityType;
 use crate::text::TokenKind;
 use foldhash::{HashMap, HashMapExt};
@@ -68,53 +69,6 @@ impl Span {
     }
 }
 
-/// Streaming feature hash (32-bit FNV-1a, finalised with murmur3's mixer).
-#[derive(Clone, Copy)]
-struct H(u32);
-
-impl H {
-    fn new(template: u32) -> Self {
-        H((0x811c_9dc5 ^ template).wrapping_mul(0x0100_0193))
-    }
-    fn byte(self, b: u8) -> Self {
-        H((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
-    }
-    fn ch(self, c: char) -> Self {
-        let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).bytes().fold(self, H::byte)
-    }
-    fn done(self) -> u32 {
-        let mut h = self.0;
-        h ^= h >> 16;
-        h = h.wrapping_mul(0x85eb_ca6b);
-        h ^= h >> 13;
-        h = h.wrapping_mul(0xc2b2_ae35);
-        h ^= h >> 16;
-        h.max(1)
-    }
-}
-
-/// A 64-bit finaliser (splitmix64's): cheap, and good enough to spread combined features.
-fn fin(mut x: u64) -> u64 {
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^= x >> 27;
-    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
-fn key(x: u64) -> u32 {
-    ((x >> 32) as u32).max(1)
-}
-fn f1(t: u32, a: u32) -> u32 {
-    key(fin((u64::from(t) << 32) | u64::from(a)))
-}
-fn f2(t: u32, a: u32, b: u32) -> u32 {
-    key(fin(fin((u64::from(t) << 32) | u64::from(a)) ^ u64::from(b)))
-}
-fn f3(t: u32, a: u32, b: u32, c: u32) -> u32 {
-    key(fin(fin(fin((u64::from(t) << 32) | u64::from(a)) ^ u64::from(b)) ^ u64::from(c)))
-}
-
 // Flags of a token.
 const CAP: u8 = 1;
 const CAPS_LINE: u8 = 2;
@@ -155,155 +109,6 @@ const BOUNDARY: Tok = Tok {
     line_first: false,
     sentence: usize::MAX,
 };
-
-fn shape_char(c: char) -> char {
-    if c.is_uppercase() {
-        'X'
-    } else if c.is_lowercase() {
-        'x'
-    } else if c.is_numeric() {
-        'd'
-    } else {
-        c
-    }
-}
-
-/// The hashes of a token's word, lowercase form (digits folded), shape (first 12
-/// characters) and short shape, and whether it has a capital letter: one pass over the
-/// bytes of an ASCII token (most of them), over the characters otherwise, with the same
-/// result as [`word_hashes_by_char`].
-fn word_hashes(w: &str) -> ([u32; 4], bool) {
-    if !w.is_ascii() {
-        return word_hashes_by_char(w);
-    }
-    let (mut word, mut lower) = (H::new(1), H::new(2));
-    let (mut shape, mut short) = (H::new(3), H::new(4));
-    let mut upper = false;
-    let mut last = 0u8;
-    for (k, &b) in w.as_bytes().iter().enumerate() {
-        word = word.byte(b);
-        lower = lower.byte(fold_byte(b));
-        let s = ascii_shape(b);
-        upper |= s == b'X';
-        if k < 12 {
-            shape = shape.byte(s);
-        }
-        if s != last {
-            short = short.byte(s);
-            last = s;
-        }
-    }
-    ([word.done(), lower.done(), shape.done(), short.done()], upper)
-}
-
-/// [`word_hashes`] character by character.
-fn word_hashes_by_char(w: &str) -> ([u32; 4], bool) {
-    let (mut word, mut lower) = (H::new(1), H::new(2));
-    let (mut shape, mut short) = (H::new(3), H::new(4));
-    let mut upper = false;
-    let mut last = '\0';
-    for (k, c) in w.chars().enumerate() {
-        if c.is_ascii() {
-            let b = c as u8;
-            word = word.byte(b);
-            lower = lower.byte(fold_byte(b));
-        } else {
-            word = word.ch(c);
-            for l in c.to_lowercase() {
-                lower = lower.ch(l);
-            }
-        }
-        let s = shape_char(c);
-        upper |= s == 'X';
-        if k < 12 {
-            shape = shape.ch(s);
-        }
-        if s != last {
-            short = short.ch(s);
-            last = s;
-        }
-    }
-    ([word.done(), lower.done(), shape.done(), short.done()], upper)
-}
-
-/// The hashes of a token's lowercase prefixes of one to four characters and of its
-/// lowercase suffixes (digits folded) of one to four characters: bytes for an ASCII token,
-/// characters otherwise, with the same result as [`affix_hashes_by_char`].
-fn affix_hashes(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
-    if !w.is_ascii() {
-        return affix_hashes_by_char(w);
-    }
-    let bytes = w.as_bytes();
-    let n = bytes.len().min(4);
-    let (mut prefixes, mut suffixes) = ([0u32; 4], [0u32; 4]);
-    let mut p = H::new(5);
-    for (k, &b) in bytes[..n].iter().enumerate() {
-        p = p.byte(b.to_ascii_lowercase());
-        prefixes[k] = p.done();
-    }
-    for (k, suffix) in suffixes[..n].iter_mut().enumerate() {
-        let mut h = H::new(6 + k as u32);
-        for &b in &bytes[bytes.len() - 1 - k..] {
-            h = h.byte(fold_byte(b));
-        }
-        *suffix = h.done();
-    }
-    (prefixes, suffixes, n, n)
-}
-
-/// [`affix_hashes`] character by character.
-fn affix_hashes_by_char(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
-    let (mut prefixes, mut suffixes) = ([0u32; 4], [0u32; 4]);
-    let mut p = H::new(5);
-    let mut np = 0;
-    for (k, c) in w.chars().take(4).enumerate() {
-        for l in c.to_lowercase() {
-            p = p.ch(l);
-        }
-        prefixes[k] = p.done();
-        np = k + 1;
-    }
-    let mut ns = 0;
-    for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
-        suffixes[k] = lower_hash(6 + k as u32, &w[b..]).done();
-        ns = k + 1;
-    }
-    (prefixes, suffixes, np, ns)
-}
-
-/// [`shape_char`] of an ASCII byte.
-fn ascii_shape(b: u8) -> u8 {
-    if b.is_ascii_uppercase() {
-        b'X'
-    } else if b.is_ascii_lowercase() {
-        b'x'
-    } else if b.is_ascii_digit() {
-        b'd'
-    } else {
-        b
-    }
-}
-
-/// An ASCII byte as the lowercase forms hash it: lowercase, digits folded to `0`.
-fn fold_byte(b: u8) -> u8 {
-    if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() }
-}
-
-/// Lowercase form with digits folded to `0` ("1996-08-30" and "1997-01-02" look alike).
-fn lower_hash(template: u32, s: &str) -> H {
-    let mut h = H::new(template);
-    for c in s.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            h = h.byte(fold_byte(b));
-        } else {
-            for l in c.to_lowercase() {
-                h = h.ch(l);
-            }
-        }
-    }
-    h
-}
 
 /// What the gazetteer and alias list know of a lowercase word or word sequence.
 #[derive(Clone, Copy, Default)]
@@ -1075,31 +880,5 @@ mod tests {
             PhraseHash::EMPTY.lowercase("ΟΔΥΣΣΕΥΣ").key(),
             PhraseHash::of(&"ΟΔΥΣΣΕΥΣ".chars().flat_map(char::to_lowercase).collect::<String>())
         );
-    }
-
-    #[test]
-    fn the_ascii_hashes_are_the_character_hashes() {
-        let words = [
-            "",
-            "a",
-            "Leicestershire",
-            "LONDON",
-            "1996-08-30",
-            "U.S.",
-            "McDonald's",
-            "ABC123x",
-            "co-operation",
-            "$",
-            "a\u{1}b",
-            "longer-than-twelve-characters",
-        ];
-        for w in words {
-            assert_eq!(word_hashes(w), word_hashes_by_char(w), "{w:?}");
-            assert_eq!(affix_hashes(w), affix_hashes_by_char(w), "{w:?}");
-        }
-        // The fast path is not a constant: different words hash apart.
-        assert_ne!(word_hashes("Paris").0, word_hashes("paris").0);
-        assert_eq!(word_hashes("Paris").0[1], word_hashes("paris").0[1]);
-        assert_ne!(affix_hashes("ing").1, affix_hashes("ed").1);
     }
 }

@@ -1,0 +1,530 @@
+//! Pieces shared by the learned components (the entities stage's tagger, the syntax stage's
+//! tagger and parser): hashed string features and their combinations, so that a feature is a
+//! 32-bit key computed without allocating, and the averaged perceptron that learns weights for
+//! them (integer updates, so training is exact and the same data give the same bytes).
+
+/// Streaming feature hash (32-bit FNV-1a, finalised with murmur3's mixer).
+#[derive(Clone, Copy)]
+pub(crate) struct H(pub(crate) u32);
+
+impl H {
+    pub(crate) fn new(template: u32) -> Self {
+        H((0x811c_9dc5 ^ template).wrapping_mul(0x0100_0193))
+    }
+    pub(crate) fn byte(self, b: u8) -> Self {
+        H((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    }
+    pub(crate) fn ch(self, c: char) -> Self {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().fold(self, H::byte)
+    }
+    pub(crate) fn done(self) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 16;
+        h = h.wrapping_mul(0x85eb_ca6b);
+        h ^= h >> 13;
+        h = h.wrapping_mul(0xc2b2_ae35);
+        h ^= h >> 16;
+        h.max(1)
+    }
+}
+
+/// A 64-bit finaliser (splitmix64's): cheap, and good enough to spread combined features.
+pub(crate) fn fin(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+pub(crate) fn key(x: u64) -> u32 {
+    ((x >> 32) as u32).max(1)
+}
+pub(crate) fn f1(t: u32, a: u32) -> u32 {
+    key(fin((u64::from(t) << 32) | u64::from(a)))
+}
+pub(crate) fn f2(t: u32, a: u32, b: u32) -> u32 {
+    key(fin(fin((u64::from(t) << 32) | u64::from(a)) ^ u64::from(b)))
+}
+pub(crate) fn f3(t: u32, a: u32, b: u32, c: u32) -> u32 {
+    key(fin(fin(fin((u64::from(t) << 32) | u64::from(a)) ^ u64::from(b)) ^ u64::from(c)))
+}
+
+pub(crate) fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// The hashes of a token's word, lowercase form (digits folded), shape (first 12
+/// characters) and short shape, and whether it has a capital letter: one pass over the
+/// bytes of an ASCII token (most of them), over the characters otherwise, with the same
+/// result as [`word_hashes_by_char`].
+pub(crate) fn word_hashes(w: &str) -> ([u32; 4], bool) {
+    if !w.is_ascii() {
+        return word_hashes_by_char(w);
+    }
+    let (mut word, mut lower) = (H::new(1), H::new(2));
+    let (mut shape, mut short) = (H::new(3), H::new(4));
+    let mut upper = false;
+    let mut last = 0u8;
+    for (k, &b) in w.as_bytes().iter().enumerate() {
+        word = word.byte(b);
+        lower = lower.byte(fold_byte(b));
+        let s = ascii_shape(b);
+        upper |= s == b'X';
+        if k < 12 {
+            shape = shape.byte(s);
+        }
+        if s != last {
+            short = short.byte(s);
+            last = s;
+        }
+    }
+    ([word.done(), lower.done(), shape.done(), short.done()], upper)
+}
+
+/// [`word_hashes`] character by character.
+pub(crate) fn word_hashes_by_char(w: &str) -> ([u32; 4], bool) {
+    let (mut word, mut lower) = (H::new(1), H::new(2));
+    let (mut shape, mut short) = (H::new(3), H::new(4));
+    let mut upper = false;
+    let mut last = '\0';
+    for (k, c) in w.chars().enumerate() {
+        if c.is_ascii() {
+            let b = c as u8;
+            word = word.byte(b);
+            lower = lower.byte(fold_byte(b));
+        } else {
+            word = word.ch(c);
+            for l in c.to_lowercase() {
+                lower = lower.ch(l);
+            }
+        }
+        let s = shape_char(c);
+        upper |= s == 'X';
+        if k < 12 {
+            shape = shape.ch(s);
+        }
+        if s != last {
+            short = short.ch(s);
+            last = s;
+        }
+    }
+    ([word.done(), lower.done(), shape.done(), short.done()], upper)
+}
+
+/// The hashes of a token's lowercase prefixes of one to four characters and of its
+/// lowercase suffixes (digits folded) of one to four characters: bytes for an ASCII token,
+/// characters otherwise, with the same result as [`affix_hashes_by_char`].
+pub(crate) fn affix_hashes(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
+    if !w.is_ascii() {
+        return affix_hashes_by_char(w);
+    }
+    let bytes = w.as_bytes();
+    let n = bytes.len().min(4);
+    let (mut prefixes, mut suffixes) = ([0u32; 4], [0u32; 4]);
+    let mut p = H::new(5);
+    for (k, &b) in bytes[..n].iter().enumerate() {
+        p = p.byte(b.to_ascii_lowercase());
+        prefixes[k] = p.done();
+    }
+    for (k, suffix) in suffixes[..n].iter_mut().enumerate() {
+        let mut h = H::new(6 + k as u32);
+        for &b in &bytes[bytes.len() - 1 - k..] {
+            h = h.byte(fold_byte(b));
+        }
+        *suffix = h.done();
+    }
+    (prefixes, suffixes, n, n)
+}
+
+/// [`affix_hashes`] character by character.
+pub(crate) fn affix_hashes_by_char(w: &str) -> ([u32; 4], [u32; 4], usize, usize) {
+    let (mut prefixes, mut suffixes) = ([0u32; 4], [0u32; 4]);
+    let mut p = H::new(5);
+    let mut np = 0;
+    for (k, c) in w.chars().take(4).enumerate() {
+        for l in c.to_lowercase() {
+            p = p.ch(l);
+        }
+        prefixes[k] = p.done();
+        np = k + 1;
+    }
+    let mut ns = 0;
+    for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
+        suffixes[k] = lower_hash(6 + k as u32, &w[b..]).done();
+        ns = k + 1;
+    }
+    (prefixes, suffixes, np, ns)
+}
+
+/// [`shape_char`] of an ASCII byte.
+pub(crate) fn ascii_shape(b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        b'X'
+    } else if b.is_ascii_lowercase() {
+        b'x'
+    } else if b.is_ascii_digit() {
+        b'd'
+    } else {
+        b
+    }
+}
+
+/// An ASCII byte as the lowercase forms hash it: lowercase, digits folded to `0`.
+pub(crate) fn fold_byte(b: u8) -> u8 {
+    if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() }
+}
+
+/// Lowercase form with digits folded to `0` ("1996-08-30" and "1997-01-02" look alike).
+pub(crate) fn lower_hash(template: u32, s: &str) -> H {
+    let mut h = H::new(template);
+    for c in s.chars() {
+        if c.is_ascii() {
+            let b = c as u8;
+            h = h.byte(fold_byte(b));
+        } else {
+            for l in c.to_lowercase() {
+                h = h.ch(l);
+            }
+        }
+    }
+    h
+}
+
+/// A feature key from a template number and up to three values (hashes or small numbers):
+/// one multiply per value and one to finish, cheaper than chaining [`fin`], which matters
+/// where a parser computes ~70 features per transition. Unused values are 0.
+#[inline]
+pub(crate) fn mix(t: u32, a: u32, b: u32, c: u32) -> u32 {
+    let x = (u64::from(a) | (u64::from(t) << 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(b).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ u64::from(c).wrapping_mul(0x1656_67B1_9E37_79F9);
+    let x = x ^ (x >> 29);
+    (x.wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 32) as u32
+}
+
+/// Weights being learned for `N` classes over features hashed into `2^bits` buckets: an
+/// averaged perceptron (Collins 2002) with Daumé's trick for the average (`w - u / c`).
+/// Updates are integers, so the average is exact and training deterministic.
+pub(crate) struct Averaged<const N: usize> {
+    bits: u32,
+    w: Vec<[i32; N]>,
+    u: Vec<[i64; N]>,
+    c: i64,
+}
+
+impl<const N: usize> Averaged<N> {
+    pub(crate) fn new(bits: u32) -> Self {
+        Averaged { bits, w: vec![[0; N]; 1 << bits], u: vec![[0; N]; 1 << bits], c: 1 }
+    }
+
+    fn bucket(&self, f: u32) -> usize {
+        (f >> (32 - self.bits)) as usize
+    }
+
+    /// The current (not averaged) scores of the classes for the features.
+    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
+        let mut s = [0i32; N];
+        for &f in feats {
+            for (x, w) in s.iter_mut().zip(&self.w[self.bucket(f)]) {
+                *x += w;
+            }
+        }
+        s
+    }
+
+    /// One more example seen (the clock of the average).
+    pub(crate) fn tick(&mut self) {
+        self.c += 1;
+    }
+
+    /// Adds `delta` to the weight of `class` for every feature.
+    pub(crate) fn update(&mut self, feats: &[u32], class: usize, delta: i32) {
+        let c = self.c;
+        for &f in feats {
+            let b = self.bucket(f);
+            self.w[b][class] += delta;
+            self.u[b][class] += c * i64::from(delta);
+        }
+    }
+
+    /// The averaged weights, quantised to `i16` with one scale ([`Table`]); weights smaller
+    /// than `prune` in absolute value are dropped.
+    pub(crate) fn table(&self, prune: f32) -> Table<N> {
+        let c = self.c as f64;
+        let avg = |w: i32, u: i64| {
+            let a = (f64::from(w) - u as f64 / c) as f32;
+            if a.abs() < prune { 0.0 } else { a }
+        };
+        let max = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .flat_map(|(w, u)| w.iter().zip(u).map(move |(w, u)| avg(*w, *u).abs()))
+            .fold(0f32, f32::max);
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let rows = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| {
+                let mut row = [0i16; N];
+                for ((r, w), u) in row.iter_mut().zip(w).zip(u) {
+                    *r = (avg(*w, *u) / scale).round() as i16;
+                }
+                row
+            })
+            .collect();
+        Table { bits: self.bits, rows, scale }
+    }
+}
+
+/// Learned weights for `N` classes: one row of `i16` per hash bucket, and one scale. A
+/// look-up is one load without a branch, so the loads of a decision's features overlap.
+pub(crate) struct Table<const N: usize> {
+    bits: u32,
+    rows: Vec<[i16; N]>,
+    scale: f32,
+}
+
+impl<const N: usize> Table<N> {
+    /// An empty table (every score 0).
+    pub(crate) fn empty() -> Self {
+        Table { bits: 1, rows: vec![[0; N]; 2], scale: 1.0 }
+    }
+
+    /// Adds the row of feature `f` to `sums`.
+    #[inline]
+    pub(crate) fn add(&self, f: u32, sums: &mut [i32; N]) {
+        let row = &self.rows[(f >> (32 - self.bits)) as usize & (self.rows.len() - 1)];
+        for (s, w) in sums.iter_mut().zip(row) {
+            *s += i32::from(*w);
+        }
+    }
+
+    /// The sums of the rows of `feats`.
+    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
+        let mut s = [0i32; N];
+        for &f in feats {
+            self.add(f, &mut s);
+        }
+        s
+    }
+
+    /// Number of rows with a weight.
+    pub(crate) fn nonzero(&self) -> usize {
+        self.rows.iter().filter(|r| r.iter().any(|&x| x != 0)).count()
+    }
+
+    /// Appends the table ([`write_rows`]).
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        write_rows(self.bits, self.scale, self.rows.iter().enumerate().map(|(k, r)| (k, r.as_slice())), out);
+    }
+
+    /// Reads what [`Table::write`] wrote from the front of `b`; the rest of `b` after it.
+    pub(crate) fn read(b: &[u8]) -> Option<(Self, &[u8])> {
+        let (bits, scale, weights, rest) = read_rows(b)?;
+        let mut rows = vec![[0; N]; 1 << bits];
+        for (k, class, w) in weights {
+            *rows.get_mut(k)?.get_mut(class)? = w;
+        }
+        Some((Table { bits, rows, scale }, rest))
+    }
+}
+
+/// Writes a table's non-empty rows: its bits, scale and number of non-empty rows, then each
+/// row as the gap from the previous row's index (LEB128), its number of weights, and each
+/// weight as its class (`u8`) and value (`i16`, little-endian). Rows are mostly sparse (a
+/// word feature has weights for a few tags), so this is a fraction of the dense size.
+fn write_rows<'r>(bits: u32, scale: f32, rows: impl Iterator<Item = (usize, &'r [i16])> + Clone, out: &mut Vec<u8>) {
+    out.extend_from_slice(&bits.to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    let nonzero = rows.clone().filter(|(_, r)| r.iter().any(|&x| x != 0)).count();
+    out.extend_from_slice(&(nonzero as u32).to_le_bytes());
+    let mut prev = 0usize;
+    for (k, row) in rows.filter(|(_, r)| r.iter().any(|&x| x != 0)) {
+        let mut gap = k - prev;
+        prev = k;
+        loop {
+            let byte = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+        out.push(row.iter().filter(|&&x| x != 0).count() as u8);
+        for (c, &w) in row.iter().enumerate().filter(|(_, w)| **w != 0) {
+            out.push(c as u8);
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+}
+
+/// A table's weights as (row, class, value).
+type Weights = Vec<(usize, usize, i16)>;
+
+/// Reads what [`write_rows`] wrote: bits, scale, each weight as (row, class, value) in row
+/// order, and the bytes after the table.
+fn read_rows(b: &[u8]) -> Option<(u32, f32, Weights, &[u8])> {
+    let bits = u32::from_le_bytes(b.get(..4)?.try_into().ok()?);
+    let scale = f32::from_le_bytes(b.get(4..8)?.try_into().ok()?);
+    let n = u32::from_le_bytes(b.get(8..12)?.try_into().ok()?) as usize;
+    if !(1..=26).contains(&bits) {
+        return None;
+    }
+    let mut weights = Vec::with_capacity(n.min(1 << 22));
+    let mut at = 12;
+    let mut k = 0usize;
+    for _ in 0..n {
+        let mut gap = 0usize;
+        for shift in (0..35).step_by(7) {
+            let byte = *b.get(at)?;
+            at += 1;
+            gap |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        k += gap;
+        if k >= 1 << bits {
+            return None;
+        }
+        let count = *b.get(at)? as usize;
+        at += 1;
+        for _ in 0..count {
+            let c = b.get(at..at + 3)?;
+            weights.push((k, c[0] as usize, i16::from_le_bytes([c[1], c[2]])));
+            at += 3;
+        }
+    }
+    Some((bits, scale, weights, b.get(at..)?))
+}
+
+/// The same weights as a [`Table`] for tables with many classes, stored by bucket as lists of
+/// (class, weight): a few MB where the dense rows would be tens, so they stay in cache.
+pub(crate) struct Sparse<const N: usize> {
+    bits: u32,
+    /// Where the entries of bucket `b` start (`b + 1`: end).
+    start: Vec<u32>,
+    /// Each entry: the weight in the high 16 bits, the class in the low 8.
+    entries: Vec<u32>,
+    scale: f32,
+}
+
+impl<const N: usize> Sparse<N> {
+    /// An empty table (every score 0).
+    pub(crate) fn empty() -> Self {
+        Sparse { bits: 1, start: vec![0; 3], entries: Vec::new(), scale: 1.0 }
+    }
+
+    /// The sparse form of a dense table.
+    pub(crate) fn from_table(t: &Table<N>) -> Self {
+        let mut start = Vec::with_capacity(t.rows.len() + 1);
+        let mut entries = Vec::new();
+        for row in &t.rows {
+            start.push(entries.len() as u32);
+            for (c, &w) in row.iter().enumerate().filter(|(_, w)| **w != 0) {
+                entries.push((u32::from(w as u16) << 16) | c as u32);
+            }
+        }
+        start.push(entries.len() as u32);
+        Sparse { bits: t.bits, start, entries, scale: t.scale }
+    }
+
+    /// The sums of the weights of `feats`.
+    pub(crate) fn scores(&self, feats: &[u32]) -> [i32; N] {
+        let mut s = [0i32; N];
+        let mask = (1usize << self.bits) - 1;
+        for &f in feats {
+            let b = (f >> (32 - self.bits)) as usize & mask;
+            let (a, z) = (self.start[b] as usize, self.start[b + 1] as usize);
+            for &e in &self.entries[a..z] {
+                if let Some(x) = s.get_mut((e & 0xff) as usize) {
+                    *x += i32::from((e >> 16) as u16 as i16);
+                }
+            }
+        }
+        s
+    }
+
+    /// Number of weights.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Appends the table ([`write_rows`]).
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let row = |b: usize| {
+            let mut r = [0i16; N];
+            for &e in &self.entries[self.start[b] as usize..self.start[b + 1] as usize] {
+                if let Some(x) = r.get_mut((e & 0xff) as usize) {
+                    *x = (e >> 16) as u16 as i16;
+                }
+            }
+            r
+        };
+        let rows: Vec<(usize, [i16; N])> = (0..1usize << self.bits).map(|b| (b, row(b))).collect();
+        write_rows(self.bits, self.scale, rows.iter().map(|(k, r)| (*k, r.as_slice())), out);
+    }
+
+    /// Reads what [`Sparse::write`] (or [`Table::write`]) wrote from the front of `b`.
+    pub(crate) fn read(b: &[u8]) -> Option<(Self, &[u8])> {
+        let (bits, scale, weights, rest) = read_rows(b)?;
+        let mut start = vec![0u32; (1 << bits) + 1];
+        let mut entries = Vec::with_capacity(weights.len());
+        for (k, class, w) in weights {
+            if class >= N {
+                return None;
+            }
+            entries.push((u32::from(w as u16) << 16) | class as u32);
+            start[k + 1] = entries.len() as u32;
+        }
+        // Rows come in order; a bucket without weights starts and ends where the one before
+        // it ended.
+        for b in 1..start.len() {
+            start[b] = start[b].max(start[b - 1]);
+        }
+        Some((Sparse { bits, start, entries, scale }, rest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_hashes_are_the_character_hashes() {
+        let words = [
+            "",
+            "a",
+            "Leicestershire",
+            "LONDON",
+            "1996-08-30",
+            "U.S.",
+            "McDonald's",
+            "ABC123x",
+            "co-operation",
+            "$",
+            "a\u{1}b",
+            "longer-than-twelve-characters",
+        ];
+        for w in words {
+            assert_eq!(word_hashes(w), word_hashes_by_char(w), "{w:?}");
+            assert_eq!(affix_hashes(w), affix_hashes_by_char(w), "{w:?}");
+        }
+        // The fast path is not a constant: different words hash apart.
+        assert_ne!(word_hashes("Paris").0, word_hashes("paris").0);
+        assert_eq!(word_hashes("Paris").0[1], word_hashes("paris").0[1]);
+        assert_ne!(affix_hashes("ing").1, affix_hashes("ed").1);
+    }
+}
