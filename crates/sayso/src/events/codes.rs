@@ -520,6 +520,11 @@ static TABLE: LazyLock<HashMap<&'static str, (Option<f64>, &'static str)>> = Laz
     t
 });
 
+/// The code book's own copy of a code, if it has the code.
+pub(super) fn cameo_code(code: &str) -> Option<&'static str> {
+    TABLE.get_key_value(code).map(|(&k, _)| k)
+}
+
 /// The name of a CAMEO code in the code book (or of its root category), if the code exists.
 #[must_use]
 pub fn cameo_label(code: &str) -> Option<&'static str> {

@@ -1,57 +1,120 @@
 //! Assembly: reads a sentence's frames, their coded patterns and the claims; adds the
-//! events ([`EventRec`]): a CAMEO code only for a complete frame (a source and a target), one
-//! event per source-target pair, the reverse event of a two-sided code, an uncoded event for
-//! an incomplete frame; with the reporting claim, modality, polarity, time and place.
+//! events ([`EventRec`]), one record per event: a CAMEO code only for a complete frame (a
+//! source and a target), coordinated actors together in one record, a two-sided code (a call,
+//! a visit) as the one event its forward code names, an uncoded event for an incomplete
+//! frame; with the reporting claim, modality, polarity, time and place.
 
-use super::clauses::Frame;
-use super::lexicon::LEXICON;
+use super::clauses::{Frame, antecedent};
+use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::words::FRONTED;
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
 use crate::schema::{Modality, ParticipantRole, Polarity};
+use crate::syntax::Deprel;
 use std::ops::Range;
 
-/// Turns a sentence's frames into events.
+/// A frame's code and participants once its patterns are matched.
+#[derive(Debug, Clone, Copy)]
+struct Coded {
+    code: &'static str,
+    subject: Option<usize>,
+    object: Option<usize>,
+}
+
+/// The code and slots of frame `f`: the most specific matching pattern's, else the verb's.
+fn resolve(s: &Sentence, frame: &Frame) -> Coded {
+    let mut c = Coded { code: frame.code.unwrap_or("---"), subject: frame.subject, object: frame.object };
+    if !frame.noun {
+        // A verb of saying is coded as a statement of some kind; an event its words name is
+        // the reported clause's, coded there.
+        let pattern = best_pattern(s, frame).filter(|(code, _)| !frame.reporting || code.starts_with("01"));
+        if let Some((code, (src, tgt))) = pattern {
+            c.code = code;
+            c.subject = src.or(c.subject);
+            c.object = tgt.or(c.object);
+        }
+    }
+    c
+}
+
+/// The forward part of a two-sided code ("042:043" is a visit, and the hosting the target does;
+/// one record is the visit), or the reverse part of one with no forward part (":190"), with
+/// whether the sides swap.
+fn one_side(code: &str) -> (&str, bool) {
+    match code.split_once(':') {
+        Some(("", reverse)) => (reverse, true),
+        Some((forward, _)) => (forward, false),
+        None => (code, false),
+    }
+}
+
+/// Turns a sentence's frames into events: its main events, each coded with the event its
+/// complement names when its verb only frames that one (an appeal, an intent, a demand, a
+/// refusal, a threat), and the other events whose frame names both sides.
 pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
     let a = s.a;
-    for frame in frames {
-        if !frame.noun
-            && frame.subject.is_none()
-            && frame.object.is_none()
-            && !frame.block.is_some_and(|b| LEXICON.slot_blocks.get(b).copied().unwrap_or(true))
-            && !opens_fronted(s)
-        {
-            // A verb without participants whose block has no pattern with a `$` or `+` slot
-            // to give it one, outside a fronted clause: no event, whatever pattern matches.
+    let mut absorbed = vec![false; frames.len()];
+    let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
+    // Main frames first, so that a complement they absorb is not emitted again.
+    let order = (0..frames.len()).filter(|&f| frames[f].main).chain((0..frames.len()).filter(|&f| !frames[f].main));
+    for f in order.collect::<Vec<_>>() {
+        let frame = &frames[f];
+        if absorbed[f] {
             continue;
         }
-        let mut subject = frame.subject;
-        let mut object = frame.object;
-        let mut code = frame.code.unwrap_or("---");
-        if !frame.noun {
-            if let Some((c, (src, tgt))) = best_pattern(s, frame) {
-                code = c;
-                subject = src.or(subject);
-                object = tgt.or(object);
+        let mut c = *coded[f].get_or_insert_with(|| resolve(s, frame));
+        let (code, swap) = one_side(c.code);
+        if swap {
+            (c.subject, c.object) = (c.object, c.subject);
+        }
+        c.code = code;
+        // The stance the verb takes towards the event its complement names, or a verb's
+        // own future ("will release"), obligation in reported speech, refusal.
+        let mut stance = Stance::of(c.code).or(frame.stance);
+        let mut inner = frame.complement.filter(|&k| !frames[k].noun || frames[k].code.is_some());
+        if stance.is_none() && frame.future && is_code(c.code) {
+            stance = Some(if frame.negated { Stance::Reject } else { Stance::Intend });
+            inner = Some(f);
+        }
+        if let (Some(st), Some(k)) = (stance, inner) {
+            let ck = if k == f { c } else { *coded[k].get_or_insert_with(|| resolve(s, &frames[k])) };
+            let (kcode, _) = one_side(ck.code);
+            if let Some(combined) = is_code(kcode).then(|| combine(st, kcode)).flatten() {
+                if k != f {
+                    absorbed[k] = true;
+                    // Who is asked, promised or threatened: the verb's own object, else the
+                    // complement's object, else its subject ("demanded that Arnor end ...").
+                    c.object = c.object.or(ck.object).or(ck.subject.filter(|&x| Some(x) != c.subject));
+                    c.subject = c.subject.or(ck.subject.filter(|_| ck.object.is_some()));
+                }
+                c.code = combined;
             }
         }
-        let (forward, reverse) = code.split_once(':').unwrap_or((code, ""));
-        let main = if forward.is_empty() { reverse } else { forward };
-        if !is_code(main) || main.starts_with("01") {
+        if !frame.main && c.object.is_none() && matches!(c.code.get(..2), Some("05" | "06" | "07")) {
+            // "Based on the information the United States provided, Russian authorities
+            // captured ...": what an adverbial clause says was given went to the main clause's
+            // subject.
+            c.object = main_subject_of_adverbial(s, frames, frame);
+        }
+        // Outside the main clause only an event with both sides is one the sentence tells,
+        // or one a relative clause tells of a main event's actor ("arrested seven people who
+        // were planning bombings"); any other is one it mentions in passing, kept in sayso's
+        // own types without a CAMEO code.
+        let about_main = !frame.main && about_main_actor(s, frames, frame);
+        let told = frame.main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
+        let code = c.code;
+        // A statement without more to it ("said", 010) is the claims stage's record.
+        if !is_code(code) || code == "010" || code.starts_with("01") && !frame.main {
             continue;
         }
-        // A fronted adverbial clause's giver gives to the main clause's subject.
-        if object.is_none() && matches!(main.get(..2), Some("05" | "06" | "07")) && !frame.noun && opens_fronted(s) {
-            let comma = (frame.toks.end..s.toks.end.min(frame.toks.end + 8)).find(|&k| s.w(k) == ",");
-            object = comma.and_then(|c| (c + 1..s.toks.end.min(c + 5)).find_map(|k| s.group(k)));
-        }
+        let subject = c.subject;
+        let object = c.object;
         let sources = subject.map_or(0..0, |g| s.groups[g].0.clone());
         let targets = object.map_or(0..0, |g| s.groups[g].0.clone());
         if !frame.noun && sources.is_empty() && targets.is_empty() {
-            // A verb without participants gives no event (see the incomplete frames below):
-            // its claim, time and place are not worked out.
+            // A verb without participants gives no event: its claim, time and place are not
+            // worked out.
             continue;
         }
         let trigger = a.tokens[frame.toks.start].start..a.tokens[frame.toks.end - 1].end;
@@ -66,14 +129,15 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         if frame.hypothetical {
             modality.push(Modality::Hypothetical);
         }
-        let polarity = if frame.negated { Polarity::Negative } else { Polarity::Positive };
+        let polarity = if frame.negated && !code.starts_with("12") { Polarity::Negative } else { Polarity::Positive };
         let sentence_span = a.sentences[a.tokens[frame.toks.start].sentence].span.clone();
+        let sentence_start = sentence_span.start;
         let place = place_after(s, frame.toks.end);
         let time = nearest_time(a, &trigger, Some(sentence_span))
             .map(|ti| (ti, false))
             .or_else(|| claim.and_then(|c| a.claims[c].time).map(|ti| (ti, true)));
-        let base = EventRec {
-            event_type: event_type(main),
+        let mut ev = EventRec {
+            event_type: event_type(code),
             cameo: None,
             trigger: trigger.clone(),
             participants: Vec::new(),
@@ -83,94 +147,83 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             polarity,
             claim,
         };
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
         if subject.is_some() && subject == object {
-            // One group on both sides: each member with each other.
-            for x in sources.clone() {
-                for y in sources.clone() {
-                    if x != y {
-                        pairs.push((x, y));
-                    }
-                }
-            }
+            // One group on both sides ("talks between A and B", "the two leaders spoke"): the
+            // first member with the others, as one event.
             if sources.len() == 1 && s.actors[sources.start].entities.len() >= 2 {
-                let e = &s.actors[sources.start].entities;
-                let mut ev = base.clone();
-                ev.cameo = Some(main.to_string());
-                ev.participants = vec![
-                    ParticipantRec {
-                        role: ParticipantRole::Source,
-                        span: s.actors[sources.start].span.clone(),
-                        entity: Some(e[0]),
-                        code: None,
-                    },
-                    ParticipantRec {
-                        role: ParticipantRole::Target,
-                        span: s.actors[sources.start].span.clone(),
-                        entity: Some(e[1]),
-                        code: None,
-                    },
-                ];
-                events.push(ev);
-                continue;
+                let x = &s.actors[sources.start];
+                let e = &x.entities;
+                let side =
+                    |role, entity| ParticipantRec { role, span: x.span.clone(), entity: Some(entity), code: None };
+                ev.participants = vec![side(ParticipantRole::Source, e[0])];
+                ev.participants.extend(e[1..].iter().map(|&y| side(ParticipantRole::Target, y)));
+            } else {
+                ev.participants.push(participant(s, ParticipantRole::Source, sources.start));
+                ev.participants.extend(sources.clone().skip(1).map(|y| participant(s, ParticipantRole::Target, y)));
             }
-            for (x, y) in pairs {
-                if x < y {
-                    push_pair(s, &base, forward, reverse, x, y, events);
+        } else {
+            // Coordinated actors share the event ("A and B met C"): one record with every
+            // member in its role, not one per pair.
+            ev.participants.extend(sources.clone().map(|x| participant(s, ParticipantRole::Source, x)));
+            for y in targets {
+                if !sources.clone().any(|x| x == y || same_entity(s, x, y)) {
+                    ev.participants.push(participant(s, ParticipantRole::Target, y));
                 }
             }
+        }
+        let has = |r| ev.participants.iter().any(|p| p.role == r);
+        // A main event, or one told of a main event's actor, is coded with one side known, as
+        // the code book codes "a journalist was killed", when its code is a specific one (a
+        // pattern's, a combination's, a verb's such as "tortured"); a verb's general code
+        // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
+        let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
+        let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
+        if told && (complete || (frame.main || about_main) && sided && specific(code)) {
+            ev.cameo = Some(code.to_string());
+        } else if !frame.noun && ev.participants.is_empty() {
             continue;
         }
-        if sources.is_empty() || targets.is_empty() {
-            // An incomplete frame: an event in sayso's ontology, without a CAMEO code.
-            let mut ev = base.clone();
-            for (role, group) in [(ParticipantRole::Source, sources), (ParticipantRole::Target, targets)] {
-                for m in group {
-                    ev.participants.push(participant(s, role, m));
-                }
-            }
-            if frame.noun || !ev.participants.is_empty() {
-                events.push(ev);
-            }
-            continue;
-        }
-        for x in sources {
-            for y in targets.clone() {
-                if x != y && !same_entity(s, x, y) {
-                    push_pair(s, &base, forward, reverse, x, y, events);
-                }
-            }
-        }
+        push_once(events, ev, sentence_start);
     }
 }
 
-/// Whether the sentence opens with a fronted adverbial clause ("Based on ...").
-pub(super) fn opens_fronted(s: &Sentence) -> bool {
-    let opener = (s.toks.start..s.toks.end).find(|&k| !s.is_quote(k)).unwrap_or(s.toks.start);
-    FRONTED.contains(&s.w(opener))
+/// The subject of the main frame whose adverbial clause `frame` is in.
+fn main_subject_of_adverbial(s: &Sentence, frames: &[Frame], frame: &Frame) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let w = frame.word?;
+    let clause = std::iter::once(w).chain(syn.ancestors(w)).find(|&x| syn.deprel(x) == Deprel::Advcl)?;
+    let head = syn.head(clause)?;
+    frames.iter().find(|f| f.main && f.word == Some(head)).and_then(|f| f.subject)
 }
 
-pub(super) fn push_pair(
-    s: &Sentence,
-    base: &EventRec,
-    forward: &str,
-    reverse: &str,
-    x: usize,
-    y: usize,
-    events: &mut Vec<EventRec>,
-) {
-    if is_code(forward) && !forward.starts_with("01") {
-        let mut ev = base.clone();
-        ev.event_type = event_type(forward);
-        ev.cameo = Some(forward.to_string());
-        ev.participants = vec![participant(s, ParticipantRole::Source, x), participant(s, ParticipantRole::Target, y)];
-        events.push(ev);
-    }
-    if is_code(reverse) && !reverse.starts_with("01") {
-        let mut ev = base.clone();
-        ev.event_type = event_type(reverse);
-        ev.cameo = Some(reverse.to_string());
-        ev.participants = vec![participant(s, ParticipantRole::Source, y), participant(s, ParticipantRole::Target, x)];
+/// Whether `frame` lies in a relative clause about an actor of one of the sentence's main
+/// events, with a side of its own.
+fn about_main_actor(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
+    let syn = &s.a.syntax;
+    let antecedent = frame.word.and_then(|w| syn.relative_clause(w)).and_then(|rc| antecedent(s, rc));
+    (frame.subject.is_some() || frame.object.is_some())
+        && antecedent.is_some_and(|g| frames.iter().any(|f| f.main && (f.subject == Some(g) || f.object == Some(g))))
+}
+
+/// Whether a code says more than its category's general code ("1822" torture, not "180").
+fn specific(code: &str) -> bool {
+    !code.ends_with('0')
+}
+
+/// Adds an event unless the sentence already has it: an event reported twice in one sentence
+/// ("called ... on the call") is one record.
+fn push_once(events: &mut Vec<EventRec>, ev: EventRec, sentence_start: usize) {
+    let same = |e: &EventRec| {
+        e.cameo.is_some()
+            && e.cameo == ev.cameo
+            && e.polarity == ev.polarity
+            && e.participants.len() == ev.participants.len()
+            && e.participants
+                .iter()
+                .zip(&ev.participants)
+                .all(|(p, q)| p.role == q.role && (p.span == q.span || (p.entity.is_some() && p.entity == q.entity)))
+    };
+    if !events.iter().rev().take_while(|e| e.trigger.start >= sentence_start).any(same) {
         events.push(ev);
     }
 }

@@ -1,7 +1,7 @@
 //! The events stage's data, read once: PETRARCH2's verb dictionary (`cameo_verbs.tsv`: verb
 //! forms, their blocks and codes, synonym sets and the blocks' patterns), its agents
-//! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own patterns
-//! (`patterns_sayso.tsv`).
+//! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own verbs and patterns
+//! (`verbs_sayso.tsv`, `patterns_sayso.tsv`).
 
 use crate::fnv;
 use foldhash::{HashMap, HashMapExt};
@@ -687,6 +687,15 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .collect();
     for list in lx.multi.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+    for cols in data_lines(include_str!("verbs_sayso.tsv")) {
+        if let [forms, like, code] = cols.as_slice() {
+            if let Some(block) = lx.forms.get(like).map(|f| f.block) {
+                for form in forms.split(' ') {
+                    lx.forms.insert(form, Form { block, code });
+                }
+            }
+        }
     }
     for cols in data_lines(include_str!("patterns_sayso.tsv")) {
         if let [verbs, before, after, code] = cols.as_slice() {

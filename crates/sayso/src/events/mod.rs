@@ -19,8 +19,9 @@
 //!   pattern's code winning over the verb's own;
 //! - [`emit`]: events, as in PETRARCH a CAMEO code only for a complete frame (a source and a
 //!   target), with the reporting claim, time and place;
-//! - [`modality`]: planned events whose planners are arrested, or that another mention of
-//!   the same kind says were stopped, marked prevented.
+//! - [`document`]: planned events whose planners are arrested, or that another mention of
+//!   the same kind says were stopped, marked prevented; an event the article reports again
+//!   kept once.
 //!
 //! [`lexicon`] holds the data (PETRARCH2's verb dictionary and agents, sayso's nouns and
 //! patterns, the code book's names), [`words`] the closed word classes.
@@ -30,9 +31,10 @@
 mod actors;
 mod clauses;
 mod codes;
+mod combine;
+mod document;
 mod emit;
 mod lexicon;
-mod modality;
 mod patterns;
 mod sentence;
 mod words;
@@ -157,7 +159,6 @@ pub fn run_with(a: &mut Analysis, user: Option<&ActorDictionary>) {
         groups: Vec::new(),
         group_at: Vec::new(),
         time_at: Vec::new(),
-        verb_at: Vec::new(),
         covered: Vec::new(),
         spare_actors: Vec::new(),
         spare_out: Vec::new(),
@@ -173,20 +174,27 @@ pub fn run_with(a: &mut Analysis, user: Option<&ActorDictionary>) {
         sent.groups.clear();
         sent.group_at.clear();
         sent.group_at.resize(toks.len(), None);
-        sent.verb_at.clear();
-        sent.verb_at.resize(toks.len(), None);
         sent.toks = toks;
         actors::find_actors(&mut sent);
         actors::group_actors(&mut sent);
         clauses::find_frames(&mut sent, &mut frames);
         emit::emit(&sent, &frames, &claim_spans, &mut events);
     }
-    modality::merge_modality(&mut events);
+    document::merge_modality(&mut events);
+    document::merge_repeats(a, &mut events);
     let mut codes = codes::ArticleCodes::new(a, user);
     let mut entities = Vec::new();
     for e in &mut events {
         for p in &mut e.participants {
-            mention_entities(a, &p.span, &mut entities);
+            // A group mention's member ("the two leaders" as one side of their call) is its
+            // own entity; otherwise the entities the phrase mentions.
+            match p.entity {
+                Some(x) => {
+                    entities.clear();
+                    entities.push(x);
+                }
+                None => mention_entities(a, &p.span, &mut entities),
+            }
             p.code = codes.phrase(a, &p.span, &entities);
         }
     }

@@ -65,8 +65,10 @@ pub(super) fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option
             Some(after_head)
         }
         Elem::Prep(prep, obj) => {
-            // An infinitive's "to" is no preposition.
+            // An infinitive's "to" is no preposition, nor is one that starts a time ("called
+            // Trump on Sunday" is no "call on").
             if s.w(k) != *prep
+                || s.is_time(k + 1)
                 || (*prep == "to"
                     && s.verb_form_at(k + 1).is_some()
                     && s.group(k + 1).is_none()
@@ -138,9 +140,11 @@ pub(super) type Slots = (Option<usize>, Option<usize>);
 pub(super) fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str, Slots)> {
     let block = frame.block?;
     let before = frame.clause_start.min(frame.toks.start)..frame.toks.start;
+    // A relative clause's verb has its head noun as its object: "the information [the United
+    // States provided]" is matched as "provided information".
     let after = match frame.gap {
-        Some(g) if frame.window.is_empty() => g..g + 1,
-        _ => frame.window.clone(),
+        Some(g) => g..g + 1,
+        None => frame.window.clone(),
     };
     let mut best: Option<(&'static Pattern, Slots)> = None;
     let own = LEXICON.own.get(&block).map(Vec::as_slice).unwrap_or(&[]);

@@ -55,8 +55,6 @@ pub(super) struct Sentence<'a> {
     pub(super) group_at: Vec<Option<usize>>,
     /// Token → inside a time expression.
     pub(super) time_at: Vec<bool>,
-    /// Token → the frame index of a verb there.
-    pub(super) verb_at: Vec<Option<usize>>,
     /// Token → inside an actor (scratch space of [`super::actors::find_actors`]).
     pub(super) covered: Vec<bool>,
     /// Scratch lists of [`super::actors::find_actors`].
@@ -89,9 +87,6 @@ impl Sentence<'_> {
     }
     pub(super) fn is_time(&self, i: usize) -> bool {
         self.in_sentence(i) && self.time_at[i - self.toks.start]
-    }
-    pub(super) fn verb(&self, i: usize) -> Option<usize> {
-        if self.in_sentence(i) { self.verb_at[i - self.toks.start] } else { None }
     }
     pub(super) fn is_number(&self, i: usize) -> bool {
         self.has(i, bits::NUMBER)

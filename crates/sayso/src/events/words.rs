@@ -286,8 +286,81 @@ pub(super) static OBJECT_CONTROL: WordList = WordList::new(&[
 
 /// Verbs that lend their subject to the event noun they take ("launched an attack").
 pub(super) static SUPPORT_VERBS: WordList = WordList::new(&[
-    "plan", "plot", "prepare", "launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin",
-    "start", "resume", "hold", "intend", "order", "continue", "pay", "extend",
+    "plan",
+    "plot",
+    "prepare",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "hold",
+    "mount",
+    "make",
+    "have",
+    "begin",
+    "start",
+    "resume",
+    "intend",
+    "order",
+    "continue",
+    "pay",
+    "extend",
+    "renew",
+    "lodge",
+    "undertake",
+    "declare",
+    "issue",
+    "file",
+    "submit",
+    "join",
+    "end",
+    "halt",
+    "suspend",
+]);
+
+/// Verbs (lemmas) that take a stance towards the event their complement names, where the
+/// dictionary leaves the verb itself without a code ("refused to", "vowed to").
+pub(super) static REFUSING: WordList = WordList::new(&["refuse", "decline", "reject", "fail", "resist", "balk"]);
+pub(super) static PROMISING: WordList =
+    WordList::new(&["promise", "pledge", "vow", "offer", "agree", "decide", "plan", "intend", "commit", "prepare"]);
+pub(super) static ASKING: WordList = WordList::new(&["ask", "urge", "appeal", "request", "call", "invite", "implore"]);
+pub(super) static THREATENING: WordList = WordList::new(&["threaten", "warn", "vow"]);
+
+/// Verbs of saying (lemmas): what their clausal complement reports is the event, when it
+/// has one; the saying is the claims stage's.
+pub(super) static REPORTING: WordList = WordList::new(&[
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "add",
+    "state",
+    "note",
+    "explain",
+    "write",
+    "tweet",
+    "confirm",
+    "declare",
+    "reiterate",
+    "stress",
+    "insist",
+    "argue",
+    "suggest",
+    "acknowledge",
+    "indicate",
+    "comment",
+    "reply",
+    "respond",
+    "remark",
+    "disclose",
+    "reveal",
+    "recall",
+    "assert",
+    "predict",
+    "estimate",
+    "believe",
+    "think",
+    "hope",
 ]);
 
 /// The closed classes above as [`bits`] of a word's [`super::lexicon::WordInfo`]: a token's class is a bit
@@ -311,68 +384,3 @@ pub(super) const WORD_CLASSES: &[(u32, &[&str])] = &[
     (bits::PLANNING, PLANNING),
     (bits::PREVENTING, PREVENTING),
 ];
-
-/// Sentence openers after which the first clause is an adverbial one ("Based on the information
-/// the United States provided, Russian authorities were able to ...").
-pub(super) const FRONTED: &[&str] = &["based", "following", "after", "thanks", "owing", "with", "using", "acting"];
-
-/// A verb form that is its own past participle without -ed ("met", "broken" end in -en).
-pub(super) fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "met"
-            | "held"
-            | "seen"
-            | "made"
-            | "brought"
-            | "caught"
-            | "fought"
-            | "sought"
-            | "taken"
-            | "given"
-            | "struck"
-            | "shot"
-            | "hit"
-            | "put"
-            | "set"
-            | "cut"
-            | "built"
-            | "sent"
-            | "spent"
-            | "lost"
-            | "won"
-            | "told"
-            | "left"
-            | "kept"
-            | "led"
-            | "hung"
-            | "stolen"
-            | "beaten"
-            | "driven"
-            | "thrown"
-            | "drawn"
-            | "shown"
-            | "known"
-            | "found"
-            | "paid"
-            | "laid"
-            | "sold"
-            | "bought"
-            | "thought"
-            | "taught"
-            | "freed"
-            | "overthrown"
-    )
-}
-
-/// A rough base form for the control-verb lists.
-pub(super) fn base_of(w: &str) -> &str {
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.len() >= 3 {
-                return if stem.ends_with('g') && suffix == "ed" && w == "urged" { "urge" } else { stem };
-            }
-        }
-    }
-    w
-}
