@@ -145,9 +145,9 @@ train-entities epochs="16":
 train-syntax:
     cargo run --release -p sayso --example train_syntax -- {{eval_dir}}/data/ud-train.conllu crates/sayso/src/syntax/syntax.bin {{eval_dir}}/data/ud-ewt-dev.conllu {{eval_dir}}/data/ud-gum-dev.conllu
 
-# Rebuild the events stage's data (CAMEO verb forms, synsets and patterns; agents) from PETRARCH2's dictionaries in ../shared/data/petrarch2.
+# Rebuild the events stage's data from ../shared/data: CAMEO verb forms, synsets and patterns, agents and actor codes (PETRARCH2's dictionaries), the code table with Goldstein values.
 cameo:
-    python3 scripts/build_cameo.py
+    python3 scripts/build_cameo.py {{eval_dir}}/../data
 
 # Build the Python module as a wheel (target/wheels) with maturin and install it into .venv (created if absent), for notebooks and tests.
 python:

@@ -60,8 +60,9 @@ fn total_bytes() -> usize {
 type Stage = fn(&mut Analysis);
 
 /// The stages in pipeline order.
-const STAGES: [(&str, Stage); 6] = [
+const STAGES: [(&str, Stage); 7] = [
     ("text", sayso::text::run),
+    ("syntax", sayso::syntax::run),
     ("embeds", sayso::embeds::run),
     ("time", sayso::time::run),
     ("entities", sayso::entities::run),
@@ -102,28 +103,33 @@ fn text(b: divan::Bencher) {
 }
 
 #[divan::bench(sample_count = 10)]
-fn embeds(b: divan::Bencher) {
+fn syntax(b: divan::Bencher) {
     bench_stage(b, 1);
 }
 
 #[divan::bench(sample_count = 10)]
-fn time(b: divan::Bencher) {
+fn embeds(b: divan::Bencher) {
     bench_stage(b, 2);
 }
 
 #[divan::bench(sample_count = 10)]
-fn entities(b: divan::Bencher) {
+fn time(b: divan::Bencher) {
     bench_stage(b, 3);
 }
 
 #[divan::bench(sample_count = 10)]
-fn claims(b: divan::Bencher) {
+fn entities(b: divan::Bencher) {
     bench_stage(b, 4);
 }
 
 #[divan::bench(sample_count = 10)]
-fn events(b: divan::Bencher) {
+fn claims(b: divan::Bencher) {
     bench_stage(b, 5);
+}
+
+#[divan::bench(sample_count = 10)]
+fn events(b: divan::Bencher) {
+    bench_stage(b, 6);
 }
 
 /// The whole public path: input validation, every stage, assembly and JSON serialisation.

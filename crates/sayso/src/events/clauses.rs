@@ -55,6 +55,8 @@ pub(super) struct Frame {
     pub(super) main: bool,
     /// The stance its verb's lemma takes towards its complement, where its code gives none.
     pub(super) stance: Option<super::combine::Stance>,
+    /// Its best pattern, once matched (a verb of saying's is needed twice).
+    pub(super) pattern: Option<Option<(&'static str, super::patterns::Slots)>>,
 }
 
 impl Sentence<'_> {
@@ -314,8 +316,10 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
             end = end.min(s.token_of(syn.subtree_words(c).start));
         }
     }
-    let window = trigger_end..end.clamp(trigger_end, s.toks.end);
-    let clause_start = s.token_of(sub.start).clamp(s.toks.start, frames[f].toks.start);
+    // Bounded, as PETRARCH's patterns are short: the stage stays linear in the tokens.
+    let window = trigger_end..end.clamp(trigger_end, s.toks.end.min(trigger_end + 30));
+    let clause_start =
+        s.token_of(sub.start).clamp(s.toks.start.max(frames[f].toks.start.saturating_sub(40)), frames[f].toks.start);
     // The frame this one completes: a complement, a purpose clause, a reported clause.
     let governor = match rel {
         Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl | Deprel::Csubj => {
@@ -559,8 +563,17 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                 Some(g) if !frames[g].noun => {
                     // A verb of saying whose own patterns say more than "said" ("said he was
                     // skeptical") is the event itself.
-                    let says_more = frames[g].reporting
-                        && best_pattern(s, &frames[g]).is_some_and(|(c, _)| c.starts_with("01") && c != "010");
+                    let says_more = frames[g].reporting && {
+                        let p = match frames[g].pattern {
+                            Some(p) => p,
+                            None => {
+                                let p = best_pattern(s, &frames[g]);
+                                frames[g].pattern = Some(p);
+                                p
+                            }
+                        };
+                        p.is_some_and(|(c, _)| c.starts_with("01") && c != "010")
+                    };
                     // What it reports: its complement, or the clause before it ("Arnor left
                     // the talks, officials said"), whatever relation the parse gave that.
                     let reported = (frames[g].reporting && !says_more)

@@ -71,12 +71,18 @@ struct PhraseMap {
 }
 
 impl PhraseMap {
-    fn insert(&mut self, words: &[String], entry: u32) {
-        let Some(first) = words.first() else { return };
-        let longest = self.longest.entry(first.as_str().into()).or_insert(0);
-        *longest = (*longest).max(words.len());
+    fn insert(&mut self, key: &Key, entry: u32) {
+        let first = &key.text[..key.first];
+        match self.longest.get_mut(first) {
+            Some(n) => *n = (*n).max(key.words),
+            None => {
+                self.longest.insert(first.into(), key.words);
+            }
+        }
         // The first entry to name a phrase keeps it, as PETRARCH's dictionaries read.
-        self.phrases.entry(words.join(" ").into()).or_insert(entry);
+        if !self.phrases.contains_key(key.text.as_str()) {
+            self.phrases.insert(key.text.as_str().into(), entry);
+        }
     }
 
     /// The longest phrase that starts at `words[0]`: its length and entry.
@@ -127,7 +133,7 @@ impl ActorDictionary {
     pub fn parse(text: &str) -> Result<Self, Error> {
         let mut d = ActorDictionary::default();
         // The entry being read: its phrases, codes, and whether it is an agent.
-        let mut phrases: Vec<Vec<String>> = Vec::new();
+        let mut phrases: Vec<Key> = Vec::new();
         let mut entry = Entry::default();
         let mut started = false;
         for (n, raw) in text.lines().enumerate() {
@@ -174,7 +180,7 @@ impl ActorDictionary {
     }
 
     /// Files an entry under its phrases, as an agent when its codes are roles (`~GOV`).
-    fn add(&mut self, phrases: &[Vec<String>], entry: Entry) {
+    fn add(&mut self, phrases: &[Key], entry: Entry) {
         if entry.codes.is_empty() {
             return;
         }
@@ -253,52 +259,89 @@ fn day(d: &str) -> Option<Day> {
     ((1..=12).contains(&(n / 100 % 100)) && (1..=31).contains(&(n % 100))).then_some(n)
 }
 
-/// The phrase at the start of a head or synonym line (up to `[`, `{` or `;`), as normalised
-/// words, with its `{plural}` forms as more phrases; and the rest of the line.
-fn phrase_words(line: &str) -> (Vec<Vec<String>>, &str) {
+/// A dictionary phrase as it is filed: its normalised words joined by single spaces, how many
+/// words, and the first word's length in bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    text: String,
+    words: usize,
+    first: usize,
+}
+
+/// The phrase at the start of a head or synonym line (up to `[`, `{` or `;`), with its
+/// `{plural}` forms as more phrases; and the rest of the line.
+fn phrase_words(line: &str) -> (Vec<Key>, &str) {
     let cut = line.find(['[', '{', ';']).unwrap_or(line.len());
     let (head, mut rest) = line.split_at(cut);
-    let mut out = Vec::new();
-    let words = split_phrase(head);
-    if !words.is_empty() {
-        out.push(words);
-    }
+    let mut out: Vec<Key> = split_phrase(head).into_iter().collect();
     if let Some(body) = rest.strip_prefix('{') {
         let end = body.find('}').unwrap_or(body.len());
-        out.extend(body[..end].split_whitespace().map(split_phrase).filter(|w| !w.is_empty()));
+        out.extend(body[..end].split_whitespace().filter_map(split_phrase));
         rest = body.get(end + 1..).unwrap_or("");
     }
     (out, rest)
 }
 
-/// A dictionary phrase's words, without a leading article: "THE_WHITE_HOUSE" is filed as
-/// "white house", as the text's "the" is skipped before a phrase is looked up.
-fn split_phrase(p: &str) -> Vec<String> {
-    let mut words: Vec<String> = p.split(|c: char| c == '_' || c.is_whitespace()).filter_map(norm).collect();
-    if words.len() > 1 && is_article(&words[0]) {
-        words.remove(0);
+/// A dictionary phrase's key, without a leading article: "THE_WHITE_HOUSE" is filed as
+/// "white house", as the text's "the" is skipped before a phrase is looked up. Built in one
+/// buffer: the dictionaries have some 60,000 phrases, read at every start.
+fn split_phrase(p: &str) -> Option<Key> {
+    let mut key = Key { text: String::with_capacity(p.len()), words: 0, first: 0 };
+    for w in p.split(|c: char| c == '_' || c.is_whitespace()) {
+        let at = key.text.len();
+        if at > 0 {
+            key.text.push(' ');
+        }
+        if norm_into(w, &mut key.text) {
+            key.words += 1;
+            if key.words == 2 && is_article(&key.text[..key.first]) {
+                // Drop the article and its space.
+                key.text.drain(..=key.first);
+                key.words = 1;
+            }
+            if key.words == 1 {
+                key.first = key.text.len();
+            }
+        } else {
+            key.text.truncate(at);
+        }
     }
-    words
+    (key.words > 0).then_some(key)
 }
 
 fn is_article(w: &str) -> bool {
     matches!(w, "the" | "a" | "an")
 }
 
-/// A word as phrases are compared: lowercase, without full stops ("U.S." is "us"), a
-/// possessive's "'s", or surrounding punctuation.
-fn norm(w: &str) -> Option<String> {
-    let mut s: String = w
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&'))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect();
-    if s.ends_with("'s") {
-        s.truncate(s.len() - 2);
+/// Appends a word as phrases are compared, and says whether anything was left of it:
+/// lowercase, without full stops ("U.S." is "us"), a possessive's "'s", or surrounding
+/// punctuation.
+fn norm_into(w: &str, out: &mut String) -> bool {
+    let start = out.len();
+    for c in w.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&')) {
+        if c == '’' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    let t = s.trim_matches(|c| c == '\'' || c == '-');
-    (!t.is_empty()).then(|| t.to_string())
+    if out[start..].ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    // Surrounding apostrophes and hyphens.
+    let lead = out[start..].len() - out[start..].trim_start_matches(['\'', '-']).len();
+    out.drain(start..start + lead);
+    let kept = out[start..].trim_end_matches(['\'', '-']).len();
+    out.truncate(start + kept);
+    out.len() > start
+}
+
+/// A word as phrases are compared ([`norm_into`]), if anything is left of it.
+fn norm(w: &str) -> Option<String> {
+    let mut s = String::new();
+    norm_into(w, &mut s).then_some(s)
 }
 
 /// A word of a text phrase.
@@ -323,12 +366,11 @@ fn text_words(text: &str) -> Vec<Word> {
 static BUILT_IN: LazyLock<ActorDictionary> = LazyLock::new(|| {
     let mut d = ActorDictionary::parse(include_str!("actors.txt")).unwrap_or_default();
     for line in include_str!("agents.tsv").lines().filter(|l| !l.starts_with('#')) {
-        if let Some((phrase, code)) = line.split_once('\t') {
-            let words = split_phrase(phrase);
+        if let Some((Some(key), code)) = line.split_once('\t').map(|(p, c)| (split_phrase(p), c)) {
             let entry = Entry { codes: vec![(Some(code.into()), Restriction::Always)] };
             let id = u32::try_from(d.agents.entries.len()).unwrap_or(u32::MAX);
             d.agents.entries.push(entry);
-            d.agents.insert(&words, id);
+            d.agents.insert(&key, id);
         }
     }
     d
@@ -455,51 +497,66 @@ fn compose(found: Found) -> Option<String> {
 /// mention gives).
 pub(super) struct ArticleCodes<'a> {
     coder: Coder<'a>,
-    /// Each entity's code: the most specific any of its named mentions (with its role) gives.
-    entities: Vec<Option<String>>,
+    /// Each entity's code, worked out when a participant first needs it: the most specific
+    /// any of its named mentions (with its role) gives.
+    entities: Vec<Option<Option<String>>>,
+    /// Each phrase's own code, and whether a named actor gave it.
+    phrases: HashMap<Box<str>, (Option<String>, bool)>,
 }
 
 impl<'a> ArticleCodes<'a> {
     pub(super) fn new(a: &Analysis, user: Option<&'a ActorDictionary>) -> Self {
-        let mut coder = Coder::new(user, a.published.as_ref().map(|p| p.date));
-        let entities = a
-            .entities
-            .iter()
-            .map(|e| {
-                let mut best: Option<String> = None;
-                let mut phrase = String::new();
-                for &m in &e.mentions {
-                    let m = &a.mentions[m];
-                    if matches!(m.kind, MentionKind::Pronoun | MentionKind::Nominal) {
-                        continue;
-                    }
-                    phrase.clear();
-                    if let Some(role) = &m.role {
-                        phrase.push_str(role);
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(a.slice(&m.span));
-                    let code = coder.phrase(&phrase);
-                    if code.as_ref().is_some_and(|c| best.as_ref().is_none_or(|b| c.len() > b.len())) {
-                        best = code;
-                    }
-                }
-                best.or_else(|| coder.phrase(&e.name))
-            })
-            .collect();
-        ArticleCodes { coder, entities }
+        let coder = Coder::new(user, a.published.as_ref().map(|p| p.date));
+        ArticleCodes { coder, entities: vec![None; a.entities.len()], phrases: HashMap::new() }
+    }
+
+    /// Entity `e`'s code (computed once).
+    fn entity(&mut self, a: &Analysis, e: usize) -> Option<String> {
+        if let Some(known) = self.entities.get(e)? {
+            return known.clone();
+        }
+        let entity = &a.entities[e];
+        let mut best: Option<String> = None;
+        let mut phrase = String::new();
+        for &m in &entity.mentions {
+            let m = &a.mentions[m];
+            if matches!(m.kind, MentionKind::Pronoun | MentionKind::Nominal) {
+                continue;
+            }
+            phrase.clear();
+            if let Some(role) = &m.role {
+                phrase.push_str(role);
+                phrase.push(' ');
+            }
+            phrase.push_str(a.slice(&m.span));
+            let code = self.coder.phrase(&phrase);
+            if code.as_ref().is_some_and(|c| best.as_ref().is_none_or(|b| c.len() > b.len())) {
+                best = code;
+            }
+        }
+        let code = best.or_else(|| self.coder.phrase(&entity.name));
+        self.entities[e] = Some(code.clone());
+        code
     }
 
     /// The code of the phrase at `span`, which refers to `entities`.
     pub(super) fn phrase(&mut self, a: &Analysis, span: &Range<usize>, entities: &[usize]) -> Option<String> {
-        let words = text_words(a.slice(span));
-        let found = self.coder.find(&words);
-        let named = found.actor.is_some();
-        let own = compose(found);
-        let mut of_entities = entities.iter().map(|&e| self.entities.get(e).cloned().flatten());
-        let first = of_entities.next().flatten();
+        // A phrase's own reading is the same wherever it recurs ("he", "the statement",
+        // "Trump"): looked up once per article.
+        let text = a.slice(span);
+        let (own, named) = match self.phrases.get(text) {
+            Some(known) => known.clone(),
+            None => {
+                let found = self.coder.find(&text_words(text));
+                let named = found.actor.is_some();
+                let own = compose(found);
+                self.phrases.insert(text.into(), (own.clone(), named));
+                (own, named)
+            }
+        };
+        let codes: Vec<Option<String>> = entities.iter().map(|&e| self.entity(a, e)).collect();
         // A group ("the two leaders") has its members' code only when they share it.
-        let shared = first.filter(|f| of_entities.all(|c| c.as_ref() == Some(f)));
+        let shared = codes.first().cloned().flatten().filter(|f| codes.iter().all(|c| c.as_ref() == Some(f)));
         match (own, shared) {
             (Some(own), Some(shared)) => Some(if shared.len() > own.len() { shared } else { own }),
             (Some(_), None) if !named && entities.len() > 1 => None,
@@ -628,6 +685,19 @@ mod tests {
             }
         }
         assert!(ActorDictionary::parse("").expect("empty").is_empty());
+    }
+
+    #[test]
+    fn phrases_are_filed_as_text_is_looked_up() {
+        let key = |p: &str| split_phrase(p).map(|k| (k.text.clone(), k.words, k.text[..k.first].to_string()));
+        assert_eq!(key("THE_WHITE_HOUSE_"), Some(("white house".into(), 2, "white".into())));
+        assert_eq!(key("U.S._STATE_DEPARTMENT"), Some(("us state department".into(), 3, "us".into())));
+        assert_eq!(key("ANARCHISTS'_ATTACK_GROUP_"), Some(("anarchists attack group".into(), 3, "anarchists".into())));
+        assert_eq!(key("AL-JAZEERA"), Some(("al-jazeera".into(), 1, "al-jazeera".into())));
+        assert_eq!(key("THE"), Some(("the".into(), 1, "the".into())), "an article alone stays");
+        assert_eq!(key("_ . _"), None);
+        let words: Vec<String> = text_words("Russia’s (ruling) “U.S.” @POTUS").into_iter().map(|w| w.norm).collect();
+        assert_eq!(words, ["russia", "ruling", "us", "potus"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::EventRec;
 use crate::analysis::Analysis;
 use crate::schema::{EventType, Modality, ParticipantRole, Polarity};
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 /// Marks planned events prevented when another mention of the same kind of event says it was
@@ -36,12 +37,13 @@ pub(super) fn merge_modality(events: &mut [EventRec]) {
 /// dropped, its time and place given to the first record when that has none. Participants
 /// without an entity are not compared by name, so such events are never merged.
 pub(super) fn merge_repeats(a: &Analysis, events: &mut Vec<EventRec>) {
-    let key = |e: &EventRec| -> Option<Vec<(ParticipantRole, usize)>> {
-        e.cameo.as_ref()?;
+    type Key = (String, Vec<(ParticipantRole, usize)>);
+    let key = |e: &EventRec| -> Option<Key> {
+        let code = e.cameo.clone()?;
         let mut k: Vec<(ParticipantRole, usize)> =
             e.participants.iter().map(|p| p.entity.map(|x| (p.role, x))).collect::<Option<_>>()?;
         k.sort_unstable_by_key(|&(r, x)| (r as u8, x));
-        (!k.is_empty()).then_some(k)
+        (!k.is_empty()).then_some((code, k))
     };
     let kind = |e: &EventRec| {
         e.modality.iter().filter(|m| !matches!(m, Modality::Asserted | Modality::Reported)).copied().collect::<Vec<_>>()
@@ -49,24 +51,28 @@ pub(super) fn merge_repeats(a: &Analysis, events: &mut Vec<EventRec>) {
     let time = |e: &EventRec| e.time.map(|(t, _)| a.times[t].value.as_str());
     let mut keep = vec![true; events.len()];
     let keys: Vec<_> = events.iter().map(key).collect();
+    // The earlier records of each code and cast, so that each event is compared with its
+    // likes only: linear in the events, not quadratic.
+    let mut seen: HashMap<&Key, Vec<usize>> = HashMap::new();
     for j in 0..events.len() {
         let Some(kj) = &keys[j] else { continue };
-        let first = (0..j).find(|&i| {
-            keep[i]
-                && keys[i].as_ref() == Some(kj)
-                && events[i].cameo == events[j].cameo
-                && events[i].polarity == events[j].polarity
+        let likes = seen.entry(kj).or_default();
+        let first = likes.iter().copied().find(|&i| {
+            events[i].polarity == events[j].polarity
                 && kind(&events[i]) == kind(&events[j])
                 && (time(&events[i]).is_none() || time(&events[j]).is_none() || time(&events[i]) == time(&events[j]))
         });
-        if let Some(i) = first {
-            keep[j] = false;
-            if events[i].time.is_none() {
-                events[i].time = events[j].time;
+        match first {
+            Some(i) => {
+                keep[j] = false;
+                if events[i].time.is_none() {
+                    events[i].time = events[j].time;
+                }
+                if events[i].place.is_none() {
+                    events[i].place = events[j].place.clone();
+                }
             }
-            if events[i].place.is_none() {
-                events[i].place = events[j].place.clone();
-            }
+            None => likes.push(j),
         }
     }
     let mut k = keep.iter();

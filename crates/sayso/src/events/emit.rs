@@ -5,9 +5,11 @@
 //! frame; with the reporting claim, modality, polarity, time and place.
 
 use super::clauses::{Frame, antecedent};
+use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
+use super::words::PROTEST_AIMS;
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
 use crate::schema::{Modality, ParticipantRole, Polarity};
@@ -28,7 +30,10 @@ fn resolve(s: &Sentence, frame: &Frame) -> Coded {
     if !frame.noun {
         // A verb of saying is coded as a statement of some kind; an event its words name is
         // the reported clause's, coded there.
-        let pattern = best_pattern(s, frame).filter(|(code, _)| !frame.reporting || code.starts_with("01"));
+        let pattern = frame
+            .pattern
+            .unwrap_or_else(|| best_pattern(s, frame))
+            .filter(|(code, _)| !frame.reporting || code.starts_with("01"));
         if let Some((code, (src, tgt))) = pattern {
             c.code = code;
             c.subject = src.or(c.subject);
@@ -103,6 +108,9 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // own types without a CAMEO code.
         let about_main = !frame.main && about_main_actor(s, frames, frame);
         let told = frame.main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
+        if frame.main {
+            c.code = protest_aim(s, frame, c.code);
+        }
         let code = c.code;
         // A statement without more to it ("said", 010) is the claims stage's record.
         if !is_code(code) || code == "010" || code.starts_with("01") && !frame.main {
@@ -203,6 +211,26 @@ fn about_main_actor(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
     let antecedent = frame.word.and_then(|w| syn.relative_clause(w)).and_then(|rc| antecedent(s, rc));
     (frame.subject.is_some() || frame.object.is_some())
         && antecedent.is_some_and(|g| frames.iter().any(|f| f.main && (f.subject == Some(g) || f.object == Some(g))))
+}
+
+/// A protest's code with what it is for, where its clause says ("demonstrations to demand
+/// political reforms": 1412, "rioted calling for the removal of the president": 1451): the
+/// code book's four aims of 141-145, read off the lemmas of the protest's clause after it.
+fn protest_aim(s: &Sentence, frame: &Frame, code: &'static str) -> &'static str {
+    if !matches!(code, "141" | "142" | "143" | "144" | "145") {
+        return code;
+    }
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return code };
+    // The clause the protest heads; for an event noun, the clause of its verb.
+    let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
+    let words = syn.subtree_words(head);
+    let after: Vec<&str> = words.filter(|&w| w > v).map(|w| syn.lemma(w)).collect();
+    PROTEST_AIMS
+        .iter()
+        .find(|(_, lemmas)| after.iter().any(|l| lemmas.contains(l)))
+        .and_then(|&(d, _)| cameo_code(&format!("{code}{d}")))
+        .unwrap_or(code)
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

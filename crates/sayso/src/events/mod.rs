@@ -198,11 +198,24 @@ pub fn run_with(a: &mut Analysis, user: Option<&ActorDictionary>) {
             p.code = codes.phrase(a, &p.span, &entities);
         }
     }
+    // A claim's source shows in the say-so chains of the claims and events it encloses: only
+    // those sources are coded (most claims enclose nothing).
+    let mut shown = vec![false; a.claims.len()];
+    let starts = events.iter().filter_map(|e| e.claim).chain(a.claims.iter().filter_map(|c| c.parent));
+    for start in starts {
+        let mut cur = Some(start);
+        // Each claim is walked once: a chain stops where an earlier walk went.
+        while let Some(c) = cur.filter(|&c| c < shown.len() && !shown[c]) {
+            shown[c] = true;
+            cur = a.claims[c].parent;
+        }
+    }
     a.source_codes = a
         .claims
         .iter()
-        .map(|c| {
-            let s = c.source.as_ref()?;
+        .zip(&shown)
+        .map(|(c, &shown)| {
+            let s = c.source.as_ref().filter(|_| shown)?;
             match &s.span {
                 Some(span) => {
                     mention_entities(a, span, &mut entities);

@@ -326,6 +326,16 @@ pub(super) static PROMISING: WordList =
 pub(super) static ASKING: WordList = WordList::new(&["ask", "urge", "appeal", "request", "call", "invite", "implore"]);
 pub(super) static THREATENING: WordList = WordList::new(&["threaten", "warn", "vow"]);
 
+/// What a protest asks for, by the code book's four kinds (its 14x1-14x4 codes): a change of
+/// leadership, of policy, rights, a change of institutions or regime (lemmas, checked in this
+/// order, so that "democratic reforms" is institutions and "political reforms" policy).
+pub(super) const PROTEST_AIMS: &[(char, &[&str])] = &[
+    ('1', &["resign", "resignation", "removal", "remove", "ouster", "oust", "reinstate", "leadership", "step"]),
+    ('3', &["right", "freedom", "liberty", "discrimination", "equality", "violation"]),
+    ('4', &["democracy", "democratic", "referendum", "independence", "constitution", "regime", "autonomy", "election"]),
+    ('2', &["policy", "reform", "law", "decision", "tax", "measure", "plan", "wage"]),
+];
+
 /// Verbs of saying (lemmas): what their clausal complement reports is the event, when it
 /// has one; the saying is the claims stage's.
 pub(super) static REPORTING: WordList = WordList::new(&[
