@@ -318,19 +318,23 @@ def actor_entries(path):
     """(phrases, [restriction text]) per entry of a PETRARCH actor dictionary; counts dropped."""
     entries, dropped = [], 0
     phrases, codes = None, []
+
+    def read_codes(text):
+        nonlocal dropped
+        for body in re.findall(r"\[([^\]]*)\]", text):
+            r = restriction(body.strip())
+            if r is None:
+                dropped += 1
+            else:
+                codes.append(r)
+
     for raw in open(path, encoding="utf-8", errors="replace"):
         line = raw.rstrip("\n").split("#", 1)[0].split(";", 1)[0].rstrip()
         if not line.strip():
             continue
         if line[0] in " \t":
-            if phrases is None:
-                continue
-            for body in re.findall(r"\[([^\]]*)\]", line):
-                r = restriction(body.strip())
-                if r is None:
-                    dropped += 1
-                else:
-                    codes.append(r)
+            if phrases is not None:
+                read_codes(line)
             continue
         head, bracket = re.match(r"^([^\[{]*)(.*)$", line.lstrip("+")).groups()
         head = re.sub(r"[^A-Za-z0-9_'&.\-]+", "_", head.strip()).strip("_")
@@ -341,12 +345,7 @@ def actor_entries(path):
         if phrases and codes:
             entries.append((phrases, codes))
         phrases, codes = ([head] if head else None), []
-        for body in re.findall(r"\[([^\]]*)\]", bracket):
-            r = restriction(body.strip())
-            if r is None:
-                dropped += 1
-            else:
-                codes.append(r)
+        read_codes(bracket)
     if phrases and codes:
         entries.append((phrases, codes))
     return entries, dropped
