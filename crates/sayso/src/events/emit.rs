@@ -9,11 +9,11 @@ use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::words::PROTEST_AIMS;
+use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
 use crate::schema::{Modality, ParticipantRole, Polarity};
-use crate::syntax::Deprel;
+use crate::syntax::{Deprel, Upos};
 use std::ops::Range;
 
 /// A frame's code and participants once its patterns are matched.
@@ -61,13 +61,29 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
     let a = s.a;
     let mut absorbed = vec![false; frames.len()];
     let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
+    // A verb of saying that reports its subject's outlook ("said he was confident that ...")
+    // is the sentence's main event; the outlook's clause is what is commented on, no event the
+    // sentence tells.
+    let mut outlooks = vec![None; frames.len()];
+    for (f, frame) in frames.iter().enumerate() {
+        let heads = frame.word.is_some_and(|w| frame.main || a.syntax.head(w).is_none());
+        if let Some((code, target, adj)) = outlook(s, frame).filter(|_| frame.reporting && heads) {
+            outlooks[f] = Some((code, target));
+            let clause = a.syntax.subtree_words(adj);
+            for (k, fk) in frames.iter().enumerate() {
+                absorbed[k] |= fk.word.is_some_and(|w| clause.contains(&w));
+            }
+        }
+    }
+    let is_main = |f: usize| frames[f].main || outlooks[f].is_some();
     // Main frames first, so that a complement they absorb is not emitted again.
-    let order = (0..frames.len()).filter(|&f| frames[f].main).chain((0..frames.len()).filter(|&f| !frames[f].main));
+    let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
     for f in order.collect::<Vec<_>>() {
         let frame = &frames[f];
         if absorbed[f] {
             continue;
         }
+        let main = is_main(f);
         let mut c = *coded[f].get_or_insert_with(|| resolve(s, frame));
         let (code, swap) = one_side(c.code);
         if swap {
@@ -96,7 +112,19 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                 c.code = combined;
             }
         }
-        if !frame.main && c.object.is_none() && matches!(c.code.get(..2), Some("05" | "06" | "07")) {
+        if c.object.is_none() && matches!(c.code.get(..2), Some("02" | "10")) {
+            // "demanded that the government end ...": who is asked or demanded of is the
+            // subject of the clause the verb reports, event or not (not so for a warning: "warned
+            // that Britain's exit will ...").
+            let syn = &s.a.syntax;
+            c.object = frame
+                .word
+                .and_then(|v| syn.ccomp(v))
+                .and_then(|k| syn.subject(k))
+                .and_then(|w| s.group_of(w))
+                .filter(|&g| Some(g) != c.subject);
+        }
+        if !main && c.object.is_none() && matches!(c.code.get(..2), Some("05" | "06" | "07")) {
             // "Based on the information the United States provided, Russian authorities
             // captured ...": what an adverbial clause says was given went to the main clause's
             // subject.
@@ -106,14 +134,18 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // or one a relative clause tells of a main event's actor ("arrested seven people who
         // were planning bombings"); any other is one it mentions in passing, kept in sayso's
         // own types without a CAMEO code.
-        let about_main = !frame.main && about_main_actor(s, frames, frame);
-        let told = frame.main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
-        if frame.main {
+        let about_main = !main && about_main_actor(s, frames, frame);
+        let told = main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
+        if main {
             c.code = protest_aim(s, frame, c.code);
+        }
+        if let Some((code, target)) = outlooks[f].filter(|_| c.code == "010") {
+            c.code = code;
+            c.object = c.object.or(target);
         }
         let code = c.code;
         // A statement without more to it ("said", 010) is the claims stage's record.
-        if !is_code(code) || code == "010" || code.starts_with("01") && !frame.main {
+        if !is_code(code) || code == "010" || code.starts_with("01") && !main {
             continue;
         }
         let subject = c.subject;
@@ -186,7 +218,7 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
         let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
         let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
-        if told && (complete || (frame.main || about_main) && sided && specific(code)) {
+        if told && (complete || (main || about_main) && sided && specific(code)) {
             ev.cameo = Some(code.to_string());
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
@@ -231,6 +263,29 @@ fn protest_aim(s: &Sentence, frame: &Frame, code: &'static str) -> &'static str 
         .find(|(_, lemmas)| after.iter().any(|l| lemmas.contains(l)))
         .and_then(|&(d, _)| cameo_code(&format!("{code}{d}")))
         .unwrap_or(code)
+}
+
+/// A speaker's outlook that a verb of saying reports ("said he was skeptical over Moscow's
+/// will", "said he was not confident that ..."): the pessimistic (012) or optimistic (013)
+/// comment, negation turning one into the other, with the first actor after the adjective in
+/// its clause as what the comment is about, and the adjective's word.
+fn outlook(s: &Sentence, frame: &Frame) -> Option<(&'static str, Option<usize>, usize)> {
+    let syn = &s.a.syntax;
+    let adj = syn.ccomp(frame.word?).filter(|_| frame.reporting)?;
+    if syn.upos(adj) != Upos::Adj {
+        return None;
+    }
+    let lemma = syn.lemma(adj);
+    let pessimistic = if PESSIMISTIC.contains(lemma) {
+        true
+    } else if OPTIMISTIC.contains(lemma) {
+        false
+    } else {
+        return None;
+    };
+    let code = if pessimistic != syn.negated(adj) { "012" } else { "013" };
+    let target = syn.subtree_words(adj).filter(|&w| w > adj).find_map(|w| s.group(s.token_of(w)));
+    Some((code, target, adj))
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

@@ -207,3 +207,29 @@ fn tokens_within_a_sentence_are_the_texts_tokens_in() {
         }
     }
 }
+
+#[test]
+fn an_outlook_a_verb_of_saying_reports_is_a_pessimistic_or_optimistic_comment() {
+    let a = analyse("Arnor's king said he was doubtful about Gondor's promise to withdraw.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(
+        rows.iter()
+            .any(|r| r.code == "012" && r.sources.iter().any(|x| x.ends_with("king")) && r.targets == ["Gondor"]),
+        "{rows:?}"
+    );
+    let a = analyse("The minister of Rohan said he was hopeful that Gondor would sign the treaty.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.code == "013" && r.targets == ["Gondor"]), "{rows:?}");
+    // What the outlook is about is commented on, not told: no signing.
+    assert!(rows.iter().all(|r| r.trigger != "sign"), "{rows:?}");
+}
+
+#[test]
+fn who_a_demand_is_made_of_is_the_subject_of_what_it_demands() {
+    let a = analyse("Gondor demanded that Mordor stop the executions.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(
+        rows.iter().any(|r| r.trigger == "demanded" && r.code.starts_with("10") && r.targets == ["Mordor"]),
+        "{rows:?}"
+    );
+}

@@ -326,6 +326,27 @@ pub(super) static PROMISING: WordList =
 pub(super) static ASKING: WordList = WordList::new(&["ask", "urge", "appeal", "request", "call", "invite", "implore"]);
 pub(super) static THREATENING: WordList = WordList::new(&["threaten", "warn", "vow"]);
 
+/// Adjectives (lemmas) of a speaker's outlook in what a verb of saying reports ("said he was
+/// skeptical over ...", "confident that ..."): the code book's pessimistic (012) and optimistic
+/// (013) comments.
+pub(super) static PESSIMISTIC: WordList = WordList::new(&[
+    "pessimistic",
+    "skeptical",
+    "sceptical",
+    "doubtful",
+    "dubious",
+    "gloomy",
+    "worried",
+    "concerned",
+    "wary",
+    "fearful",
+    "afraid",
+    "disappointed",
+    "uncertain",
+]);
+pub(super) static OPTIMISTIC: WordList =
+    WordList::new(&["optimistic", "confident", "hopeful", "upbeat", "encouraged", "heartened", "sanguine"]);
+
 /// What a protest asks for, by the code book's four kinds (its 14x1-14x4 codes): a change of
 /// leadership, of policy, rights, a change of institutions or regime (lemmas, checked in this
 /// order, so that "democratic reforms" is institutions and "political reforms" policy).
