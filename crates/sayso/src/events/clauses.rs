@@ -13,7 +13,7 @@ use super::combine::Stance;
 use super::lexicon::{Form, LEXICON, bits};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::words::{ASKING, OBJECT_CONTROL, PROMISING, REFUSING, REPORTING, SUPPORT_VERBS, THREATENING};
+use super::words::{ASKING, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, SUPPORT_VERBS, THREATENING};
 use crate::syntax::{Deprel, Upos};
 use std::ops::Range;
 
@@ -102,7 +102,11 @@ impl Sentence<'_> {
         let syn = &self.a.syntax;
         let mut cur = w;
         for _ in 0..4 {
-            if let Some(g) = self.group(self.token_of(cur)) {
+            // "Tens of thousands of students", "a group of diplomats": a quantity acts through
+            // what it counts.
+            let quantity = QUANTITIES.contains(&syn.lemma(cur).to_ascii_lowercase())
+                && syn.children(cur).any(|c| syn.deprel(c).base() == Deprel::Nmod);
+            if let Some(g) = self.group(self.token_of(cur)).filter(|_| !quantity) {
                 return Some(g);
             }
             let next = syn.children(cur).find(|&c| match syn.deprel(c) {
@@ -414,8 +418,11 @@ fn target_of(s: &Sentence, v: usize) -> Option<usize> {
         .flat_map(|o| std::iter::once(o).chain(syn.children_with(o, Deprel::Conj)))
         .flat_map(|o| syn.children_with(o, Deprel::Nmod))
         .collect();
+    // An active verb has no agent: a "by" phrase after its object is whom the object is by
+    // ("denied charges by Gondor", "condemned the raid by Mordor").
+    let by_object = obj.is_some() && !syn.is_passive(v);
     for &w in obliques.iter().chain(&nmods) {
-        if toward(case(w)) {
+        if toward(case(w)) || case(w) == "by" && (by_object || nmods.contains(&w)) {
             if let Some(g) = s.group_of(w) {
                 return Some(g);
             }

@@ -138,6 +138,19 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         let told = main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
         if main {
             c.code = protest_aim(s, frame, c.code);
+            if c.code.starts_with("14") {
+                if c.object.is_none() {
+                    c.object = protest_target(s, frame, c.subject);
+                }
+                // What the protest is for ("to demand reforms", "to protest the tax") is the
+                // protest's aim, no event of its own.
+                for clause in purpose_clauses(s, frame) {
+                    let words = a.syntax.subtree_words(clause);
+                    for (k, fk) in frames.iter().enumerate() {
+                        absorbed[k] |= k != f && fk.word.is_some_and(|w| words.contains(&w));
+                    }
+                }
+            }
         }
         if let Some((code, target)) = outlooks[f].filter(|_| c.code == "010") {
             c.code = code;
@@ -286,6 +299,30 @@ fn outlook(s: &Sentence, frame: &Frame) -> Option<(&'static str, Option<usize>, 
     let code = if pessimistic != syn.negated(adj) { "012" } else { "013" };
     let target = syn.subtree_words(adj).filter(|&w| w > adj).find_map(|w| s.group(s.token_of(w)));
     Some((code, target, adj))
+}
+
+/// Whom a protest is against, where its verb names no one: the first actor, not a place, in
+/// the clause that says what it is for ("a hunger strike to protest President Assad's
+/// failure", "demonstrations to demand reforms by Gondor's government").
+fn protest_target(s: &Sentence, frame: &Frame, subject: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let purpose = purpose_clauses(s, frame).into_iter();
+    // Its nominal arguments, each with what it is of or belongs to ("the United States'
+    // policies"), not a word that only describes one ("military policies").
+    let nominal = |w: usize| matches!(syn.deprel(w).base(), Deprel::Obj | Deprel::Obl | Deprel::Nmod | Deprel::Nsubj);
+    purpose
+        .flat_map(|c| syn.subtree_words(c))
+        .filter(|&w| nominal(w))
+        .find_map(|w| s.group_of(w).filter(|&g| Some(g) != subject && !s.actors[s.groups[g].0.start].place))
+}
+
+/// The clauses that say what an event is for: the adverbial, open and adnominal clauses of its
+/// verb (for an event noun, of the verb whose argument it is).
+fn purpose_clauses(s: &Sentence, frame: &Frame) -> Vec<usize> {
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return Vec::new() };
+    let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
+    syn.children(head).filter(|&c| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl)).collect()
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

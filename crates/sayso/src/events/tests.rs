@@ -233,3 +233,19 @@ fn who_a_demand_is_made_of_is_the_subject_of_what_it_demands() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_protest_is_against_whom_its_purpose_names_and_a_crowd_acts_through_what_it_counts() {
+    let a = analyse("Thousands of farmers staged a march to protest Gondor's new grain tax.", "2017-12-17");
+    let rows = coded(&a);
+    let protest = rows.iter().find(|r| r.code.starts_with("14")).unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(protest.sources.iter().any(|x| x.contains("farmers")), "{rows:?}");
+    assert_eq!(protest.targets, ["Gondor"], "{rows:?}");
+}
+
+#[test]
+fn a_denial_of_charges_is_directed_at_who_made_them() {
+    let a = analyse("Rohan denied charges by Gondor on Monday.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.code.starts_with("01") && r.targets == ["Gondor"]), "{rows:?}");
+}

@@ -347,6 +347,30 @@ pub(super) static PESSIMISTIC: WordList = WordList::new(&[
 pub(super) static OPTIMISTIC: WordList =
     WordList::new(&["optimistic", "confident", "hopeful", "upbeat", "encouraged", "heartened", "sanguine"]);
 
+/// Nouns (lemmas, lower case) that count or gather people: the actor is what they are "of".
+pub(super) static QUANTITIES: WordList = WordList::new(&[
+    "ten",
+    "tens",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "score",
+    "scores",
+    "group",
+    "number",
+    "handful",
+    "batch",
+    "patch",
+    "crowd",
+    "contingent",
+    "band",
+]);
+
 /// What a protest asks for, by the code book's four kinds (its 14x1-14x4 codes): a change of
 /// leadership, of policy, rights, a change of institutions or regime (lemmas, checked in this
 /// order, so that "democratic reforms" is institutions and "political reforms" policy).
