@@ -175,9 +175,9 @@ train-syntax:
 train-claims epochs="3":
     cargo run --release -p sayso --example train_claims -- {{eval_dir}}/data/polnear-train.jsonl {{eval_dir}}/data/polnear-dev.jsonl crates/sayso/src/claims/model.bin {{epochs}}
 
-# Rebuild the events stage's data (CAMEO verb forms, synsets and patterns; agents) from PETRARCH2's dictionaries in ../shared/data/petrarch2.
+# Rebuild the events stage's data from ../shared/data: CAMEO verb forms, synsets and patterns, agents and actor codes (PETRARCH2's dictionaries), the code table with Goldstein values.
 cameo:
-    python3 scripts/build_cameo.py
+    python3 scripts/build_cameo.py {{eval_dir}}/../data
 
 # Build the Python module as a wheel (target/wheels) with maturin and install it into .venv (created if absent), for notebooks and tests.
 python:

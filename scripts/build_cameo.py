@@ -2,7 +2,7 @@
 """Derive the events stage's data from PETRARCH2's dictionaries (MIT licence,
 ../shared/data/petrarch2/; format in its dictionaries.rst).
 
-Writes two files beside the events stage (crates/sayso/src/events/):
+Writes four files beside the events stage (crates/sayso/src/events/):
 
 cameo_verbs.tsv, from the CAMEO verb dictionary (CAMEO.2.0.txt), with four kinds of line:
   S<TAB>&NAME<TAB>phrase|phrase|...     a synonym set, plurals generated as PETRARCH does
@@ -25,14 +25,28 @@ as when one visits and the other hosts), ":190" (only the reverse), "---" (no ev
 agents.tsv, from the agents dictionary (Phoenix.agents.txt): generic actors ("police",
 "rebels", "officials") that can fill an event's source or target slot:
   phrase<TAB>code
-Run by `just cameo`.
+actors.txt, from the actor dictionaries (Phoenix.Countries, Phoenix.International,
+Phoenix.MilNonState): named actors and their CAMEO actor codes, with date restrictions, in
+PETRARCH's own actor-dictionary format (dictionaries.rst), the format a user's actor file has
+too, so that one reader serves both. Cleaned: comments dropped, dates written with four-digit
+years (YYMMDD: 30-99 are 19YY, 00-29 20YY), restrictions with unreadable dates and entries
+without any code dropped.
+
+cameo_codes.tsv, from ../shared/data/cameo/goldstein.tsv: every CAMEO event code with its
+Goldstein value and its name in the code book:
+  code<TAB>goldstein<TAB>name
+Run by `just cameo` (`scripts/build_cameo.py [SHARED_DATA_DIR]`).
 """
 import os
 import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "petrarch2"))
+# The shared data folder (../shared/data beside the checkout), or the first argument.
+SHARED = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data"))
+DATA = os.path.join(SHARED, "petrarch2")
+GOLDSTEIN = os.path.join(SHARED, "cameo", "goldstein.tsv")
+ACTOR_FILES = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
 OUT = os.path.join(ROOT, "crates", "sayso", "src", "events")
 NOTICE = (
     "# Derived by scripts/build_cameo.py from PETRARCH2's {what} ({src}).\n"
@@ -268,6 +282,115 @@ def main():
         for a in sorted(agents):
             f.write(f"{a}\t{agents[a]}\n")
     print(f"{len(agents)} agent phrases -> {out}")
+    write_actors()
+    write_codes()
+
+
+def full_date(d):
+    """A PETRARCH date (YYMMDD or YYYYMMDD) with a four-digit year; None if unreadable."""
+    if re.fullmatch(r"\d{6}", d):
+        d = ("19" if int(d[:2]) >= 30 else "20") + d
+    if not re.fullmatch(r"\d{8}", d) or not (1 <= int(d[4:6]) <= 12 and 1 <= int(d[6:]) <= 31):
+        return None
+    return d
+
+
+def restriction(body):
+    """`CODE` or `CODE <date`, `CODE >date`, `CODE date-date` -> the cleaned text, or None."""
+    parts = body.split(None, 1)
+    if not parts or not re.fullmatch(r"[A-Z0-9~]+|---", parts[0]):
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    r = re.sub(r"\s+", "", parts[1])
+    m = re.fullmatch(r"([<>])(\d+)", r)
+    if m:
+        d = full_date(m.group(2))
+        return f"{parts[0]} {m.group(1)}{d}" if d else None
+    m = re.fullmatch(r"(\d+)-(\d+)", r)
+    if m:
+        a, b = full_date(m.group(1)), full_date(m.group(2))
+        return f"{parts[0]} {a}-{b}" if a and b else None
+    return None
+
+
+def actor_entries(path):
+    """(phrases, [restriction text]) per entry of a PETRARCH actor dictionary; counts dropped."""
+    entries, dropped = [], 0
+    phrases, codes = None, []
+
+    def read_codes(text):
+        nonlocal dropped
+        for body in re.findall(r"\[([^\]]*)\]", text):
+            r = restriction(body.strip())
+            if r is None:
+                dropped += 1
+            else:
+                codes.append(r)
+
+    for raw in open(path, encoding="utf-8", errors="replace"):
+        line = raw.rstrip("\n").split("#", 1)[0].split(";", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line[0] in " \t":
+            if phrases is not None:
+                read_codes(line)
+            continue
+        head, bracket = re.match(r"^([^\[{]*)(.*)$", line.lstrip("+")).groups()
+        head = re.sub(r"[^A-Za-z0-9_'&.\-]+", "_", head.strip()).strip("_")
+        if line.startswith("+"):
+            if phrases is not None and head:
+                phrases.append(head)
+            continue
+        if phrases and codes:
+            entries.append((phrases, codes))
+        phrases, codes = ([head] if head else None), []
+        read_codes(bracket)
+    if phrases and codes:
+        entries.append((phrases, codes))
+    return entries, dropped
+
+
+def write_actors():
+    out = os.path.join(OUT, "actors.txt")
+    n = dropped = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(NOTICE.format(what="actor dictionaries", src=", ".join(ACTOR_FILES)))
+        f.write("# PETRARCH's actor-dictionary format: a phrase, +synonyms, then [CODE] or [CODE date range]\n")
+        f.write("# lines indented by a tab (<date, >date, date-date; YYYYMMDD).\n")
+        for name in ACTOR_FILES:
+            entries, d = actor_entries(os.path.join(DATA, name))
+            dropped += d
+            for phrases, codes in entries:
+                f.write(phrases[0] + "\n")
+                for p in phrases[1:]:
+                    f.write("+" + p + "\n")
+                for c in codes:
+                    f.write("\t[" + c + "]\n")
+                n += 1
+    print(f"{n} actor entries ({dropped} unreadable restrictions dropped) -> {out}")
+
+
+def write_codes():
+    out = os.path.join(OUT, "cameo_codes.tsv")
+    rows = []
+    for line in open(GOLDSTEIN, encoding="utf-8"):
+        if line.startswith("#") or line.startswith("code\t") or not line.strip():
+            continue
+        code, value, name = line.rstrip("\n").split("\t")
+        # Root categories are written in capitals in the code book's table.
+        if name.isupper():
+            name = name.capitalize()
+        rows.append((code, value, name))
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_cameo.py from ../shared/data/cameo/goldstein.tsv: every CAMEO event\n")
+        f.write("# code (Gerner, Schrodt, Yilmaz: Conflict and Mediation Event Observations, 2012) with its\n")
+        f.write("# Goldstein conflict-cooperation value (Goldstein 1992, as published with the code book and used\n")
+        f.write("# by GDELT; transcribed there from github:andybega/cameo) and its name.\n")
+        f.write("# code<TAB>goldstein<TAB>name\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    print(f"{len(rows)} CAMEO codes -> {out}")
 
 
 if __name__ == "__main__":

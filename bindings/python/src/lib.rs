@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use rayon::prelude::*;
 use sayso::{ArticleInput, OffsetUnit, Options};
+use std::sync::Arc;
 
 create_exception!(_sayso, SaysoError, PyException, "Base class of every error sayso raises.");
 create_exception!(_sayso, InvalidInput, SaysoError, "The article cannot be analysed as given.");
@@ -17,14 +18,46 @@ fn input_error(e: &sayso::Error) -> PyErr {
     InvalidInput::new_err(e.to_string())
 }
 
-fn options(offsets: &str) -> PyResult<Options> {
+fn options(offsets: &str, actors: Option<&Actors>) -> PyResult<Options> {
     let unit: OffsetUnit = offsets.parse().map_err(InvalidOption::new_err)?;
-    Ok(Options::default().with_offsets(unit))
+    Ok(Options { offsets: unit, actors: actors.map(|a| Arc::clone(&a.0)) })
+}
+
+/// A user's actor dictionary, in PETRARCH's actor format, looked up before sayso's own for
+/// events' CAMEO actor codes: it adds actors and overrides the same phrase. Read once, used
+/// for any number of articles.
+#[pyclass(frozen, module = "sayso")]
+struct Actors(Arc<sayso::events::ActorDictionary>);
+
+#[pymethods]
+impl Actors {
+    /// Reads a dictionary from its text; raises InvalidOption naming the first bad line.
+    #[new]
+    fn new(text: &str) -> PyResult<Self> {
+        let d = sayso::events::ActorDictionary::parse(text).map_err(|e| InvalidOption::new_err(e.to_string()))?;
+        Ok(Actors(Arc::new(d)))
+    }
+
+    /// Reads a dictionary file (UTF-8).
+    #[staticmethod]
+    fn from_file(path: std::path::PathBuf) -> PyResult<Self> {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| InvalidOption::new_err(format!("cannot read {}: {e}", path.display())))?;
+        Self::new(&text).map_err(|e| InvalidOption::new_err(format!("{}: {e}", path.display())))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<sayso.Actors: {} phrases>", self.0.len())
+    }
 }
 
 /// Analyses one article and returns its Document as pretty JSON (as `sayso extract` prints).
 #[pyfunction]
-#[pyo3(signature = (text, *, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint", language=None))]
+#[pyo3(signature = (text, *, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint", language=None, actors=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_json(
     py: Python<'_>,
@@ -36,8 +69,9 @@ fn extract_json(
     id: Option<String>,
     offsets: &str,
     language: Option<String>,
+    actors: Option<PyRef<'_, Actors>>,
 ) -> PyResult<String> {
-    let options = options(offsets)?;
+    let options = options(offsets, actors.as_deref())?;
     let input = ArticleInput { published, title, url, publisher, id, language, ..ArticleInput::from_text(text) };
     py.detach(|| sayso::extract(input, &options).map(|d| sayso::to_json_pretty(&d))).map_err(|e| input_error(&e))
 }
@@ -46,14 +80,15 @@ fn extract_json(
 /// order; returns one pretty JSON Document per article. The first bad article raises,
 /// naming its index.
 #[pyfunction]
-#[pyo3(signature = (articles, *, jobs=None, offsets="codepoint"))]
+#[pyo3(signature = (articles, *, jobs=None, offsets="codepoint", actors=None))]
 fn extract_many_json(
     py: Python<'_>,
     articles: &Bound<'_, PyList>,
     jobs: Option<usize>,
     offsets: &str,
+    actors: Option<PyRef<'_, Actors>>,
 ) -> PyResult<Vec<String>> {
-    let options = options(offsets)?;
+    let options = options(offsets, actors.as_deref())?;
     let json = py.import("json")?;
     let mut inputs = Vec::with_capacity(articles.len());
     for (i, item) in articles.iter().enumerate() {
@@ -122,6 +157,7 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_conllu, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(view_html, m)?)?;
+    m.add_class::<Actors>()?;
     m.add("SaysoError", m.py().get_type::<SaysoError>())?;
     m.add("InvalidInput", m.py().get_type::<InvalidInput>())?;
     m.add("InvalidOption", m.py().get_type::<InvalidOption>())?;

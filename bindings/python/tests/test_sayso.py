@@ -246,3 +246,21 @@ def test_frames_carry_the_language():
         assert set(f[name]["language"]) == {"en"}, name
     british = sayso.extract(reference, language="en-GB").to_frames()
     assert set(british["entities"]["language"]) == {"en-GB"}
+
+
+def test_a_users_actor_file_gives_participants_their_codes(tmp_path):
+    text = "Gondorian soldiers attacked Rohan on Monday."
+    path = tmp_path / "middle-earth.actors"
+    path.write_text("GONDOR [GON]\n+GONDORIAN\nROHAN\n\t[ROHGOV >20200101]\n\t[ROH]\n", encoding="utf-8")
+    actors = sayso.Actors.from_file(str(path))
+    assert len(actors) == 3
+    doc = sayso.extract(text, published="2020-05-01", actors=actors)
+    codes = [(p.role, p.actor_code) for e in doc.events for p in e.participants]
+    # The soldiers' role joins the user's country; Rohan's code is the one dated 2020.
+    assert codes == [("source", "GONMIL"), ("target", "ROHGOV")], codes
+    plain = sayso.extract(text, published="2020-05-01")
+    assert [p.actor_code for e in plain.events for p in e.participants] == ["MIL", None]
+    many = sayso.extract_many([{"text": text, "published": "2019-05-01"}], actors=actors)
+    assert [p.actor_code for e in many[0].events for p in e.participants] == ["GONMIL", "ROH"]
+    with pytest.raises(sayso.InvalidOption, match="line 2"):
+        sayso.Actors("GONDOR\n\t[GON 2020-13-01]\n")

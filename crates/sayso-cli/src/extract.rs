@@ -91,6 +91,7 @@ impl From<ParseArgs> for Args {
             jobs: p.jobs,
             format: OutputFormat::Conllu,
             quiet: p.quiet,
+            actors: None,
         }
     }
 }
@@ -118,6 +119,12 @@ pub struct Args {
     /// Unit of span offsets: codepoint (Python), utf8 (Rust, Go), utf16 (JavaScript, Java).
     #[arg(long, value_name = "UNIT", default_value = "codepoint", value_parser = parse_unit)]
     offsets: OffsetUnit,
+
+    /// Your actor dictionary, in PETRARCH's actor format (`DONALD_TRUMP`, then a tab and
+    /// `[USAGOV >20170120]`; `+` lines add synonyms, `[~COP]` marks a role), looked up before
+    /// sayso's own for events' CAMEO actor codes: it adds actors and overrides the same phrase.
+    #[arg(long, value_name = "FILE", value_parser = crate::read_actors)]
+    actors: Option<Arc<sayso::events::ActorDictionary>>,
 
     /// Worker threads for batches (default: all cores). Output order never changes.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -155,7 +162,7 @@ enum Outcome {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let options = Options { offsets: args.offsets };
+    let options = Options { offsets: args.offsets, actors: args.actors.clone() };
     let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(p) => p,

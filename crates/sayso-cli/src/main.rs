@@ -82,11 +82,27 @@ pub enum OutputFormat {
     /// One compact Document per line.
     Jsonl,
     /// One CSV row per event (document, date, source, target, CAMEO code and root,
-    /// trigger, place, modality, attributed source, quote, language), after a header line.
+    /// trigger, place, modality, attributed source, quote, and as GDELT names them
+    /// Actor1Code, Actor2Code, GoldsteinScale, QuadClass; then the language), after a header line.
     EventsCsv,
     /// CoNLL-U (what `sayso parse` writes).
     #[value(skip)]
     Conllu,
+}
+
+/// Reads a user's actor dictionary (`--actors FILE`): PETRARCH's actor-dictionary format.
+///
+/// # Errors
+/// A message naming the file and, for a line it cannot read, the line.
+pub fn read_actors(path: &str) -> Result<std::sync::Arc<sayso::events::ActorDictionary>, String> {
+    let text = std::fs::read(path).map_err(|e| format!("cannot read {path}: {}", sources::io_reason(&e)))?;
+    let text = String::from_utf8(text)
+        .map_err(|e| format!("{path}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+    let d = sayso::events::ActorDictionary::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    if d.is_empty() {
+        return Err(format!("{path}: no actor in the file (expected PETRARCH's format: PHRASE [CODE])"));
+    }
+    Ok(std::sync::Arc::new(d))
 }
 
 #[global_allocator]

@@ -28,6 +28,11 @@ Example:
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// Your actor dictionary (PETRARCH's actor format, as `sayso extract --actors`), used
+    /// for every request's CAMEO actor codes.
+    #[arg(long, env = "SAYSO_ACTORS", value_name = "FILE", value_parser = crate::read_actors)]
+    actors: Option<std::sync::Arc<sayso::events::ActorDictionary>>,
+
     /// Address to listen on.
     #[arg(long, env = "SAYSO_ADDR", value_name = "ADDR", default_value = sayso_server::DEFAULT_ADDR)]
     addr: SocketAddr,
@@ -63,6 +68,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let config = sayso_server::Config {
+        actors: args.actors,
         addr: args.addr,
         max_body: args.max_body,
         timeout: args.timeout,

@@ -403,12 +403,49 @@ fn events_csv_gives_a_header_and_one_row_per_event() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote,language")
+        Some(
+            "document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote,Actor1Code,Actor2Code,GoldsteinScale,QuadClass,language"
+        )
     );
     let rows: Vec<&str> = lines.collect();
     assert!(rows.iter().any(|r| r.contains(",173,17,arrested,St. Petersburg,")), "{out}");
     assert!(rows.iter().all(|r| r.ends_with(",en")), "{out}");
     assert!(rows.iter().all(|r| r.starts_with("putin-trump-cia-tip,")), "{out}");
+}
+
+#[test]
+fn an_actor_file_gives_codes_and_a_bad_one_names_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = write(&dir, "a.txt", b"Gondorian soldiers attacked Rohan on Monday.");
+    let actors = write(&dir, "me.actors", b"GONDOR [GON]\n+GONDORIAN\nROHAN\n\t[ROHGOV >20200101]\n\t[ROH]\n");
+    let run = |date: &str| {
+        let out = sayso()
+            .args(["extract", "--format", "events-csv", "--published", date, "--actors"])
+            .arg(&actors)
+            .arg(&article)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8_lossy(&out).lines().nth(1).unwrap_or("").to_string()
+    };
+    assert!(run("2020-05-01").ends_with(",GONMIL,ROHGOV,-10,4"), "{}", run("2020-05-01"));
+    assert!(run("2019-05-01").ends_with(",GONMIL,ROH,-10,4"), "{}", run("2019-05-01"));
+    let bad = write(&dir, "bad.actors", b"GONDOR\n\t[GON 2020-13-01]\n");
+    sayso()
+        .args(["extract", "--actors"])
+        .arg(&bad)
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains("bad.actors: actor file, line 2:").and(no_panic()));
+    sayso()
+        .args(["extract", "--actors", "no/such.actors"])
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read"));
 }
 
 #[test]

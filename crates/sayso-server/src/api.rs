@@ -72,7 +72,7 @@ pub(crate) struct ExtractParams {
 }
 
 impl ExtractParams {
-    fn options(&self) -> Result<Options, Problem> {
+    fn options(&self, shared: &Shared) -> Result<Options, Problem> {
         let unit = match &self.offsets {
             None => OffsetUnit::default(),
             Some(u) => u.parse::<OffsetUnit>().map_err(|e| bad_query(format!("offsets: {e}")))?,
@@ -83,7 +83,7 @@ impl ExtractParams {
         if let Some(l) = &self.language {
             sayso::language::normalize_tag(l).map_err(|e| bad_query(format!("language: {e}")))?;
         }
-        Ok(Options::default().with_offsets(unit))
+        Ok(Options { offsets: unit, actors: shared.config.actors.clone() })
     }
 
     /// The query's metadata applied as the CLI applies its flags: `published` and
@@ -210,7 +210,7 @@ async fn extract(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
     let params = query.map_err(|r| query_problem(&r))?.0;
-    let options = params.options()?;
+    let options = params.options(&shared)?;
     let kind = extract_body_kind(&headers)?;
     let body = body.map_err(|r| body_problem(&r, shared.config.max_body))?;
     let mut article = match kind {
@@ -278,7 +278,7 @@ async fn batch(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
     let params = query.map_err(|r| query_problem(&r))?.0;
-    let options = params.options()?;
+    let options = params.options(&shared)?;
     let Some((essence, charset)) = media_type(&headers) else {
         return Err(unsupported("no Content-Type: send one article object per line as application/x-ndjson"));
     };

@@ -78,6 +78,8 @@ pub struct Config {
     pub concurrency: usize,
     /// Origins allowed by CORS (`*` for any); empty means CORS is off.
     pub cors_origins: Vec<String>,
+    /// The user's actor dictionary, for every request's CAMEO actor codes.
+    pub actors: Option<Arc<sayso::events::ActorDictionary>>,
 }
 
 impl Default for Config {
@@ -90,6 +92,7 @@ impl Default for Config {
             grace: DEFAULT_GRACE,
             concurrency: default_concurrency(),
             cors_origins: Vec::new(),
+            actors: None,
         }
     }
 }

@@ -548,6 +548,22 @@ async fn request_ids_are_given_or_kept() {
 }
 
 #[tokio::test]
+async fn the_servers_actor_file_codes_every_requests_participants() {
+    let actors = sayso::events::ActorDictionary::parse("GONDOR [GON]\n+GONDORIAN\n").expect("parses");
+    let config = Config { actors: Some(std::sync::Arc::new(actors)), ..Config::default() };
+    let request = || post("/v1/extract?published=2020-05-01", Some("text/plain"), "Gondorian soldiers attacked Rohan.");
+    let codes = |body: &[u8]| {
+        let doc: Value = serde_json::from_slice(body).expect("json");
+        doc["events"][0]["participants"][0]["actor_code"].clone()
+    };
+    let (status, _, body) = send(config, request()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(codes(&body), "GONMIL");
+    let (_, _, body) = send(Config::default(), request()).await;
+    assert_eq!(codes(&body), "MIL", "without the file, the soldiers' role alone");
+}
+
+#[tokio::test]
 async fn cors_is_off_unless_an_origin_is_given() {
     let with_origin =
         || Request::get("/version").header(header::ORIGIN, "https://example.org").body(Body::empty()).expect("req");

@@ -67,6 +67,8 @@ pub struct Analysis {
 
     /// Events (events stage).
     pub events: Vec<EventRec>,
+    /// The CAMEO actor code of each claim's source (events stage), for the say-so chains.
+    pub source_codes: Vec<Option<String>>,
 
     /// Notes for the reader, added by any stage.
     pub warnings: Vec<WarningRec>,

@@ -39,6 +39,7 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
         claim: None,
         entity: None,
         name: a.meta.publisher.clone().unwrap_or_else(|| "the publisher".to_string()),
+        actor_code: None,
         publisher: true,
     };
 
@@ -107,6 +108,7 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
                 claim: Some(ids.claim_id(c)),
                 entity: cr.source.as_ref().and_then(|s| s.entity).map(|e| ids.entity_id(e)),
                 name: w.source_name(c),
+                actor_code: a.source_codes.get(c).cloned().flatten(),
                 publisher: false,
             });
             cur = cr.parent;
@@ -165,6 +167,8 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
                     code: code.clone(),
                     root: code.chars().take(2).collect(),
                     label: crate::events::cameo_label(code).unwrap_or("").to_string(),
+                    goldstein: crate::events::goldstein(code),
+                    quad_class: crate::events::quad_class(code).unwrap_or(0),
                 }),
                 trigger: w.text_span(&e.trigger),
                 participants: e
@@ -175,6 +179,7 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
                         entity: p.entity.map(|x| ids.entity_id(x)),
                         span: w.span(&p.span),
                         text: a.slice(&p.span).to_string(),
+                        actor_code: p.code.clone(),
                     })
                     .collect(),
                 time: e.time.map(|(t, inherited)| EventTime {

@@ -68,4 +68,12 @@ pub enum Error {
         /// The value given.
         value: String,
     },
+    /// A line of an actor dictionary (PETRARCH's format) that cannot be read.
+    #[error("actor file, line {line}: {message}")]
+    ActorFile {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
 }

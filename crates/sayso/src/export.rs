@@ -2,16 +2,17 @@
 
 use crate::schema::{Document, ParticipantRole};
 
-/// The header of [`events_csv`].
-pub const EVENTS_CSV_HEADER: &str =
-    "document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote,language\n";
+/// The header of [`events_csv`]. Actor1Code to QuadClass are named as GDELT names them.
+pub const EVENTS_CSV_HEADER: &str = "document,date,source,target,cameo,root,trigger,place,modality,attributed_source,quote,Actor1Code,Actor2Code,GoldsteinScale,QuadClass,language\n";
 
 /// One CSV row per event of `doc` (no header): document id, date (the event's time value,
 /// else the publication date), source and target (entity names where resolved, else the
-/// text), CAMEO code and root, trigger, place, modality (joined by `+`), the original source
-/// of the say-so chain (the first claim's source, else the publisher), and the reporting
-/// claim's content, and the article's language (BCP 47; `und` when it could not be told,
-/// see [`crate::schema::Article::language`]).
+/// text), CAMEO code and root (GDELT's `EventCode`, `EventRootCode`), trigger, place, modality
+/// (joined by `+`), the original source of the say-so chain (the first claim's source, else
+/// the publisher), the reporting claim's content; as GDELT has them: the source's and
+/// target's CAMEO actor codes, the code's Goldstein value and its QuadClass (several sources
+/// or targets, coordinated actors, are joined by `; `); and the article's language (BCP 47;
+/// `und` when it could not be told, see [`crate::schema::Article::language`]).
 #[must_use]
 pub fn events_csv(doc: &Document) -> String {
     let entity_name = |id: &Option<String>, text: &str| -> String {
@@ -27,6 +28,14 @@ pub fn events_csv(doc: &Document) -> String {
                 .iter()
                 .filter(|p| p.role == role)
                 .map(|p| entity_name(&p.entity, &p.text))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let codes = |role: ParticipantRole| {
+            e.participants
+                .iter()
+                .filter(|p| p.role == role)
+                .map(|p| p.actor_code.clone().unwrap_or_default())
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -54,6 +63,10 @@ pub fn events_csv(doc: &Document) -> String {
             modality,
             e.attributed_to.first().map_or(String::new(), |s| s.name.clone()),
             quote,
+            codes(ParticipantRole::Source),
+            codes(ParticipantRole::Target),
+            e.cameo.as_ref().and_then(|c| c.goldstein).map_or(String::new(), |g| g.to_string()),
+            e.cameo.as_ref().map_or(String::new(), |c| c.quad_class.to_string()),
             doc.article.language.clone(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
@@ -92,7 +105,9 @@ mod tests {
             "{arrest}"
         );
         assert!(arrest.contains("\"\"members\"\""), "quotes are doubled: {arrest}");
-        assert!(arrest.ends_with(",en"), "the language column comes last: {arrest}");
-        assert_eq!(EVENTS_CSV_HEADER.split(',').count(), 12);
+        // Russian authorities: RUS with the agent's role; seven people: a role without a
+        // country; an arrest is material conflict at -5; the language column comes last.
+        assert!(arrest.ends_with(",RUSGOV,PPL,-5,4,en"), "{arrest}");
+        assert!(EVENTS_CSV_HEADER.trim_end().ends_with(",Actor1Code,Actor2Code,GoldsteinScale,QuadClass,language"));
     }
 }

@@ -50,6 +50,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Options {
     /// The unit of every offset in the output document.
     pub offsets: OffsetUnit,
+    /// The user's actor dictionary (PETRARCH's format, [`events::ActorDictionary::parse`]),
+    /// looked up before sayso's own when events' participants get their CAMEO actor codes:
+    /// it adds actors and overrides sayso's entries for the same phrase. Shared, as one
+    /// dictionary serves every article of a batch.
+    pub actors: Option<std::sync::Arc<events::ActorDictionary>>,
 }
 
 impl Options {
@@ -59,6 +64,13 @@ impl Options {
         self.offsets = unit;
         self
     }
+
+    /// These options with the user's actor dictionary.
+    #[must_use]
+    pub fn with_actors(mut self, actors: std::sync::Arc<events::ActorDictionary>) -> Self {
+        self.actors = Some(actors);
+        self
+    }
 }
 
 /// Runs every stage over an article and returns the analysis (the layers before assembly).
@@ -66,6 +78,14 @@ impl Options {
 /// # Errors
 /// Empty text, a malformed publication date or language.
 pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
+    analyze_with(input, &Options::default())
+}
+
+/// [`analyze`] with options (the user's actor dictionary; offsets apply only to documents).
+///
+/// # Errors
+/// Empty text or a malformed publication date.
+pub fn analyze_with(input: ArticleInput, options: &Options) -> Result<Analysis, Error> {
     input.validate()?;
     let mut a = Analysis::default();
     let mut meta = input;
@@ -94,7 +114,7 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
         time::run(&mut a);
         entities::run(&mut a);
         claims::run(&mut a);
-        events::run(&mut a);
+        events::run_with(&mut a, options.actors.as_deref());
     } else {
         // The text stage pairs quotation marks by English conventions (a German „...“ looks
         // unclosed to it); its notes on a text nobody analysed would only be noise.
@@ -108,7 +128,7 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
 /// # Errors
 /// Empty text, a malformed publication date or language.
 pub fn extract(input: ArticleInput, options: &Options) -> Result<Document, Error> {
-    let a = analyze(input)?;
+    let a = analyze_with(input, options)?;
     Ok(assemble::document(&a, options.offsets))
 }
 

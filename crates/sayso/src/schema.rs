@@ -441,6 +441,10 @@ pub struct SaySo {
     pub entity: Option<String>,
     /// Who asserts, in words (the source text, the entity's name, or the publisher).
     pub name: String,
+    /// The asserting source's CAMEO actor code (`USAGOV`, `MED`), where the actor
+    /// dictionaries give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_code: Option<String>,
     /// True for the last link: the article's publisher.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub publisher: bool,
@@ -537,7 +541,7 @@ pub enum EventType {
 }
 
 /// A CAMEO code for an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cameo {
     /// Full code (`041`, `0841`, `173`).
@@ -546,6 +550,15 @@ pub struct Cameo {
     pub root: String,
     /// The code's name in the CAMEO code book.
     pub label: String,
+    /// The code's value on the Goldstein conflict-cooperation scale, from -10 (most
+    /// conflictual) to +10 (most cooperative), as GDELT's `GoldsteinScale`; absent for the few
+    /// codes the published table leaves without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goldstein: Option<f64>,
+    /// GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material
+    /// cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+    #[schemars(range(min = 1, max = 4))]
+    pub quad_class: u8,
 }
 
 /// An event participant's role.
@@ -573,6 +586,11 @@ pub struct Participant {
     pub span: Span,
     /// The participant phrase's text.
     pub text: String,
+    /// The participant's CAMEO actor code (country and role: `RUSGOV`, `USASPY`, `IGOUNO`),
+    /// as GDELT's `Actor1Code`/`Actor2Code`: from PETRARCH2's actor and agent dictionaries
+    /// and the user's actor file, date restrictions resolved with the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_code: Option<String>,
 }
 
 /// How an event is presented.

@@ -17,6 +17,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from ._sayso import (
     SCHEMA_VERSION,
+    Actors,
     InvalidInput,
     InvalidOption,
     SaysoError,
@@ -29,6 +30,7 @@ from ._sayso import (
 )
 
 __all__ = [
+    "Actors",
     "Document",
     "Record",
     "SaysoError",
@@ -174,9 +176,12 @@ def extract(
     id: Optional[str] = None,
     offsets: str = "codepoint",
     language: Optional[str] = None,
+    actors: Optional[Actors] = None,
 ) -> Document:
     """Analyse one article's text. ``published`` is YYYY-MM-DD or RFC 3339; ``offsets`` is
-    ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``.
+    ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``; ``actors`` is
+    your actor dictionary (``sayso.Actors.from_file("my.actors")``, PETRARCH's format), looked
+    up before sayso's own for events' CAMEO actor codes.
 
     ``language`` (a BCP 47 tag such as ``"en"`` or ``"de"``) is the article's language when
     you know it; otherwise it is detected from the text. sayso analyses English only: an
@@ -198,18 +203,23 @@ def extract(
             id=id,
             offsets=offsets,
             language=language,
+            actors=actors,
         )
     )
 
 
 def extract_many(
-    articles: Iterable[Union[str, Mapping[str, Any]]], *, jobs: Optional[int] = None, offsets: str = "codepoint"
+    articles: Iterable[Union[str, Mapping[str, Any]]],
+    *,
+    jobs: Optional[int] = None,
+    offsets: str = "codepoint",
+    actors: Optional[Actors] = None,
 ) -> List[Document]:
     """Analyse many articles (strings, or dicts with ``text`` and optional ``id``,
     ``published``, ``title``, ``url``, ``publisher``, ``authors``, ``language``) on all cores
     (or ``jobs`` threads) without holding the GIL. Returns Documents in input order."""
     items = [a if isinstance(a, str) else dict(a) for a in articles]
-    return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets)]
+    return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets, actors=actors)]
 
 
 def parse(text: str, *, id: Optional[str] = None) -> str:
@@ -276,6 +286,10 @@ def frames(docs: Sequence[Document]) -> Dict[str, Any]:
                     "trigger": ev["trigger"]["text"],
                     "source": next((p["text"] for p in parts if p["role"] == "source"), None),
                     "target": next((p["text"] for p in parts if p["role"] == "target"), None),
+                    "source_code": next((p.get("actor_code") for p in parts if p["role"] == "source"), None),
+                    "target_code": next((p.get("actor_code") for p in parts if p["role"] == "target"), None),
+                    "goldstein": (ev.get("cameo") or {}).get("goldstein"),
+                    "quad_class": (ev.get("cameo") or {}).get("quad_class"),
                     "time": (ev.get("time") or {}).get("value"),
                     "place": (ev.get("place") or {}).get("text"),
                     "modality": "+".join(ev.get("modality") or []),

@@ -1,7 +1,7 @@
 //! The events stage's data, read once: PETRARCH2's verb dictionary (`cameo_verbs.tsv`: verb
 //! forms, their blocks and codes, synonym sets and the blocks' patterns), its agents
-//! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own patterns
-//! (`patterns_sayso.tsv`) and the code book's names (`cameo_codes.tsv`).
+//! (`agents.tsv`), sayso's event nouns (`nouns.tsv`), sayso's own verbs and patterns
+//! (`verbs_sayso.tsv`, `patterns_sayso.tsv`).
 
 use crate::fnv;
 use foldhash::{HashMap, HashMapExt};
@@ -115,7 +115,7 @@ impl SynonymSet {
 }
 
 /// Bits of [`WordInfo::bits`]: the closed word classes of the clause analysis (the lists of
-/// [`super::WORD_CLASSES`]) and the lexicon's roles of a word, so that a token's one hash
+/// [`super::words::WORD_CLASSES`]) and the lexicon's roles of a word, so that a token's one hash
 /// look-up answers every "is it in this list" the stage asks, as a bit test. The token-shape
 /// bits are the stage's own, set per token.
 pub(super) mod bits {
@@ -504,8 +504,6 @@ pub(super) struct Lexicon {
     pub nouns: HashMap<&'static str, &'static str>,
     /// The two-word event nouns by their words' ids.
     pub noun_pairs: HashMap<(WordId, WordId), &'static str>,
-    /// Code names.
-    pub code_names: HashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
@@ -650,7 +648,6 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         agent_phrases: Vec::new(),
         nouns: HashMap::new(),
         noun_pairs: HashMap::new(),
-        code_names: HashMap::new(),
     };
     for cols in data_lines(include_str!("cameo_verbs.tsv")) {
         match cols.as_slice() {
@@ -691,6 +688,15 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for list in lx.multi.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
+    for cols in data_lines(include_str!("verbs_sayso.tsv")) {
+        if let [forms, like, code] = cols.as_slice() {
+            if let Some(block) = lx.forms.get(like).map(|f| f.block) {
+                for form in forms.split(' ') {
+                    lx.forms.insert(form, Form { block, code });
+                }
+            }
+        }
+    }
     for cols in data_lines(include_str!("patterns_sayso.tsv")) {
         if let [verbs, before, after, code] = cols.as_slice() {
             for verb in verbs.split(' ') {
@@ -730,11 +736,6 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    for cols in data_lines(include_str!("cameo_codes.tsv")) {
-        if let [code, name] = cols.as_slice() {
-            lx.code_names.insert(code, name);
-        }
-    }
     for (&word, form) in &lx.forms {
         if let Some(info) = lx.vocab.info_mut(word) {
             info.form = Some(*form);
@@ -766,7 +767,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             info.bits |= bits::STARTS_NOUN_PAIR;
         }
     }
-    for &(class, words) in super::WORD_CLASSES {
+    for &(class, words) in super::words::WORD_CLASSES {
         for &word in words {
             if let Some(info) = lx.vocab.info_mut(word) {
                 info.bits |= class;
@@ -935,7 +936,7 @@ mod tests {
         let lx = &*LEXICON;
         for &w in &lx.vocab.table.words {
             let info = lx.vocab.info(lx.vocab.id(w));
-            for &(bit, list) in super::super::WORD_CLASSES {
+            for &(bit, list) in super::super::words::WORD_CLASSES {
                 assert_eq!(info.bits & bit != 0, list.contains(&w), "{w} {bit:#x}");
             }
             assert_eq!(info.bits & bits::FORM != 0, lx.forms.contains_key(w), "{w}");
@@ -949,7 +950,7 @@ mod tests {
             assert_eq!(info.bits & (bits::WORD | bits::CAP | bits::QUOTE | bits::NUMBER), 0, "shape is the token's");
         }
         // Every listed word is a lexicon word, so a token outside the lexicon is in no list.
-        for &(_, list) in super::super::WORD_CLASSES {
+        for &(_, list) in super::super::words::WORD_CLASSES {
             assert!(list.iter().all(|w| lx.vocab.id(w) != NO_WORD));
         }
         assert!(lx.vocab.info(lx.vocab.id("would")).bits & bits::AUX != 0);

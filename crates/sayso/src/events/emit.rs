@@ -1,0 +1,411 @@
+//! Assembly: reads a sentence's frames, their coded patterns and the claims; adds the
+//! events ([`EventRec`]), one record per event: a CAMEO code only for a complete frame (a
+//! source and a target), coordinated actors together in one record, a two-sided code (a call,
+//! a visit) as the one event its forward code names, an uncoded event for an incomplete
+//! frame; with the reporting claim, modality, polarity, time and place.
+
+use super::clauses::{Frame, antecedent};
+use super::codes::cameo_code;
+use super::combine::{Stance, combine};
+use super::patterns::best_pattern;
+use super::sentence::Sentence;
+use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
+use super::{EventRec, ParticipantRec, PlaceRec, event_type};
+use crate::analysis::Analysis;
+use crate::schema::{Modality, ParticipantRole, Polarity};
+use crate::syntax::{Deprel, Upos};
+use std::ops::Range;
+
+/// A frame's code and participants once its patterns are matched.
+#[derive(Debug, Clone, Copy)]
+struct Coded {
+    code: &'static str,
+    subject: Option<usize>,
+    object: Option<usize>,
+}
+
+/// The code and slots of frame `f`: the most specific matching pattern's, else the verb's.
+fn resolve(s: &Sentence, frame: &Frame) -> Coded {
+    let mut c = Coded { code: frame.code.unwrap_or("---"), subject: frame.subject, object: frame.object };
+    if !frame.noun {
+        // A verb of saying is coded as a statement of some kind; an event its words name is
+        // the reported clause's, coded there.
+        let pattern = frame
+            .pattern
+            .unwrap_or_else(|| best_pattern(s, frame))
+            .filter(|(code, _)| !frame.reporting || code.starts_with("01"));
+        if let Some((code, (src, tgt))) = pattern {
+            c.code = code;
+            c.subject = src.or(c.subject);
+            c.object = tgt.or(c.object);
+        }
+    }
+    c
+}
+
+/// The forward part of a two-sided code ("042:043" is a visit, and the hosting the target does;
+/// one record is the visit), or the reverse part of one with no forward part (":190"), with
+/// whether the sides swap.
+fn one_side(code: &str) -> (&str, bool) {
+    match code.split_once(':') {
+        Some(("", reverse)) => (reverse, true),
+        Some((forward, _)) => (forward, false),
+        None => (code, false),
+    }
+}
+
+/// Turns a sentence's frames into events: its main events, each coded with the event its
+/// complement names when its verb only frames that one (an appeal, an intent, a demand, a
+/// refusal, a threat), and the other events whose frame names both sides.
+pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
+    let a = s.a;
+    let mut absorbed = vec![false; frames.len()];
+    let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
+    // A verb of saying that reports its subject's outlook ("said he was confident that ...")
+    // is the sentence's main event; the outlook's clause is what is commented on, no event the
+    // sentence tells.
+    let mut outlooks = vec![None; frames.len()];
+    for (f, frame) in frames.iter().enumerate() {
+        let heads = frame.word.is_some_and(|w| frame.main || a.syntax.head(w).is_none());
+        if let Some((code, target, adj)) = outlook(s, frame).filter(|_| frame.reporting && heads) {
+            outlooks[f] = Some((code, target));
+            let clause = a.syntax.subtree_words(adj);
+            for (k, fk) in frames.iter().enumerate() {
+                absorbed[k] |= fk.word.is_some_and(|w| clause.contains(&w));
+            }
+        }
+    }
+    let is_main = |f: usize| frames[f].main || outlooks[f].is_some();
+    // Main frames first, so that a complement they absorb is not emitted again.
+    let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
+    for f in order.collect::<Vec<_>>() {
+        let frame = &frames[f];
+        if absorbed[f] {
+            continue;
+        }
+        let main = is_main(f);
+        let mut c = *coded[f].get_or_insert_with(|| resolve(s, frame));
+        let (code, swap) = one_side(c.code);
+        if swap {
+            (c.subject, c.object) = (c.object, c.subject);
+        }
+        c.code = code;
+        // The stance the verb takes towards the event its complement names, or a verb's
+        // own future ("will release"), obligation in reported speech, refusal.
+        let mut stance = Stance::of(c.code).or(frame.stance);
+        let mut inner = frame.complement.filter(|&k| !frames[k].noun || frames[k].code.is_some());
+        if stance.is_none() && frame.future && is_code(c.code) {
+            stance = Some(if frame.negated { Stance::Reject } else { Stance::Intend });
+            inner = Some(f);
+        }
+        if let (Some(st), Some(k)) = (stance, inner) {
+            let ck = if k == f { c } else { *coded[k].get_or_insert_with(|| resolve(s, &frames[k])) };
+            let (kcode, _) = one_side(ck.code);
+            if let Some(combined) = is_code(kcode).then(|| combine(st, kcode)).flatten() {
+                if k != f {
+                    absorbed[k] = true;
+                    // Who is asked, promised or threatened: the verb's own object, else the
+                    // complement's object, else its subject ("demanded that Arnor end ...").
+                    c.object = c.object.or(ck.object).or(ck.subject.filter(|&x| Some(x) != c.subject));
+                    c.subject = c.subject.or(ck.subject.filter(|_| ck.object.is_some()));
+                }
+                c.code = combined;
+            }
+        }
+        if c.object.is_none() && matches!(c.code.get(..2), Some("02" | "10")) {
+            // "demanded that the government end ...": who is asked or demanded of is the
+            // subject of the clause the verb reports, event or not (not so for a warning: "warned
+            // that Britain's exit will ...").
+            let syn = &s.a.syntax;
+            c.object = frame
+                .word
+                .and_then(|v| syn.ccomp(v))
+                .and_then(|k| syn.subject(k))
+                .and_then(|w| s.group_of(w))
+                .filter(|&g| Some(g) != c.subject);
+        }
+        if !main && c.object.is_none() && matches!(c.code.get(..2), Some("05" | "06" | "07")) {
+            // "Based on the information the United States provided, Russian authorities
+            // captured ...": what an adverbial clause says was given went to the main clause's
+            // subject.
+            c.object = main_subject_of_adverbial(s, frames, frame);
+        }
+        // Outside the main clause only an event with both sides is one the sentence tells,
+        // or one a relative clause tells of a main event's actor ("arrested seven people who
+        // were planning bombings"); any other is one it mentions in passing, kept in sayso's
+        // own types without a CAMEO code.
+        let about_main = !main && about_main_actor(s, frames, frame);
+        let told = main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
+        if main {
+            c.code = protest_aim(s, frame, c.code);
+            if c.code.starts_with("14") {
+                if c.object.is_none() {
+                    c.object = protest_target(s, frame, c.subject);
+                }
+                // What the protest is for ("to demand reforms", "to protest the tax") is the
+                // protest's aim, no event of its own.
+                for clause in purpose_clauses(s, frame) {
+                    let words = a.syntax.subtree_words(clause);
+                    for (k, fk) in frames.iter().enumerate() {
+                        absorbed[k] |= k != f && fk.word.is_some_and(|w| words.contains(&w));
+                    }
+                }
+            }
+        }
+        if let Some((code, target)) = outlooks[f].filter(|_| c.code == "010") {
+            c.code = code;
+            c.object = c.object.or(target);
+        }
+        let code = c.code;
+        // A statement without more to it ("said", 010) is the claims stage's record.
+        if !is_code(code) || code == "010" || code.starts_with("01") && !main {
+            continue;
+        }
+        let subject = c.subject;
+        let object = c.object;
+        let sources = subject.map_or(0..0, |g| s.groups[g].0.clone());
+        let targets = object.map_or(0..0, |g| s.groups[g].0.clone());
+        if !frame.noun && sources.is_empty() && targets.is_empty() {
+            // A verb without participants gives no event: its claim, time and place are not
+            // worked out.
+            continue;
+        }
+        let trigger = a.tokens[frame.toks.start].start..a.tokens[frame.toks.end - 1].end;
+        let claim = innermost_claim(claim_spans, trigger.start, &a.claims);
+        let mut modality = vec![if claim.is_some() { Modality::Reported } else { Modality::Asserted }];
+        if frame.planned {
+            modality.push(Modality::Planned);
+        }
+        if frame.prevented {
+            modality.push(Modality::Prevented);
+        }
+        if frame.hypothetical {
+            modality.push(Modality::Hypothetical);
+        }
+        let polarity = if frame.negated && !code.starts_with("12") { Polarity::Negative } else { Polarity::Positive };
+        let sentence_span = a.sentences[a.tokens[frame.toks.start].sentence].span.clone();
+        let sentence_start = sentence_span.start;
+        let place = place_after(s, frame.toks.end);
+        let time = nearest_time(a, &trigger, Some(sentence_span))
+            .map(|ti| (ti, false))
+            .or_else(|| claim.and_then(|c| a.claims[c].time).map(|ti| (ti, true)));
+        let mut ev = EventRec {
+            event_type: event_type(code),
+            cameo: None,
+            trigger: trigger.clone(),
+            participants: Vec::new(),
+            time,
+            place,
+            modality,
+            polarity,
+            claim,
+        };
+        if subject.is_some() && subject == object {
+            // One group on both sides ("talks between A and B", "the two leaders spoke"): the
+            // first member with the others, as one event.
+            if sources.len() == 1 && s.actors[sources.start].entities.len() >= 2 {
+                let x = &s.actors[sources.start];
+                let e = &x.entities;
+                let side =
+                    |role, entity| ParticipantRec { role, span: x.span.clone(), entity: Some(entity), code: None };
+                ev.participants = vec![side(ParticipantRole::Source, e[0])];
+                ev.participants.extend(e[1..].iter().map(|&y| side(ParticipantRole::Target, y)));
+            } else {
+                ev.participants.push(participant(s, ParticipantRole::Source, sources.start));
+                ev.participants.extend(sources.clone().skip(1).map(|y| participant(s, ParticipantRole::Target, y)));
+            }
+        } else {
+            // Coordinated actors share the event ("A and B met C"): one record with every
+            // member in its role, not one per pair.
+            ev.participants.extend(sources.clone().map(|x| participant(s, ParticipantRole::Source, x)));
+            for y in targets {
+                if !sources.clone().any(|x| x == y || same_entity(s, x, y)) {
+                    ev.participants.push(participant(s, ParticipantRole::Target, y));
+                }
+            }
+        }
+        let has = |r| ev.participants.iter().any(|p| p.role == r);
+        // A main event, or one told of a main event's actor, is coded with one side known, as
+        // the code book codes "a journalist was killed", when its code is a specific one (a
+        // pattern's, a combination's, a verb's such as "tortured"); a verb's general code
+        // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
+        let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
+        let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
+        if told && (complete || (main || about_main) && sided && specific(code)) {
+            ev.cameo = Some(code.to_string());
+        } else if !frame.noun && ev.participants.is_empty() {
+            continue;
+        }
+        push_once(events, ev, sentence_start);
+    }
+}
+
+/// The subject of the main frame whose adverbial clause `frame` is in.
+fn main_subject_of_adverbial(s: &Sentence, frames: &[Frame], frame: &Frame) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let w = frame.word?;
+    let clause = std::iter::once(w).chain(syn.ancestors(w)).find(|&x| syn.deprel(x) == Deprel::Advcl)?;
+    let head = syn.head(clause)?;
+    frames.iter().find(|f| f.main && f.word == Some(head)).and_then(|f| f.subject)
+}
+
+/// Whether `frame` lies in a relative clause about an actor of one of the sentence's main
+/// events, with a side of its own.
+fn about_main_actor(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
+    let syn = &s.a.syntax;
+    let antecedent = frame.word.and_then(|w| syn.relative_clause(w)).and_then(|rc| antecedent(s, rc));
+    (frame.subject.is_some() || frame.object.is_some())
+        && antecedent.is_some_and(|g| frames.iter().any(|f| f.main && (f.subject == Some(g) || f.object == Some(g))))
+}
+
+/// A protest's code with what it is for, where its clause says ("demonstrations to demand
+/// political reforms": 1412, "rioted calling for the removal of the president": 1451): the
+/// code book's four aims of 141-145, read off the lemmas of the protest's clause after it.
+fn protest_aim(s: &Sentence, frame: &Frame, code: &'static str) -> &'static str {
+    if !matches!(code, "141" | "142" | "143" | "144" | "145") {
+        return code;
+    }
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return code };
+    // The clause the protest heads; for an event noun, the clause of its verb.
+    let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
+    let words = syn.subtree_words(head);
+    let after: Vec<&str> = words.filter(|&w| w > v).map(|w| syn.lemma(w)).collect();
+    PROTEST_AIMS
+        .iter()
+        .find(|(_, lemmas)| after.iter().any(|l| lemmas.contains(l)))
+        .and_then(|&(d, _)| cameo_code(&format!("{code}{d}")))
+        .unwrap_or(code)
+}
+
+/// A speaker's outlook that a verb of saying reports ("said he was skeptical over Moscow's
+/// will", "said he was not confident that ..."): the pessimistic (012) or optimistic (013)
+/// comment, negation turning one into the other, with the first actor after the adjective in
+/// its clause as what the comment is about, and the adjective's word.
+fn outlook(s: &Sentence, frame: &Frame) -> Option<(&'static str, Option<usize>, usize)> {
+    let syn = &s.a.syntax;
+    let adj = syn.ccomp(frame.word?).filter(|_| frame.reporting)?;
+    if syn.upos(adj) != Upos::Adj {
+        return None;
+    }
+    let lemma = syn.lemma(adj);
+    let pessimistic = if PESSIMISTIC.contains(lemma) {
+        true
+    } else if OPTIMISTIC.contains(lemma) {
+        false
+    } else {
+        return None;
+    };
+    let code = if pessimistic != syn.negated(adj) { "012" } else { "013" };
+    let target = syn.subtree_words(adj).filter(|&w| w > adj).find_map(|w| s.group(s.token_of(w)));
+    Some((code, target, adj))
+}
+
+/// Whom a protest is against, where its verb names no one: the first actor, not a place, in
+/// the clause that says what it is for ("a hunger strike to protest President Assad's
+/// failure", "demonstrations to demand reforms by Gondor's government").
+fn protest_target(s: &Sentence, frame: &Frame, subject: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let purpose = purpose_clauses(s, frame).into_iter();
+    // Its nominal arguments, each with what it is of or belongs to ("the United States'
+    // policies"), not a word that only describes one ("military policies").
+    let nominal = |w: usize| matches!(syn.deprel(w).base(), Deprel::Obj | Deprel::Obl | Deprel::Nmod | Deprel::Nsubj);
+    purpose
+        .flat_map(|c| syn.subtree_words(c))
+        .filter(|&w| nominal(w))
+        .find_map(|w| s.group_of(w).filter(|&g| Some(g) != subject && !s.actors[s.groups[g].0.start].place))
+}
+
+/// The clauses that say what an event is for: the adverbial, open and adnominal clauses of its
+/// verb (for an event noun, of the verb whose argument it is).
+fn purpose_clauses(s: &Sentence, frame: &Frame) -> Vec<usize> {
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return Vec::new() };
+    let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
+    syn.children(head).filter(|&c| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl)).collect()
+}
+
+/// Whether a code says more than its category's general code ("1822" torture, not "180").
+fn specific(code: &str) -> bool {
+    !code.ends_with('0')
+}
+
+/// Adds an event unless the sentence already has it: an event reported twice in one sentence
+/// ("called ... on the call") is one record.
+fn push_once(events: &mut Vec<EventRec>, ev: EventRec, sentence_start: usize) {
+    let same = |e: &EventRec| {
+        e.cameo.is_some()
+            && e.cameo == ev.cameo
+            && e.polarity == ev.polarity
+            && e.participants.len() == ev.participants.len()
+            && e.participants
+                .iter()
+                .zip(&ev.participants)
+                .all(|(p, q)| p.role == q.role && (p.span == q.span || (p.entity.is_some() && p.entity == q.entity)))
+    };
+    if !events.iter().rev().take_while(|e| e.trigger.start >= sentence_start).any(same) {
+        events.push(ev);
+    }
+}
+
+pub(super) fn same_entity(s: &Sentence, x: usize, y: usize) -> bool {
+    let (a, b) = (&s.actors[x].entities, &s.actors[y].entities);
+    a.len() == 1 && a == b
+}
+
+pub(super) fn is_code(c: &str) -> bool {
+    c.len() >= 3 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub(super) fn participant(s: &Sentence, role: ParticipantRole, actor: usize) -> ParticipantRec {
+    let x = &s.actors[actor];
+    ParticipantRec { role, span: x.span.clone(), entity: (x.entities.len() == 1).then(|| x.entities[0]), code: None }
+}
+
+/// The innermost claim whose content contains `pos` (claims' content spans sorted by start).
+pub(super) fn innermost_claim(
+    spans: &[(usize, usize, usize)],
+    pos: usize,
+    claims: &[crate::claims::ClaimRec],
+) -> Option<usize> {
+    let upto = spans.partition_point(|&(s, _, _)| s <= pos);
+    spans[..upto]
+        .iter()
+        .rev()
+        .take(32)
+        .filter(|&&(s, e, _)| s <= pos && pos < e)
+        .min_by_key(|&&(_, _, c)| claims[c].content.iter().map(|r| r.len()).sum::<usize>())
+        .map(|&(_, _, c)| c)
+}
+
+/// "in St. Petersburg": the first place actor after the trigger led by in/at/near.
+pub(super) fn place_after(s: &Sentence, from: usize) -> Option<PlaceRec> {
+    let limit = s.toks.end.min(from + 40);
+    (from..limit).take_while(|&k| !matches!(s.w(k), ";")).find_map(|k| {
+        let g = s.group(k)?;
+        let actor = &s.actors[s.groups[g].0.clone().next()?];
+        let led = k > 0 && matches!(s.w(k - 1), "in" | "at" | "near") && actor.toks.start == k;
+        (actor.place && led).then(|| PlaceRec { span: actor.span.clone(), entity: actor.entities.first().copied() })
+    })
+}
+
+/// The time expression nearest the trigger in its sentence, within a short distance.
+pub(super) fn nearest_time(a: &Analysis, trigger: &Range<usize>, sentence: Option<Range<usize>>) -> Option<usize> {
+    let s = sentence?;
+    let first = a.times.partition_point(|t| t.span.end <= s.start);
+    a.times[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.span.start < s.end)
+        .map(|(k, t)| {
+            let d = if t.span.start >= trigger.end {
+                t.span.start - trigger.end
+            } else {
+                trigger.start.saturating_sub(t.span.end)
+            };
+            (d, first + k)
+        })
+        .filter(|&(d, _)| d <= 80)
+        .min()
+        .map(|(_, k)| k)
+}
