@@ -91,7 +91,7 @@ def test_errors_are_sayso_errors_with_clear_messages():
 
 def test_schema_and_versions():
     assert sayso.schema()["$schema"].endswith("2020-12/schema")
-    assert sayso.SCHEMA_VERSION == "1.0"
+    assert sayso.SCHEMA_VERSION == "1.1"
     assert sayso.__version__
 
 

@@ -15,6 +15,8 @@ Examples:
   sayso extract tests/corpus/putin-trump-cia-tip.txt
   sayso extract --published 2017-12-17 article.txt -o article.sayso.json
   sayso extract articles.jsonl --jobs 8 > documents.jsonl
+  sayso extract page.html
+  sayso extract CC-NEWS-20191118.warc.gz --jobs 8 -o documents.jsonl
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl

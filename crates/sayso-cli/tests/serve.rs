@@ -153,7 +153,7 @@ fn sigterm_during_load_finishes_requests_in_flight_refuses_new_ones_and_exits_0(
         assert!(response.starts_with("HTTP/1.1 200"), "request {i}: {}", &response[..response.len().min(300)]);
         let body = response.split_once("\r\n\r\n").map_or("", |(_, b)| b);
         let doc: serde_json::Value = serde_json::from_str(body).expect("a whole JSON document");
-        assert_eq!(doc["schema_version"], "1.0", "request {i}");
+        assert_eq!(doc["schema_version"], sayso::SCHEMA_VERSION, "request {i}");
     }
     assert!(served.wait_exit(Duration::from_secs(20)), "exit status 0 after SIGTERM");
     let log = served.log.lock().expect("log").join("\n");

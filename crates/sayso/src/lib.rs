@@ -65,6 +65,10 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
     input.validate()?;
     let mut a = Analysis::default();
     let mut meta = input;
+    let mut page_date = None;
+    if let Some(html) = meta.html.take() {
+        page_date = read_page(&mut a, &mut meta, html)?;
+    }
     a.text = std::mem::take(&mut meta.text);
     if let Some(p) = &meta.published {
         let given = input::parse_published(p)?;
@@ -76,6 +80,11 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
             evidence: None,
             reason: None,
         });
+    } else {
+        a.published = page_date;
+    }
+    for w in std::mem::take(&mut meta.warnings) {
+        a.warn(w.code, w.message, None);
     }
     a.meta = meta;
     text::run(&mut a);
@@ -85,6 +94,49 @@ pub fn analyze(input: ArticleInput) -> Result<Analysis, Error> {
     claims::run(&mut a);
     events::run(&mut a);
     Ok(a)
+}
+
+/// Reads the article of a web page into `meta` (its body as the text; title, bylines,
+/// publisher, URL and language where the caller gave none) and `a.page`; returns the
+/// publication date the page gives.
+fn read_page(a: &mut Analysis, meta: &mut ArticleInput, html: String) -> Result<Option<time::PublishedRec>, Error> {
+    let page = input::html::read(&html, meta.url.as_deref())?;
+    meta.text = page.text;
+    if meta.title.is_none() {
+        meta.title = page.title;
+    }
+    if meta.authors.is_empty() {
+        meta.authors = page.authors;
+    }
+    if meta.publisher.is_none() {
+        meta.publisher = page.publisher;
+    }
+    if meta.url.is_none() {
+        meta.url.clone_from(&page.canonical_url);
+    }
+    if meta.language.is_none() {
+        meta.language = page.language;
+    }
+    if page.flattened {
+        a.warn(
+            "html_flattened",
+            format!("the page nests elements more than {} deep; deeper ones were read as one", input::html::MAX_DEPTH),
+            None,
+        );
+    }
+    a.page = Some(analysis::PageSource { html, source_map: page.source_map, canonical_url: page.canonical_url });
+    let date = page.published.and_then(|value| {
+        let given = input::parse_published(&value).ok()?;
+        Some(time::PublishedRec {
+            date: given.date,
+            datetime: given.datetime,
+            source: schema::PublishedSource::Html,
+            confidence: page.published_confidence,
+            evidence: None,
+            reason: page.published_reason,
+        })
+    });
+    Ok(date)
 }
 
 /// Analyses one article and returns its document.
