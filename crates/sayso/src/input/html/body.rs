@@ -69,7 +69,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>, declares_article: bool) ->
     let Some(top) = best(dom, &scores, &stats) else {
         return Err("it has no paragraphs of text".to_string());
     };
-    let roots = with_siblings(dom, top, &scores, &skip, &stats);
+    let roots = with_siblings(dom, top, &scores, &skip, &hints, &stats);
     let linked = linked_headlines(dom, &roots, &skip);
     let mut blocks = Vec::new();
     for &root in &roots {
@@ -177,6 +177,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "comment",
     "comments",
     "consent",
+    "contact",
     "cookie",
     "cookies",
     "credit",
@@ -187,6 +188,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "dfp",
     "footer",
     "gdpr",
+    "header",
     "masthead",
     "menu",
     "meta",
@@ -559,7 +561,7 @@ fn common_ancestor(dom: &Dom, a: usize, b: usize) -> usize {
 }
 
 /// The article element and the siblings that belong with it, in page order.
-fn with_siblings(dom: &Dom, top: usize, scores: &[f64], skip: &[bool], stats: &[Stats]) -> Vec<usize> {
+fn with_siblings(dom: &Dom, top: usize, scores: &[f64], skip: &[bool], hints: &[Hint], stats: &[Stats]) -> Vec<usize> {
     let parent = dom.nodes[top].parent as usize;
     if parent >= dom.nodes.len() {
         return vec![top];
@@ -571,7 +573,10 @@ fn with_siblings(dom: &Dom, top: usize, scores: &[f64], skip: &[bool], stats: &[
             roots.push(c);
             continue;
         }
-        if skip[c] || dom.nodes[c].tag == Tag::Text {
+        if skip[c]
+            || dom.nodes[c].tag == Tag::Text
+            || is_boilerplate(dom, c, hints, stats, stats[top].para_chars.max(1))
+        {
             continue;
         }
         if scores[c].is_finite() && scores[c] >= threshold {
