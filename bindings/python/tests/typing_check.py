@@ -6,3 +6,5 @@ docs: list[sayso.Document] = sayso.extract_many(["a", {"text": "b"}], jobs=2)
 text: str = doc.to_json()
 schema: dict[str, object] = sayso.schema()
 version: str = sayso.__version__
+page: sayso.Document = sayso.extract(html=b"<p>Text.</p>", url="https://example.org/2024/01/01/a")
+page_str: sayso.Document = sayso.extract(html="<p>Text.</p>")

@@ -49,6 +49,10 @@ pub(crate) struct ExtractParams {
     published: Option<String>,
     /// Article id when the body does not give one (a `text/plain` body never does).
     id: Option<String>,
+    /// Where the article was published, when the body does not say (for a `text/html` page:
+    /// the URL it was fetched from, whose date path and host the page's metadata is read
+    /// against).
+    url: Option<String>,
 }
 
 impl ExtractParams {
@@ -64,13 +68,16 @@ impl ExtractParams {
     }
 
     /// The query's metadata applied as the CLI applies its flags: `published` overrides,
-    /// `id` fills in only a missing id.
+    /// `id` and `url` fill in only what is missing.
     fn apply(&self, article: &mut ArticleInput) {
         if let Some(p) = &self.published {
             article.published = Some(p.clone());
         }
         if article.id.is_none() {
             article.id.clone_from(&self.id);
+        }
+        if article.url.is_none() {
+            article.url.clone_from(&self.url);
         }
     }
 }
@@ -81,6 +88,9 @@ impl ExtractParams {
     fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
         if let Some(p) = &self.published {
             article.published = Some(p.clone());
+        }
+        if article.url.is_none() {
+            article.url.clone_from(&self.url);
         }
         if article.id.is_none() {
             article.id = self.id.as_ref().map(|prefix| format!("{prefix}:{line}"));
@@ -132,10 +142,13 @@ fn check_charset(charset: Option<&str>) -> Result<(), Problem> {
 enum BodyKind {
     Json,
     Text,
+    /// A web page, in the character set given (else its own `<meta>`, else UTF-8).
+    Html(Option<String>),
 }
 
 fn extract_body_kind(headers: &HeaderMap) -> Result<BodyKind, Problem> {
-    let expected = "send an article object as application/json or the article text as text/plain";
+    let expected =
+        "send an article object as application/json, the article text as text/plain, or a web page as text/html";
     let Some((essence, charset)) = media_type(headers) else {
         return Err(unsupported(format!("no Content-Type: {expected}")));
     };
@@ -143,6 +156,8 @@ fn extract_body_kind(headers: &HeaderMap) -> Result<BodyKind, Problem> {
         "application/json" => BodyKind::Json,
         e if e.starts_with("application/") && e.ends_with("+json") => BodyKind::Json,
         "text/plain" => BodyKind::Text,
+        // Pages come in every character set; the core decodes them as a browser would.
+        "text/html" | "application/xhtml+xml" => return Ok(BodyKind::Html(charset)),
         other => return Err(unsupported(format!("Content-Type `{other}` is not accepted: {expected}"))),
     };
     check_charset(charset.as_deref())?;
@@ -186,6 +201,7 @@ async fn extract(
         BodyKind::Text => std::str::from_utf8(&body)
             .map(ArticleInput::from_text)
             .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
+        BodyKind::Html(charset) => ArticleInput::from_html_bytes(&body, charset.as_deref()),
     }
     .map_err(|e| Problem::from_sayso(&e))?;
     params.apply(&mut article);

@@ -154,8 +154,9 @@ class Document(Record):
 
 
 def extract(
-    text: str,
+    text: Optional[str] = None,
     *,
+    html: Optional[Union[str, bytes]] = None,
     published: Optional[str] = None,
     title: Optional[str] = None,
     url: Optional[str] = None,
@@ -163,24 +164,33 @@ def extract(
     id: Optional[str] = None,
     offsets: str = "codepoint",
 ) -> Document:
-    """Analyse one article's text. ``published`` is YYYY-MM-DD or RFC 3339; ``offsets`` is
-    ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``.
+    """Analyse one article: its ``text``, or a web page as ``html`` (``str``, or ``bytes`` in
+    any charset, gzipped or not) whose article body becomes the text and whose headline,
+    bylines, publisher, canonical URL, language and publication date fill in what is not
+    given; ``url`` is where the page was fetched. ``published`` is YYYY-MM-DD or RFC 3339;
+    ``offsets`` is ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``.
 
-    Raises :class:`InvalidInput` (empty text, bad date) or :class:`InvalidOption`.
+    Raises :class:`InvalidInput` (empty text, bad date, a page without an article, both text
+    and html) or :class:`InvalidOption`.
     """
-    if not isinstance(text, str):
+    if text is not None and not isinstance(text, str):
         raise InvalidInput(f"text must be a str, got {type(text).__name__}")
+    if html is not None and not isinstance(html, (str, bytes)):
+        raise InvalidInput(f"html must be a str or bytes, got {type(html).__name__}")
     return Document(
-        _extract_json(text, published=published, title=title, url=url, publisher=publisher, id=id, offsets=offsets)
+        _extract_json(
+            text, html=html, published=published, title=title, url=url, publisher=publisher, id=id, offsets=offsets
+        )
     )
 
 
 def extract_many(
     articles: Iterable[Union[str, Mapping[str, Any]]], *, jobs: Optional[int] = None, offsets: str = "codepoint"
 ) -> List[Document]:
-    """Analyse many articles (strings, or dicts with ``text`` and optional ``id``,
-    ``published``, ``title``, ``url``, ``publisher``, ``authors``, ``language``) on all cores
-    (or ``jobs`` threads) without holding the GIL. Returns Documents in input order."""
+    """Analyse many articles (strings, or dicts with ``text`` or ``html`` -- a web page as
+    ``str`` or ``bytes`` -- and optional ``id``, ``published``, ``title``, ``url``,
+    ``publisher``, ``authors``, ``language``) on all cores (or ``jobs`` threads) without
+    holding the GIL. Returns Documents in input order."""
     items = [a if isinstance(a, str) else dict(a) for a in articles]
     return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets)]
 

@@ -1,5 +1,5 @@
 """The compiled part of sayso (Rust, pyo3). Use the functions of the `sayso` package."""
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Union
 
 __version__: str
 SCHEMA_VERSION: str
@@ -9,8 +9,9 @@ class InvalidInput(SaysoError): ...
 class InvalidOption(SaysoError): ...
 
 def extract_json(
-    text: str,
+    text: Optional[str] = ...,
     *,
+    html: Optional[Union[str, bytes]] = ...,
     published: Optional[str] = ...,
     title: Optional[str] = ...,
     url: Optional[str] = ...,

@@ -462,7 +462,8 @@ fn scores(dom: &Dom, hints: &[Hint], stats: &[Stats], paragraphs: &[Paragraph]) 
         let score = paragraph_score(p.chars, p.commas);
         let mut a = if p.run { u32::try_from(p.node).unwrap_or(super::dom::NONE) } else { dom.nodes[p.node].parent };
         let mut level = 0;
-        while a != super::dom::NONE && a != 0 && level < 5 {
+        // The root scores too: a fragment (`<p>...</p>`) has no other container.
+        while a != super::dom::NONE && level < 5 {
             let ai = a as usize;
             if !scored[ai] {
                 scored[ai] = true;
@@ -500,7 +501,7 @@ fn initial(tag: Tag, hint: Hint) -> f64 {
 
 fn best(dom: &Dom, scores: &[f64], stats: &[Stats]) -> Option<usize> {
     let mut top: Option<usize> = None;
-    for i in 1..dom.nodes.len() {
+    for i in 0..dom.nodes.len() {
         if scores[i].is_finite() && top.is_none_or(|t| scores[i] > scores[t]) {
             top = Some(i);
         }

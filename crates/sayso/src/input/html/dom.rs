@@ -8,14 +8,15 @@
 //! Nodes are stored in document order, so an element's descendants are the nodes between it
 //! and its `end`: every walk over the tree is a loop over a range, never a recursion, which
 //! keeps a page of 100,000 nested tags from exhausting the stack. Nesting deeper than
-//! [`MAX_DEPTH`] is flattened into the deepest element (its text is kept).
+//! [`MAX_DEPTH`] is flattened: elements past it become siblings of the deepest one.
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
 use std::ops::Range;
 
-/// Elements nest at most this deep; deeper start tags add no element (their text is kept
-/// in the element at this depth). Real pages stay far below it.
+/// Elements nest at most this deep; a deeper start tag closes the innermost element first,
+/// so elements past it are siblings (nesting is lost, no element or text is). Real pages
+/// stay far below it.
 pub const MAX_DEPTH: usize = 256;
 
 /// "No node".
@@ -379,7 +380,7 @@ struct Builder {
     dom: Dom,
     /// Open elements, innermost last (node indices).
     open: Vec<u32>,
-    /// The start tag being read: its node, or `None` when it adds no element.
+    /// The start tag being read.
     pending: Option<Pending>,
     /// The attribute whose value comes next.
     attr: Option<AttrName>,
@@ -389,7 +390,7 @@ struct Builder {
 
 struct Pending {
     tag: Tag,
-    node: Option<u32>,
+    node: u32,
 }
 
 fn to_u32(v: usize) -> u32 {
@@ -414,13 +415,13 @@ impl Builder {
             CallbackEvent::AttributeName { name } => {
                 self.attr = AttrName::from_name(name);
                 // A valueless attribute (`hidden`) is kept with an empty value.
-                if let (Some(attr), Some(Pending { node: Some(_), .. })) = (self.attr, &self.pending) {
+                if let (Some(attr), Some(_)) = (self.attr, &self.pending) {
                     let at = to_u32(self.dom.values.len());
                     self.dom.attrs.push(Attr { name: attr, value: at..at });
                 }
             }
             CallbackEvent::AttributeValue { value } => {
-                if let (Some(_), Some(Pending { node: Some(_), .. })) = (self.attr, &self.pending) {
+                if let (Some(_), Some(_)) = (self.attr, &self.pending) {
                     let start = to_u32(self.dom.values.len());
                     push_utf8(&mut self.dom.values, value);
                     let end = to_u32(self.dom.values.len());
@@ -440,24 +441,22 @@ impl Builder {
     fn open_start_tag(&mut self, name: &[u8], at: usize) {
         let tag = Tag::from_name(name);
         self.implied_ends(tag);
-        // Attributes of elements past the depth limit are dropped with them.
-        let node = if self.open.len() > MAX_DEPTH && !tag.is_void() {
+        // At the depth limit the innermost element is closed first, so the new one becomes its
+        // sibling (as Blink does past 512): nesting is lost, elements and text are not.
+        if self.open.len() > MAX_DEPTH && !tag.is_void() {
             self.dom.flattened = true;
-            None
-        } else {
-            let parent = self.current();
-            let index = to_u32(self.dom.nodes.len());
-            let attrs = to_u32(self.dom.attrs.len());
-            self.dom.nodes.push(Node { tag, parent, end: index + 1, data: attrs..attrs, src: to_u32(at)..to_u32(at) });
-            Some(index)
-        };
-        self.pending = Some(Pending { tag, node });
+            self.pop();
+        }
+        let parent = self.current();
+        let index = to_u32(self.dom.nodes.len());
+        let attrs = to_u32(self.dom.attrs.len());
+        self.dom.nodes.push(Node { tag, parent, end: index + 1, data: attrs..attrs, src: to_u32(at)..to_u32(at) });
+        self.pending = Some(Pending { tag, node: index });
         self.attr = None;
     }
 
     fn close_start_tag(&mut self, self_closing: bool, at: usize) {
         let Some(Pending { tag, node }) = self.pending.take() else { return };
-        let Some(node) = node else { return };
         let attrs_end = to_u32(self.dom.attrs.len());
         let n = &mut self.dom.nodes[node as usize];
         n.data.end = attrs_end;
@@ -675,13 +674,25 @@ mod tests {
     #[test]
     fn nesting_past_the_limit_is_flattened_without_losing_text() {
         let depth = 100_000;
-        let html = format!("{}deep text{}<p>after</p>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let html = format!("{}<p>deep text</p>{}<p>after</p>", "<div>".repeat(depth), "</div>".repeat(depth));
         let dom = Dom::parse(&html);
         assert!(dom.flattened);
-        assert!(dom.nodes.len() < MAX_DEPTH + 10, "{} nodes", dom.nodes.len());
+        assert_eq!(dom.nodes.len(), 1 + depth + 4, "every element is kept");
+        let deepest = dom.nodes.iter().map(|n| depth_of(&dom, n)).max().unwrap();
+        assert_eq!(deepest, MAX_DEPTH + 1, "the text node under the deepest element");
         assert_eq!(dom.collapsed_text(0), "deep text after");
-        let p = (0..dom.nodes.len()).find(|&i| dom.nodes[i].tag == Tag::P).unwrap();
+        let p = (0..dom.nodes.len()).rev().find(|&i| dom.nodes[i].tag == Tag::P).unwrap();
         assert_eq!(dom.nodes[p].parent, 0, "the page's own structure resumes after the deep part");
+    }
+
+    fn depth_of(dom: &Dom, n: &Node) -> usize {
+        let mut d = 0;
+        let mut p = n.parent;
+        while p != NONE {
+            d += 1;
+            p = dom.nodes[p as usize].parent;
+        }
+        d
     }
 
     #[test]
