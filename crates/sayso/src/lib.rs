@@ -125,10 +125,11 @@ fn read_page(a: &mut Analysis, meta: &mut ArticleInput, html: String) -> Result<
         );
     }
     a.page = Some(analysis::PageSource { html, source_map: page.source_map, canonical_url: page.canonical_url });
+    let day = page.published_day.and_then(|d| d.parse::<jiff::civil::Date>().ok());
     let date = page.published.and_then(|value| {
         let given = input::parse_published(&value).ok()?;
         Some(time::PublishedRec {
-            date: given.date,
+            date: day.unwrap_or(given.date),
             datetime: given.datetime,
             source: schema::PublishedSource::Html,
             confidence: page.published_confidence,

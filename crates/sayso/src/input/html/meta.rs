@@ -26,6 +26,9 @@ pub(crate) struct Meta {
 pub(crate) struct PageDate {
     /// `YYYY-MM-DD` or an RFC 3339 date-time, as [`parse_published`] accepts.
     pub value: String,
+    /// The calendar day, when it is not `value`'s own (a UTC time the page shows on the day
+    /// before).
+    pub day: Option<String>,
     /// Where it was read, in words.
     pub reason: String,
     /// How sure the source is.
@@ -35,6 +38,7 @@ pub(crate) struct PageDate {
 /// JSON-LD types of an article.
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
+    "ClaimReview",
     "Article",
     "BlogPosting",
     "ReportageNewsArticle",
@@ -77,7 +81,8 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
     let mut metas: Vec<(String, String)> = Vec::new();
     let mut canonical = None;
     let mut lang = None;
-    let mut h1 = None;
+    let mut h1s: Vec<String> = Vec::new();
+    let mut shown_dates: Vec<usize> = Vec::new();
     let mut title_tag = None;
     let mut ld = Vec::new();
     let mut itemprops: Vec<(String, usize)> = Vec::new();
@@ -105,7 +110,7 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
             }
             Tag::Html if lang.is_none() => lang = dom.attr(i, AttrName::Lang).map(str::to_string),
             Tag::Title if title_tag.is_none() => title_tag = Some(dom.collapsed_text(i)),
-            Tag::H1 if h1.is_none() => h1 = Some(dom.collapsed_text(i)).filter(|t| !t.is_empty()),
+            Tag::H1 if h1s.len() < 8 => h1s.push(dom.collapsed_text(i)),
             Tag::Script
                 if dom
                     .attr(i, AttrName::Type)
@@ -126,6 +131,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
             if is_byline(dom, i) {
                 bylines.push(i);
             }
+            if shown_dates.len() < 32 && names_a_date(dom, i) {
+                shown_dates.push(i);
+            }
         }
     }
     let meta = |names: &[&str]| -> Option<String> {
@@ -134,18 +142,46 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
     let article = ld.iter().find_map(find_article);
     let ld_str = |key: &str| article.and_then(|a| a.get(key)).and_then(text_of).map(|s| collapse_spaces(&s));
 
-    let publisher = article
-        .and_then(|a| a.get("publisher"))
-        .and_then(name_of)
-        .or_else(|| meta(&["og:site_name", "application-name", "twitter:site:name"]))
-        .or_else(|| ld.iter().find_map(find_website_name))
-        .map(|s| collapse_spaces(&s))
-        .filter(|s| !s.is_empty());
+    // The site's name as it shows it (og:site_name, its first part when it lists sections:
+    // "Autoracing | F1 | Indy"), then what JSON-LD says, then the title's site part.
+    // A name that is a URL or a bare domain ("livescience.com") is used only when there is
+    // no other.
+    let publishers: Vec<String> = [
+        meta(&["og:site_name"]).map(|s| first_part(&s).to_string()),
+        article.and_then(|a| a.get("publisher")).and_then(name_of),
+        meta(&["application-name"]),
+        meta(&["twitter:site:name"]),
+        ld.iter().find_map(find_website_name),
+        title_tag.as_deref().and_then(site_part),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| collapse_spaces(&s))
+    .filter(|s| !s.is_empty() && !s.contains("://"))
+    .collect();
+    let domain_like = |s: &str| !s.contains(' ') && s.contains('.');
+    let publisher = publishers.iter().find(|s| !domain_like(s)).or_else(|| publishers.first()).cloned();
 
-    let title = ld_str("headline")
-        .or_else(|| meta(&["og:title", "twitter:title"]).map(|s| collapse_spaces(&s)))
-        .or_else(|| h1.clone())
-        .or_else(|| title_tag.clone())
+    // The headline a reader sees is the page's `<h1>`, when it is one: a heading that shares
+    // most of its words with what the metadata calls the title (a logo or section name in an
+    // `<h1>` shares none). Else the metadata's title, without the site's name.
+    let named: Vec<String> = [ld_str("headline"), meta(&["og:title"]), meta(&["twitter:title"]), title_tag.clone()]
+        .into_iter()
+        .flatten()
+        .map(|t| collapse_spaces(&t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let shown = h1s
+        .iter()
+        .find(|h| {
+            !h.is_empty()
+                && named.iter().any(|t| shares_words(h, t))
+                && !publisher.as_deref().is_some_and(|p| similar_name(h, p))
+        })
+        .cloned();
+    let title = shown
+        .or_else(|| named.first().cloned())
+        .or_else(|| h1s.iter().find(|h| !h.is_empty()).cloned())
         .map(|t| strip_site_name(&t, publisher.as_deref()))
         .filter(|t| !t.is_empty());
 
@@ -177,7 +213,7 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
     {
         authors.push(dom.collapsed_text(b));
     }
-    let authors = clean_authors(&authors, publisher.as_deref());
+    let authors = clean_authors(&authors, publisher.as_deref(), url);
 
     let language = article
         .and_then(|a| a.get("inLanguage"))
@@ -226,7 +262,47 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
                 let (date, path) = url_date(u)?;
                 page_date(&date, format!("the date in the URL path ({path})"), 0.8)
             })
+        })
+        .or_else(|| {
+            shown_dates.iter().find_map(|&i| {
+                let text = dom.collapsed_text(i);
+                if text.chars().count() > 200 {
+                    return None;
+                }
+                let value = normalise_date(&text).or_else(|| words_date(&text))?;
+                page_date(&value, format!("the date the page shows in its byline (\"{text}\")"), 0.7)
+            })
         });
+    // A UTC time late in the evening where the article was written falls on the next day:
+    // the day the page shows (the text of the `<time>` carrying that time, or the date in
+    // its URL) is the publication date its readers know.
+    let published = published.map(|mut d| {
+        // A time in UTC, or with no offset (often UTC unsaid).
+        let utc = d.value.ends_with('Z') || (d.value.len() == 19 && d.value.as_bytes()[10] == b'T');
+        if utc {
+            let shown_day = times
+                .iter()
+                .filter(|&&i| {
+                    dom.attr(i, AttrName::Datetime).and_then(normalise_date).is_some_and(|v| same_minute(&v, &d.value))
+                })
+                .find_map(|&i| words_date(&dom.collapsed_text(i)).map(|day| (day, "as the page shows it")))
+                .or_else(|| {
+                    [url, canonical_url.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|u| url_date(u).map(|(day, _)| (day, "as its URL path dates it")))
+                });
+            if let Some((day, how)) = shown_day
+                && day != d.value[..10]
+                && one_day_apart(&day, &d.value[..10])
+            {
+                d.reason =
+                    format!("{}; the calendar day {day} {how} (the UTC time is on the next or previous day)", d.reason);
+                d.day = Some(day);
+            }
+        }
+        d
+    });
 
     let declares_article = article.is_some_and(|a| has_type(a, ARTICLE_TYPES))
         || meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article"))
@@ -349,13 +425,93 @@ fn is_byline(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Elements whose class or id says they show a date (a byline's "Nov 18, 2019").
+fn names_a_date(dom: &Dom, i: usize) -> bool {
+    [AttrName::Class, AttrName::Id].into_iter().filter_map(|a| dom.attr(i, a)).any(|v| {
+        v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "date"
+                    | "dateline"
+                    | "time"
+                    | "timestamp"
+                    | "published"
+                    | "pubdate"
+                    | "posted"
+                    | "byline"
+                    | "meta"
+                    | "author"
+                    | "info"
+            )
+        })
+    })
+}
+
+/// A site name without the tagline or sections after it ("Remember 80/90 - Memorabilia").
+fn first_part(name: &str) -> &str {
+    [" | ", " - ", " – "].iter().fold(name, |n, sep| n.split(sep).next().unwrap_or(n))
+}
+
+/// Whether two normalised date-times name the same minute.
+fn same_minute(a: &str, b: &str) -> bool {
+    a.len() >= 16 && b.len() >= 16 && a[..16] == b[..16]
+}
+
+fn one_day_apart(a: &str, b: &str) -> bool {
+    let (Ok(a), Ok(b)) = (a.parse::<jiff::civil::Date>(), b.parse::<jiff::civil::Date>()) else { return false };
+    a.since(b).is_ok_and(|span| span.get_days().abs() == 1)
+}
+
+/// Whether most of `heading`'s words are in `title`: the same headline, perhaps reworded.
+fn shares_words(heading: &str, title: &str) -> bool {
+    let norm = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (h, t) = (norm(heading), norm(title));
+    if h.is_empty() {
+        return false;
+    }
+    let shared = h.iter().filter(|w| t.contains(w)).count();
+    shared * 2 >= h.len() || title.to_lowercase().contains(&heading.to_lowercase())
+}
+
+/// The site's name in a title that carries one ("Headline - Site").
+fn site_part(title: &str) -> Option<String> {
+    let title = collapse_spaces(title);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && tail.split_whitespace().count() <= 3
+            && head.split_whitespace().count() >= 3
+            && looks_like_site(tail)
+        {
+            return Some(tail.trim().to_string());
+        }
+    }
+    None
+}
+
 /// Names as people write them: "By A and B", "A, B", "A | Reuters" become ["A", "B"];
 /// URLs, e-mail addresses, dates and the publisher itself are dropped.
-fn clean_authors(raw: &[String], publisher: Option<&str>) -> Vec<String> {
+fn clean_authors(raw: &[String], publisher: Option<&str>, url: Option<&str>) -> Vec<String> {
+    let host = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .map(|h| h.trim_start_matches("www."));
+    let is_site =
+        |name: &str| publisher.is_some_and(|p| similar_name(name, p)) || host.is_some_and(|h| similar_name(name, h));
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let exactly_site =
+        |name: &str| publisher.is_some_and(|p| norm(p) == norm(name)) || host.is_some_and(|h| norm(h) == norm(name));
     let mut out: Vec<String> = Vec::new();
     for r in raw {
         let r = collapse_spaces(r);
+        // "Name | Site", "Name - Site Contributor", "Name. Site".
         let r = r.split(['|', '\n']).next().unwrap_or("");
+        let r = r.split(" - ").next().unwrap_or(r);
+        let r = match r.split_once(". ") {
+            Some((name, rest)) if exactly_site(rest) => name,
+            _ => r,
+        };
         let mut r = r.trim();
         for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por "] {
             if let Some(rest) = r.strip_prefix(prefix) {
@@ -375,7 +531,9 @@ fn clean_authors(raw: &[String], publisher: Option<&str>) -> Vec<String> {
             if !plausible {
                 continue;
             }
-            if publisher.is_some_and(|p| p.eq_ignore_ascii_case(name)) && !out.is_empty() {
+            // The site named beside a person is not a second author ("Troy L. Smith,
+            // Cleveland.com"); alone, it is the byline.
+            if is_site(name) && !out.is_empty() {
                 continue;
             }
             if !out.iter().any(|o| o.eq_ignore_ascii_case(name)) {
@@ -489,7 +647,7 @@ fn page_date(raw: &str, reason: String, confidence: f64) -> Option<PageDate> {
     if !(1990..=2100).contains(&given.date.year()) {
         return None;
     }
-    Some(PageDate { value, reason, confidence })
+    Some(PageDate { value, day: None, reason, confidence })
 }
 
 /// `2019-11-18`, `2019-11-18T14:30:00.000+0000`, `2019-11-18 14:30`, `2019/11/18`,
@@ -650,6 +808,34 @@ mod tests {
     #[test]
     fn author_lists_are_cleaned() {
         let raw = ["By Jane Roe, John Doe & Ann Poe | Reuters".to_string(), "https://x.com/jr".to_string()];
-        assert_eq!(clean_authors(&raw, None), ["Jane Roe", "John Doe", "Ann Poe"]);
+        assert_eq!(clean_authors(&raw, None, None), ["Jane Roe", "John Doe", "Ann Poe"]);
+        let raw = ["Troy L. Smith, Cleveland.com".to_string()];
+        assert_eq!(clean_authors(&raw, None, Some("https://www.cleveland.com/x")), ["Troy L. Smith"]);
+        let raw = [
+            "Finian Cunningham. Sputnik International".to_string(),
+            "Tim Childers - Live Science Contributor".to_string(),
+        ];
+        assert_eq!(clean_authors(&raw, Some("Sputnik International"), None), ["Finian Cunningham", "Tim Childers"]);
+    }
+
+    #[test]
+    fn the_headline_shown_wins_and_the_site_name_comes_from_the_title() {
+        let html = r#"<head><title>Bridge reopens after two years of repairs - Harbour Gazette</title></head>
+            <body><h1>Harbour Gazette</h1><h1>Bridge reopens after repairs</h1></body>"#;
+        let m = read(&Dom::parse(html), None);
+        assert_eq!(m.publisher.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(m.title.as_deref(), Some("Bridge reopens after repairs"), "the logo's <h1> is not the headline");
+    }
+
+    #[test]
+    fn a_utc_time_on_the_next_day_keeps_the_day_the_page_shows() {
+        let html = r#"<head><meta property="article:published_time" content="2019-11-19T02:10:00Z"></head>
+            <body><time datetime="2019-11-19T02:10:00Z">November 18, 2019</time></body>"#;
+        let d = read(&Dom::parse(html), None).published.unwrap();
+        assert_eq!(d.value, "2019-11-19T02:10:00Z");
+        assert_eq!(d.day.as_deref(), Some("2019-11-18"));
+        let html = r#"<head><meta property="article:published_time" content="2019-11-19T02:10:00Z"></head>
+            <body><time datetime="2019-11-19T02:10:00Z">November 11, 2019</time></body>"#;
+        assert_eq!(read(&Dom::parse(html), None).published.unwrap().day, None, "a day far from the time is not taken");
     }
 }

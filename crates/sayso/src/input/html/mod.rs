@@ -34,6 +34,9 @@ pub struct Page {
     pub language: Option<String>,
     /// The publication date the page gives, as `YYYY-MM-DD` or RFC 3339.
     pub published: Option<String>,
+    /// The publication's calendar day when it is not `published`'s own (a UTC time that the
+    /// page shows on the previous day), `YYYY-MM-DD`.
+    pub published_day: Option<String>,
     /// Where the publication date was read (JSON-LD, a meta tag, `<time>`, the URL).
     pub published_reason: Option<String>,
     /// How sure that source is, 0 to 1.
@@ -66,9 +69,9 @@ pub fn read(html: &str, url: Option<&str>) -> Result<Page, Error> {
         text.push_str(&b.text);
         source_map.push((start..text.len(), b.src));
     }
-    let (published, published_reason, published_confidence) = match meta.published {
-        Some(PageDate { value, reason, confidence }) => (Some(value), Some(reason), confidence),
-        None => (None, None, 0.0),
+    let (published, published_day, published_reason, published_confidence) = match meta.published {
+        Some(PageDate { value, day, reason, confidence }) => (Some(value), day, Some(reason), confidence),
+        None => (None, None, None, 0.0),
     };
     Ok(Page {
         text,
@@ -79,6 +82,7 @@ pub fn read(html: &str, url: Option<&str>) -> Result<Page, Error> {
         canonical_url: meta.canonical_url,
         language: meta.language,
         published,
+        published_day,
         published_reason,
         published_confidence,
         flattened: dom.flattened,
