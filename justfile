@@ -69,7 +69,7 @@ snapshots:
 eval: build
     python3 scripts/eval.py --eval-dir {{eval_dir}} --write docs/quality.md
 
-# Fuzz one target (extract_text, article_json, json_lines) for SECONDS with AddressSanitizer, seeded from tests/corpus. Needs nightly (`just fuzz-smoke` is the stable, sanitizer-free short run).
+# Fuzz one target (extract_text, article_json, json_lines, html, warc) for SECONDS with AddressSanitizer, seeded from tests/corpus. Needs nightly (`just fuzz-smoke` is the stable, sanitizer-free short run).
 fuzz target="extract_text" seconds="60":
     command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
     mkdir -p fuzz/corpus/{{target}}
@@ -86,7 +86,7 @@ fuzz-smoke seconds="15":
     fuzz=(cargo +stable fuzz)
     opts=(--dev --sanitizer none)
     (cd fuzz && "${fuzz[@]}" build "${opts[@]}")
-    for target in extract_text article_json json_lines; do
+    for target in extract_text article_json json_lines html warc; do
         # A fresh corpus of the seeds alone each time: a corpus grown by earlier runs would take longer than the run itself to load.
         corpus="target/fuzz-smoke/$target"
         rm -rf "$corpus"
