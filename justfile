@@ -114,6 +114,10 @@ bench-peers: build
     CARGO_TARGET_DIR=target/peers-rust cargo build --release --quiet --manifest-path scripts/peers/html_extractors/Cargo.toml
     python3 scripts/bench_html.py --eval-dir {{eval_dir}} --write docs/performance.md
 
+# Peak memory of sayso extract over a WARC crawl of >= 500 MB (built under target/bench from the article-extraction dev pages repeated, never committed); writes docs/performance.md.
+bench-warc: build
+    python3 scripts/bench_warc.py --eval-dir {{eval_dir}} --write docs/performance.md
+
 # Score textacy's quotation extraction (spaCy small model) on the PolNeAR dev set with sayso's scorer.
 peers: peers-venv
     mkdir -p target/eval
