@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from bench import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -108,21 +110,13 @@ def main():
     rows.append(f"| sayso extract --jobs 1 (HTML to Document: reader and every stage, JSON) | {pipeline_quality['body_f1']:.3f} | "
                 f"{pipeline_quality['precision']:.3f} | {pipeline_quality['recall']:.3f} | {statistics.median(pipeline):.2f} | "
                 f"{', '.join(f'{s:.2f}' for s in pipeline)} | |")
-    section = (f"<!-- bench-peers:begin -->\n{len(files)} pages, {html_bytes / 1e6:.1f} MB of HTML "
+    section = (f"{len(files)} pages, {html_bytes / 1e6:.1f} MB of HTML "
                f"(`article-html-dev`); {datetime.date.today().isoformat()}, commit {commit or 'none'}, "
                f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end.\n\n" + "\n".join(rows) +
-               "\n\nCommand: `just bench-peers` (scripts/bench_html.py)\n<!-- bench-peers:end -->")
-    print(section)
+               "\n")
+    print(f"<!-- bench-peers:begin -->\n{section}\nCommand: `just bench-peers` (scripts/bench_html.py)\n<!-- bench-peers:end -->")
     if args.write:
-        with open(args.write, encoding="utf-8") as f:
-            doc = f.read()
-        b, e = doc.find("<!-- bench-peers:begin -->"), doc.find("<!-- bench-peers:end -->")
-        if b < 0 or e < 0:
-            doc = doc.rstrip("\n") + "\n\n" + section + "\n"
-        else:
-            doc = doc[:b] + section + doc[e + len("<!-- bench-peers:end -->"):]
-        with open(args.write, "w", encoding="utf-8") as f:
-            f.write(doc)
+        write_section(os.path.relpath(os.path.abspath(args.write), ROOT), "bench-peers", section, "`just bench-peers` (scripts/bench_html.py)")
 
 
 if __name__ == "__main__":

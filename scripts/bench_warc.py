@@ -20,6 +20,8 @@ import subprocess
 import sys
 import uuid
 
+from bench import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -89,23 +91,18 @@ def main():
     summary = next((l for l in log.splitlines() if "HTML page(s) read" in l), "")
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], text=True, capture_output=True).stdout.strip()
     section = (
-        f"<!-- bench-warc:begin -->\n`target/bench/pages.warc.gz`: {size / 1e6:.0f} MB on disk, {count} HTML pages "
+        f"`target/bench/pages.warc.gz`: {size / 1e6:.0f} MB on disk, {count} HTML pages "
         f"({html_bytes / 1e6:.0f} MB of HTML, the {len([f for f in os.listdir(pages_dir) if f.endswith('.html.gz')])} dev pages repeated) "
         f"among {3 * count + 1} records (request, response, metadata per page; one gzip member each); "
         f"{datetime.date.today().isoformat()}, commit {commit or 'none'}.\n\n"
         "| run | documents | wall time | pages/s | MB of HTML/s | peak RSS |\n|---|---|---|---|---|---|\n"
         f"| `sayso extract --jobs {args.jobs} pages.warc.gz` | {docs} | {seconds:.1f} s | {count / seconds:.0f} | "
         f"{html_bytes / 1e6 / seconds:.1f} | **{rss:.0f} MB** |\n\n"
-        f"Standard error: `{summary.strip()}`\n\nCommand: `just bench-warc` (scripts/bench_warc.py)\n<!-- bench-warc:end -->"
+        f"Standard error: `{summary.strip()}`\n"
     )
-    print(section)
+    print(f"<!-- bench-warc:begin -->\n{section}\nCommand: `just bench-warc` (scripts/bench_warc.py)\n<!-- bench-warc:end -->")
     if args.write:
-        with open(args.write, encoding="utf-8") as f:
-            doc = f.read()
-        b, e = doc.find("<!-- bench-warc:begin -->"), doc.find("<!-- bench-warc:end -->")
-        doc = (doc.rstrip("\n") + "\n\n" + section + "\n") if b < 0 or e < 0 else doc[:b] + section + doc[e + len("<!-- bench-warc:end -->"):]
-        with open(args.write, "w", encoding="utf-8") as f:
-            f.write(doc)
+        write_section(os.path.relpath(os.path.abspath(args.write), ROOT), "bench-warc", section, "`just bench-warc` (scripts/bench_warc.py)")
 
 
 if __name__ == "__main__":
