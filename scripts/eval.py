@@ -9,8 +9,10 @@ metric the scorer prints. For each Universal Dependencies treebank `ud-<name>-de
 (see SYNTAX), scores the syntax stage in the CoNLL 2018 raw-text setting: `score_syntax.py
 --text` rebuilds the plain text of every document, `sayso parse` tags and parses it, and
 `score_syntax.py` (the shared task's official scorer) aligns the CoNLL-U with the treebank
-by characters; an alignment error on any document fails the run. The table lists the
-headline metric first for each corpus.
+by characters; an alignment error on any document fails the run. A corpus that is a
+directory `<corpus>-dev/` (web pages, one `<id>.html.gz` each, gold in its `gold.jsonl`) is
+run as `sayso extract DIR/*.html.gz`, each page's id being its file name without `.html.gz`.
+The table lists the headline metric first for each corpus.
 --write replaces the generated section of the given Markdown file (between the
 `<!-- eval:begin -->` and `<!-- eval:end -->` markers) with the table, the date, the
 commit and the command.
@@ -40,6 +42,8 @@ SCORERS = {
     "gum-ner": ("score_entities.py", "entity_f1",
                 ["entity_f1", "precision", "recall", "unlabeled_f1", "PER_f1", "ORG_f1", "LOC_f1"],
                 ["--labels", "PER,ORG,LOC"]),
+    "article-html": ("score_article_body.py", "body_f1",
+                     ["body_f1", "precision", "recall", "accuracy", "without_prediction"]),
     "cameo-codebook": ("score_events.py", "event_code_f1",
                        ["event_code_f1", "event_root_f1", "event_actor_f1", "source_accuracy", "target_accuracy",
                         "precision", "recall", "doc_accuracy"]),
@@ -69,21 +73,31 @@ def main():
     os.makedirs(args.out_dir, exist_ok=True)
     rows = []
     for name in sorted(os.listdir(data_dir)):
-        if not name.endswith("-dev.jsonl"):
+        path = os.path.join(data_dir, name)
+        if name.endswith("-dev.jsonl"):
+            corpus = name[: -len("-dev.jsonl")]
+            gold, inputs = path, [path]
+        elif name.endswith("-dev") and os.path.isfile(os.path.join(path, "gold.jsonl")):
+            # Web pages: one file per page, named by its id.
+            corpus = name[: -len("-dev")]
+            gold = os.path.join(path, "gold.jsonl")
+            inputs = sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith(".html.gz"))
+        else:
             continue
-        corpus = name[: -len("-dev.jsonl")]
         if corpus not in SCORERS or (args.only and corpus not in args.only):
             continue
         scorer, headline, shown, *extra = SCORERS[corpus]
         extra = extra[0] if extra else []
-        gold = os.path.join(data_dir, name)
         pred = os.path.join(args.out_dir, f"{corpus}-dev.sayso.jsonl")
         t0 = time.perf_counter()
-        proc = subprocess.run([args.sayso, "extract", "--quiet", gold, "-o", pred], text=True, capture_output=True)
+        # --format jsonl: one page in would otherwise be written as one pretty document.
+        proc = subprocess.run([args.sayso, "extract", "--quiet", "--format", "jsonl", *inputs, "-o", pred],
+                              text=True, capture_output=True)
         seconds = time.perf_counter() - t0
         if proc.returncode not in (0, 1):
             sys.exit(f"eval: sayso failed on {name}:\n{proc.stderr}")
-        failed = proc.stderr.count("\n") if proc.returncode == 1 else 0
+        failed = sum(1 for l in proc.stderr.splitlines() if "inputs failed" not in l and " HTML page(s) read" not in l) \
+            if proc.returncode == 1 else 0
         score = _json_part(run([sys.executable, os.path.join(args.eval_dir, scorer), gold, pred, "--json", *extra]).stdout)
         for m in shown:
             if m in score:
@@ -111,7 +125,7 @@ def main():
                                capture_output=True).stdout.strip()
         stamp = f"{datetime.date.today().isoformat()}, commit {commit or 'none'}{' (with uncommitted changes)' if dirty else ''}"
         section = (f"<!-- eval:begin -->\nMeasured {stamp} with `just eval` "
-                   f"(sayso over `../shared/eval/data/*-dev.jsonl`, each scored by its `../shared/eval/score_*.py`):\n\n"
+                   f"(sayso over `../shared/eval/data/*-dev.jsonl` and the pages of `article-html-dev/`, each scored by its `../shared/eval/score_*.py`):\n\n"
                    f"{text}\n<!-- eval:end -->")
         try:
             with open(args.write, encoding="utf-8") as f:

@@ -10,9 +10,13 @@ Usage (local mode on one machine; the same script runs on a cluster with spark-s
     python examples/spark/claims_to_parquet.py INPUT OUT_DIR [--partitions N] [--master local[2]]
 
 INPUT is JSON Lines (one article object a line: `text`, optional `id`, `published`, ...) or a
-Parquet dataset with the same columns. OUT_DIR receives `claims/`, `events/` and `documents/`
-(one row per article: id, counts) as Parquet, and the script prints the row counts and the
-throughput.
+Parquet dataset with the same columns. Web pages come the same way, in an `html` column (the
+page as a string, with `url` where it was fetched) instead of `text`: the page's article body
+becomes the text and its headline, bylines and date fill in the rest. A page that holds no
+article (an index page), or any other bad input, is counted in `failed` and skipped; the rest
+of its partition is still written. OUT_DIR receives `claims/`, `events/` and `documents/` (one
+row per article: id, counts) as Parquet, and the script prints the row counts, the failures
+and the throughput.
 """
 import argparse
 import json
@@ -64,14 +68,33 @@ def article_of(row):
     return {k: v for k, v in d.items() if v is not None}
 
 
-def extract_partition(rows):
-    """Runs sayso over one partition; yields ("claim"|"event"|"document", tuple) records."""
+def analyse(articles):
+    """Documents for a partition's articles, in order, and how many failed. One bad page (an
+    index page, say) makes `extract_many` raise for the whole partition; the partition is then
+    analysed article by article so that only the bad ones are dropped."""
     import sayso  # imported on the executor
 
+    try:
+        return sayso.extract_many(articles), 0
+    except sayso.InvalidInput:
+        docs = []
+        for a in articles:
+            try:
+                docs.extend(sayso.extract_many([a], jobs=1))
+            except sayso.InvalidInput:
+                continue
+        return docs, len(articles) - len(docs)
+
+
+def extract_partition(rows):
+    """Runs sayso over one partition; yields ("claim"|"event"|"document"|"failed", tuple) records."""
     articles = [article_of(r) for r in rows]
     if not articles:
         return
-    for doc in sayso.extract_many(articles):
+    docs, failed = analyse(articles)
+    if failed:
+        yield ("failed", (failed,))
+    for doc in docs:
         d = doc.to_dict()
         aid = d["article"].get("id")
         for c in d["claims"]:
@@ -137,6 +160,7 @@ def main(argv):
         "documents": spark.read.parquet(f"{args.out_dir}/documents").count(),
         "claims": spark.read.parquet(f"{args.out_dir}/claims").count(),
         "events": spark.read.parquet(f"{args.out_dir}/events").count(),
+        "failed": records.filter(lambda r: r[0] == "failed").map(lambda r: r[1][0]).sum(),
     }
     print(json.dumps({**counts, "seconds": round(seconds, 2)}))
     spark.stop()

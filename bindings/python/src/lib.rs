@@ -5,7 +5,7 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 use sayso::{ArticleInput, OffsetUnit, Options};
 use std::sync::Arc;
@@ -55,13 +55,26 @@ impl Actors {
     }
 }
 
-/// Analyses one article and returns its Document as pretty JSON (as `sayso extract` prints).
+/// A web page given as `str` (already text) or `bytes` (decoded by its charset, gzip undone).
+fn page_input(html: &Bound<'_, PyAny>) -> PyResult<ArticleInput> {
+    if let Ok(s) = html.cast::<PyString>() {
+        return Ok(ArticleInput::from_html(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = html.cast::<PyBytes>() {
+        return ArticleInput::from_html_bytes(b.as_bytes(), None).map_err(|e| input_error(&e));
+    }
+    Err(InvalidInput::new_err(format!("html must be str or bytes, got {}", html.get_type().name()?)))
+}
+
+/// Analyses one article (its text, or a web page as `html`) and returns its Document as
+/// pretty JSON (as `sayso extract` prints).
 #[pyfunction]
-#[pyo3(signature = (text, *, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint", language=None, actors=None))]
+#[pyo3(signature = (text=None, *, html=None, published=None, title=None, url=None, publisher=None, id=None, offsets="codepoint", language=None, actors=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_json(
     py: Python<'_>,
-    text: String,
+    text: Option<String>,
+    html: Option<&Bound<'_, PyAny>>,
     published: Option<String>,
     title: Option<String>,
     url: Option<String>,
@@ -72,13 +85,19 @@ fn extract_json(
     actors: Option<PyRef<'_, Actors>>,
 ) -> PyResult<String> {
     let options = options(offsets, actors.as_deref())?;
-    let input = ArticleInput { published, title, url, publisher, id, language, ..ArticleInput::from_text(text) };
+    let base = match (text, html) {
+        (Some(_), Some(_)) => return Err(input_error(&sayso::Error::TextAndHtml)),
+        (Some(text), None) => ArticleInput::from_text(text),
+        (None, Some(html)) => page_input(html)?,
+        (None, None) => return Err(InvalidInput::new_err("give the article text, or a web page as html=")),
+    };
+    let input = ArticleInput { published, title, url, publisher, id, language, ..base };
     py.detach(|| sayso::extract(input, &options).map(|d| sayso::to_json_pretty(&d))).map_err(|e| input_error(&e))
 }
 
-/// Analyses many articles (strings, or dicts with `text` and metadata) on all cores, in
-/// order; returns one pretty JSON Document per article. The first bad article raises,
-/// naming its index.
+/// Analyses many articles (strings, or dicts with `text` or `html` and metadata) on all
+/// cores, in order; returns one pretty JSON Document per article. The first bad article
+/// raises, naming its index.
 #[pyfunction]
 #[pyo3(signature = (articles, *, jobs=None, offsets="codepoint", actors=None))]
 fn extract_many_json(
@@ -94,9 +113,30 @@ fn extract_many_json(
     for (i, item) in articles.iter().enumerate() {
         let input = if let Ok(s) = item.cast::<PyString>() {
             ArticleInput::from_text(s.to_cow()?.into_owned())
-        } else if item.is_instance_of::<PyDict>() {
-            let text: String = json.call_method1("dumps", (item,))?.extract()?;
-            ArticleInput::from_json_str(&text).map_err(|e| InvalidInput::new_err(format!("article {i}: {e}")))?
+        } else if let Ok(dict) = item.cast::<PyDict>() {
+            // A page given as bytes is decoded here; everything else goes through the JSON
+            // reader, as a line of a batch would.
+            let page = dict.get_item("html")?.filter(|h| h.is_instance_of::<PyBytes>());
+            if page.is_some() && dict.get_item("text")?.is_some_and(|t| !t.is_none()) {
+                return Err(InvalidInput::new_err(format!("article {i}: {}", sayso::Error::TextAndHtml)));
+            }
+            let fields = if page.is_some() {
+                let copy = dict.copy()?;
+                copy.del_item("html")?;
+                copy.set_item("text", "")?;
+                copy
+            } else {
+                dict.clone()
+            };
+            let text: String = json.call_method1("dumps", (fields,))?.extract()?;
+            let mut input =
+                ArticleInput::from_json_str(&text).map_err(|e| InvalidInput::new_err(format!("article {i}: {e}")))?;
+            if let Some(page) = page {
+                let from_page = page_input(&page).map_err(|e| InvalidInput::new_err(format!("article {i}: {e}")))?;
+                input.html = from_page.html;
+                input.warnings = from_page.warnings;
+            }
+            input
         } else {
             return Err(InvalidInput::new_err(format!(
                 "article {i}: expected a string or a dict, got {}",

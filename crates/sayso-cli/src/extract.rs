@@ -20,9 +20,21 @@ Input: each PATH is read by its extension:
   .json         one article object: {\"text\": \"...\", \"id\", \"title\", \"url\",
                 \"publisher\", \"authors\", \"published\", \"language\"}; only text is required,
                 unknown fields are ignored
-  .jsonl        one article object per line (ids default to FILE:LINE)
-  -             standard input; JSON is recognised by its first non-blank byte '{'
-Other extensions are sniffed like standard input.
+  .jsonl        one article object per line (ids default to FILE:LINE); .jsonl.gz too
+  .html .htm    a web page (also .html.gz): its article body is the text, the headline
+                the title, and its metadata (bylines, publisher, canonical URL, language,
+                publication date from JSON-LD, <meta>, <time> or the URL) fills in the
+                article; the character set comes from a byte order mark or <meta>, else
+                UTF-8 (bytes that do not decode are replaced, with a warning); each
+                paragraph's place in the page is in article.source_map
+  .warc .warc.gz  a web crawl (Common Crawl, CC-NEWS): one article per HTML response
+                record, its WARC-Target-URI as url and WARC-Record-ID as id, read record
+                by record in bounded memory; other records are skipped and counted on
+                standard error; a broken record is reported and the rest go on
+  -             standard input: a WARC file, a web page (first byte '<'), JSON (first
+                byte '{') or text, also gzipped
+Other extensions are sniffed like standard input. An article object may carry the page
+as \"html\" (with \"url\") instead of \"text\".
 
 Output: one article in gives one pretty-printed Document; several articles, or JSON
 Lines in, give one compact Document per line, in input order. A record that cannot be
@@ -98,7 +110,7 @@ impl From<ParseArgs> for Args {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Article files (.txt, .json, .jsonl), or `-` for standard input.
+    /// Article files (.txt, .json, .jsonl, .html, .warc.gz, ...), or `-` for standard input.
     #[arg(value_name = "PATH", default_value = "-")]
     paths: Vec<String>,
 
@@ -187,7 +199,8 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("sayso: standard input (-) can be read only once");
         return ExitCode::from(2);
     }
-    let single = args.paths.len() == 1 && opened.len() == 1 && opened[0].format != Format::Lines;
+    let single =
+        args.paths.len() == 1 && opened.len() == 1 && !matches!(opened[0].format, Format::Lines | Format::Warc);
     let format = match args.format {
         OutputFormat::Auto if single => OutputFormat::Json,
         OutputFormat::Auto => OutputFormat::Jsonl,

@@ -18,6 +18,8 @@ Examples:
   sayso extract articles.jsonl --jobs 8 > documents.jsonl
   sayso extract --language en transcript.txt     # analyse as English, whatever detection says
   sayso parse article.txt > article.conllu
+  sayso extract page.html
+  sayso extract CC-NEWS-20191118.warc.gz --jobs 8 -o documents.jsonl
   cat article.txt | sayso extract -
   sayso schema -o sayso-v1.schema.json
   sayso validate documents.jsonl

@@ -42,6 +42,179 @@ fn one_text_file_gives_one_pretty_document_matching_the_snapshot() {
     assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&snapshot));
 }
 
+/// Every article of `tests/corpus` (text, article object, web page) through `sayso extract
+/// FILE` gives its shared snapshot byte for byte.
+#[test]
+fn every_corpus_article_gives_its_snapshot() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("tests/corpus")).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if !matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "json" | "html")) {
+            continue;
+        }
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("name").to_string();
+        let out = sayso().arg("extract").arg(&path).assert().success().get_output().stdout.clone();
+        let snapshot = std::fs::read(root().join(format!("tests/snapshots/{stem}.snap.json"))).expect("snapshot");
+        assert!(out == snapshot, "{stem}: the CLI's document differs from tests/snapshots/{stem}.snap.json");
+        checked += 1;
+    }
+    assert!(checked >= 13, "{checked} corpus articles");
+}
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).expect("compresses");
+    e.finish().expect("compresses")
+}
+
+const PARA: &str = "The council met on Tuesday, and after a long debate, members voted to approve the plan.";
+
+fn page(title: &str) -> String {
+    format!(
+        "<html><head><title>{title}</title></head><body><nav><a href=/>Home</a></nav><article><h1>{title}</h1><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    )
+}
+
+#[test]
+fn web_pages_are_read_from_files_gzipped_files_and_standard_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain = write(&dir, "vote.html", page("Council votes").as_bytes());
+    let zipped = write(&dir, "vote-copy.html.gz", &gz(page("Council votes").as_bytes()));
+    let docs = json_lines(&sayso().arg("extract").arg(&plain).arg(&zipped).assert().success().get_output().stdout);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["article"]["id"], "vote");
+    assert_eq!(docs[1]["article"]["id"], "vote-copy", "the id drops .html.gz");
+    assert_eq!(docs[0]["article"]["title"], "Council votes");
+    assert_eq!(docs[0]["article"]["text"], format!("{PARA}\n\n{PARA}"));
+    assert_eq!(docs[0]["article"]["text"], docs[1]["article"]["text"]);
+    for stdin in [page("Council votes").into_bytes(), gz(page("Council votes").as_bytes())] {
+        let out = sayso().args(["extract", "-"]).write_stdin(stdin).assert().success().get_output().stdout.clone();
+        let doc: serde_json::Value = serde_json::from_slice(&out).expect("one pretty document");
+        assert_eq!(doc["article"]["text"], docs[0]["article"]["text"]);
+    }
+    let help = sayso().args(["extract", "--help"]).assert().success().get_output().stdout.clone();
+    let help = String::from_utf8_lossy(&help);
+    assert!(help.contains(".html") && help.contains(".warc.gz") && help.contains("source_map"), "{help}");
+}
+
+fn warc_record(kind: &str, id: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut http = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n").into_bytes();
+    http.extend_from_slice(body);
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: https://daily.example/2020/01/02/{id}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(&http);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+#[test]
+fn a_warc_crawl_gives_one_document_per_page_in_order_and_counts_what_it_skips() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut records = vec![b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n".to_vec()];
+    for i in 0..12 {
+        records.push(warc_record("request", &format!("q{i}"), "text/html", b""));
+        records.push(warc_record(
+            "response",
+            &format!("p{i:02}"),
+            "text/html; charset=utf-8",
+            page(&format!("Story {i}")).as_bytes(),
+        ));
+        records.push(warc_record("response", &format!("i{i}"), "image/jpeg", b"\xff\xd8"));
+    }
+    let crawl = write(&dir, "crawl.warc.gz", &records.iter().flat_map(|r| gz(r)).collect::<Vec<u8>>());
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = sayso().args(["extract", "--jobs", jobs]).arg(&crawl).assert().success().get_output().clone();
+        let docs = json_lines(&out.stdout);
+        let ids: Vec<&str> = docs.iter().map(|d| d["article"]["id"].as_str().unwrap_or("")).collect();
+        let expected: Vec<String> = (0..12).map(|i| format!("urn:uuid:p{i:02}")).collect();
+        assert_eq!(ids, expected, "jobs {jobs}");
+        assert_eq!(docs[3]["article"]["url"], "https://daily.example/2020/01/02/p03");
+        assert_eq!(docs[3]["article"]["published"]["date"], "2020-01-02", "the URL dates the page");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("crawl.warc.gz: 12 HTML page(s) read, 25 record(s) skipped as no HTML page (not HTML (image/jpeg): 12, request: 12, warcinfo: 1)"),
+            "{err}"
+        );
+        outputs.push(out.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1], "--jobs never changes the output");
+}
+
+/// The bad web inputs of issue 21 in one batch: each is reported on one line naming it (or
+/// warned about in its document), nothing panics, and every good record is still written.
+#[test]
+fn bad_web_input_is_reported_and_the_rest_of_the_batch_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = "<html><body><main>".to_string()
+        + &"<div class=card><h3><a href=/s>Council votes on the barrier</a></h3><p>Members met on Tuesday and voted.</p></div>".repeat(10)
+        + "</main></body></html>";
+    let cafe = page("Caf\u{e9} owners back the plan");
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&cafe);
+    let zipped = gz(page("Cut short").as_bytes());
+    let nested = format!("{}{}{}", "<div>".repeat(100_000), page("Deep"), "</div>".repeat(100_000));
+    let mut lying = warc_record("response", "liar", "text/html", page("Liar").as_bytes());
+    let lying_text = String::from_utf8_lossy(&lying).into_owned();
+    let len: usize = lying_text
+        .split("Content-Length: ")
+        .nth(1)
+        .and_then(|s| s.split("\r\n").next())
+        .and_then(|s| s.parse().ok())
+        .expect("length");
+    lying = lying_text
+        .replacen(&format!("Content-Length: {len}"), &format!("Content-Length: {}", len + 25), 1)
+        .into_bytes();
+    let crawl: Vec<u8> = [
+        warc_record("response", "before", "text/html", page("Before").as_bytes()),
+        lying,
+        warc_record("response", "after", "text/html", page("After").as_bytes()),
+    ]
+    .iter()
+    .flat_map(|r| gz(r))
+    .collect();
+    let mut cut_crawl: Vec<u8> = [
+        warc_record("response", "whole", "text/html", page("Whole").as_bytes()),
+        warc_record("response", "cut", "text/html", page("Cut").as_bytes()),
+    ]
+    .iter()
+    .flat_map(|r| gz(r))
+    .collect();
+    cut_crawl.truncate(cut_crawl.len() - 40);
+    let inputs = [
+        write(&dir, "good.html", page("Good").as_bytes()),
+        write(&dir, "index.html", index.as_bytes()),
+        write(&dir, "latin1.html", &latin1),
+        write(&dir, "cut.html.gz", &zipped[..zipped.len() / 2]),
+        write(&dir, "nested.html", nested.as_bytes()),
+        write(&dir, "lying.warc.gz", &crawl),
+        write(&dir, "cut.warc.gz", &cut_crawl),
+        write(&dir, "last.html", page("Last").as_bytes()),
+    ];
+    let out = sayso().arg("extract").args(&inputs).assert().code(1).stderr(no_panic()).get_output().clone();
+    let docs = json_lines(&out.stdout);
+    let titles: Vec<&str> = docs.iter().map(|d| d["article"]["title"].as_str().unwrap_or("")).collect();
+    assert_eq!(titles, ["Good", "Caf\u{fffd} owners back the plan", "Deep", "Before", "After", "Whole", "Last"]);
+    assert_eq!(docs[1]["warnings"][0]["code"], "invalid_bytes_replaced");
+    assert!(docs[2]["warnings"].as_array().expect("warnings").iter().any(|w| w["code"] == "html_flattened"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let name = |f: &str| dir.path().join(f).display().to_string();
+    for expected in [
+        format!("sayso: {}: no article in the page: it looks like an index page", name("index.html")),
+        format!("sayso: {}: cannot decompress: the gzip data is cut short", name("cut.html.gz")),
+        format!(
+            "sayso: {}, record 2 (urn:uuid:liar): malformed WARC: record 2 says its content is",
+            name("lying.warc.gz")
+        ),
+        format!("sayso: {}, record 2 (urn:uuid:cut): cannot decompress: the gzip member at byte", name("cut.warc.gz")),
+        "sayso: 7 documents written, 4 inputs failed (reported above)".to_string(),
+    ] {
+        assert!(err.lines().any(|l| l.starts_with(&expected)), "missing {expected:?} in:\n{err}");
+    }
+}
+
 #[test]
 fn standard_input_is_sniffed_as_text_json_or_json_lines() {
     let text = std::fs::read_to_string(reference()).expect("reference");

@@ -69,6 +69,10 @@ pub(crate) struct ExtractParams {
     id: Option<String>,
     /// Language (BCP 47 tag) of the article(s), overriding any given (as `--language`).
     language: Option<String>,
+    /// Where the article was published, when the body does not say (for a `text/html` page:
+    /// the URL it was fetched from, whose date path and host the page's metadata is read
+    /// against).
+    url: Option<String>,
 }
 
 impl ExtractParams {
@@ -87,11 +91,14 @@ impl ExtractParams {
     }
 
     /// The query's metadata applied as the CLI applies its flags: `published` and
-    /// `language` override, `id` fills in only a missing id.
+    /// `language` override, `id` and `url` fill in only what is missing.
     fn apply(&self, article: &mut ArticleInput) {
         self.apply_overrides(article);
         if article.id.is_none() {
             article.id.clone_from(&self.id);
+        }
+        if article.url.is_none() {
+            article.url.clone_from(&self.url);
         }
     }
 }
@@ -110,6 +117,9 @@ impl ExtractParams {
     /// gets `ID:LINE`, as `sayso extract batch.jsonl` names lines `batch:LINE`.
     fn apply_in_batch(&self, article: &mut ArticleInput, line: usize) {
         self.apply_overrides(article);
+        if article.url.is_none() {
+            article.url.clone_from(&self.url);
+        }
         if article.id.is_none() {
             article.id = self.id.as_ref().map(|prefix| format!("{prefix}:{line}"));
         }
@@ -165,16 +175,21 @@ fn is_json(essence: &str) -> bool {
 enum BodyKind {
     Json,
     Text,
+    /// A web page, in the character set given (else its own `<meta>`, else UTF-8).
+    Html(Option<String>),
 }
 
 fn extract_body_kind(headers: &HeaderMap) -> Result<BodyKind, Problem> {
-    let expected = "send an article object as application/json or the article text as text/plain";
+    let expected =
+        "send an article object as application/json, the article text as text/plain, or a web page as text/html";
     let Some((essence, charset)) = media_type(headers) else {
         return Err(unsupported(format!("no Content-Type: {expected}")));
     };
     let kind = match essence.as_str() {
         e if is_json(e) => BodyKind::Json,
         "text/plain" => BodyKind::Text,
+        // Pages come in every character set; the core decodes them as a browser would.
+        "text/html" | "application/xhtml+xml" => return Ok(BodyKind::Html(charset)),
         other => return Err(unsupported(format!("Content-Type `{other}` is not accepted: {expected}"))),
     };
     check_charset(charset.as_deref())?;
@@ -218,6 +233,7 @@ async fn extract(
         BodyKind::Text => std::str::from_utf8(&body)
             .map(ArticleInput::from_text)
             .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
+        BodyKind::Html(charset) => ArticleInput::from_html_bytes(&body, charset.as_deref()),
     }
     .map_err(|e| Problem::from_sayso(&e))?;
     params.apply(&mut article);
@@ -249,6 +265,7 @@ async fn parse(
         BodyKind::Text => std::str::from_utf8(&body)
             .map(ArticleInput::from_text)
             .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
+        BodyKind::Html(charset) => ArticleInput::from_html_bytes(&body, charset.as_deref()),
     }
     .map_err(|e| Problem::from_sayso(&e))?;
     if article.id.is_none() {

@@ -52,14 +52,15 @@ pub fn article_schema() -> Value {
     let s = |d: &str| json!({"type": ["string", "null"], "description": d});
     json!({
         "title": "ArticleInput",
-        "description": "One article to analyse: its text and whatever metadata came with it. Unknown fields are ignored.",
+        "description": "One article to analyse: its text (or the web page it is to be read from) and whatever metadata came with it. Unknown fields are ignored.",
         "type": "object",
-        "required": ["text"],
+        "oneOf": [{"required": ["text"], "not": {"required": ["html"]}}, {"required": ["html"], "not": {"required": ["text"]}}],
         "properties": {
             "text": {"type": "string", "minLength": 1, "description": "The article text (not empty or only whitespace)."},
+            "html": {"type": "string", "minLength": 1, "description": "A web page to read the article from instead of text: its body becomes the text, its headline the title, and its bylines, publisher, canonical URL, language and publication date fill in what is not given."},
             "id": {"type": ["string", "number", "null"], "description": "Identifier, carried into article.id (numbers keep their JSON spelling)."},
             "title": s("Headline."),
-            "url": s("Where it was published."),
+            "url": s("Where it was published (for a page: where it was fetched; its date path is read)."),
             "publisher": s("News organisation that published it."),
             "authors": {
                 "description": "Bylines: one name or a list.",
@@ -80,7 +81,7 @@ pub fn problem_schema() -> Value {
         "type": "object",
         "required": ["type", "title", "status", "detail"],
         "properties": {
-            "type": {"type": "string", "format": "uri", "description": format!("The kind of problem: {TYPE_BASE}<slug>, e.g. malformed-json, invalid-utf8, not-an-article, not-a-document, empty-text, bad-date, bad-language, bad-query, unsupported-media-type, body-too-large, timeout, not-found, method-not-allowed, internal.")},
+            "type": {"type": "string", "format": "uri", "description": format!("The kind of problem: {TYPE_BASE}<slug>, e.g. malformed-json, invalid-utf8, invalid-gzip, not-an-article, not-a-document, empty-text, no-article, bad-date, bad-language, bad-query, unsupported-media-type, body-too-large, timeout, not-found, method-not-allowed, internal.")},
             "title": {"type": "string", "description": "Short summary of the kind of problem."},
             "status": {"type": "integer", "description": "The HTTP status code."},
             "detail": {"type": "string", "description": "What was wrong with this request."}
@@ -129,6 +130,11 @@ fn query_parameters() -> Value {
             "schema": {"type": "string"}
         },
         {
+            "name": "url", "in": "query", "required": false,
+            "description": "Where the article was published, when the body does not say; for a text/html page, the URL it was fetched from (its date path dates the page when nothing else does).",
+            "schema": {"type": "string"}
+        },
+        {
             "name": "id", "in": "query", "required": false,
             "description": "Article id when the body gives none (a text/plain body never does). In a batch, a prefix: a line without an id gets ID:LINE.",
             "schema": {"type": "string"}
@@ -153,8 +159,11 @@ pub fn document() -> Value {
         Value::Object(m)
     };
     let mut extract_responses = errors(&[
-        ("400", "Malformed JSON, invalid UTF-8, or a bad query parameter."),
-        ("422", "Well-formed but not an article: no text, empty text, a field of the wrong type, a bad date."),
+        ("400", "Malformed JSON, invalid UTF-8, broken gzip, or a bad query parameter."),
+        (
+            "422",
+            "Well-formed but not an article: no text, empty text, a field of the wrong type, a bad date, a web page that holds no article (an index page).",
+        ),
     ]);
     if let Some(m) = extract_responses.as_object_mut() {
         m.insert(
@@ -224,7 +233,8 @@ pub fn document() -> Value {
                 "parameters": query_parameters(),
                 "requestBody": {"required": true, "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/ArticleInput"}},
-                    "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text, UTF-8."}}
+                    "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text, UTF-8."}},
+                    "text/html": {"schema": {"type": "string", "minLength": 1, "description": "A web page (any charset: from the Content-Type, a byte order mark or the page's <meta>, else UTF-8; gzip is undone). The article body becomes the text; article.source_map gives each paragraph's place in the page."}}
                 }},
                 "responses": extract_responses
             }},

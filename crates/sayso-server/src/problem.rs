@@ -51,8 +51,9 @@ impl Problem {
     }
 
     /// Why an article could not be analysed, with the status that fits: bytes that are not
-    /// UTF-8 or not JSON are malformed (400); well-formed input that is not a usable article
-    /// (no text, empty text, a field of the wrong type, a bad date) is unprocessable (422).
+    /// UTF-8, not JSON or broken gzip are malformed (400); well-formed input that is not a
+    /// usable article (no text, empty text, a field of the wrong type, a bad date, a page
+    /// without an article) is unprocessable (422).
     #[must_use]
     pub fn from_sayso(e: &sayso::Error) -> Self {
         use sayso::Error as E;
@@ -61,7 +62,11 @@ impl Problem {
             E::InvalidUtf8 { .. } => Self::new(StatusCode::BAD_REQUEST, "invalid-utf8", "Invalid UTF-8", detail),
             E::Json { .. } => Self::new(StatusCode::BAD_REQUEST, "malformed-json", "Malformed JSON", detail),
             E::Read { .. } => Self::new(StatusCode::BAD_REQUEST, "unreadable-body", "Unreadable request body", detail),
-            E::NotAnObject { .. } | E::MissingText | E::BadField { .. } => {
+            E::Gzip { .. } => Self::new(StatusCode::BAD_REQUEST, "invalid-gzip", "Invalid gzip data", detail),
+            E::NoArticle { .. } => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, "no-article", "No article in the page", detail)
+            }
+            E::NotAnObject { .. } | E::MissingText | E::TextAndHtml | E::BadField { .. } => {
                 Self::new(StatusCode::UNPROCESSABLE_ENTITY, "not-an-article", "Not an article object", detail)
             }
             E::EmptyText => Self::new(StatusCode::UNPROCESSABLE_ENTITY, "empty-text", "Empty text", detail),

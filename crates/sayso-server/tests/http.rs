@@ -38,7 +38,8 @@ fn get(path: &str) -> Request<Body> {
 
 /// The corpus as the snapshot test reads it: a `.txt` file is the text of an article whose
 /// id is the file stem (sent as text/plain with `?id=`), a `.json` file an article object
-/// (sent as it is). No published date is added either way.
+/// (sent as it is), an `.html` file a web page (sent as text/html with `?id=`). No published
+/// date is added either way.
 fn corpus() -> Vec<(String, Request<Body>)> {
     let mut items: Vec<(String, Request<Body>)> = std::fs::read_dir(root().join("tests/corpus"))
         .expect("tests/corpus exists")
@@ -49,6 +50,7 @@ fn corpus() -> Vec<(String, Request<Body>)> {
             let request = match path.extension()?.to_str()? {
                 "txt" => post(&format!("/v1/extract?id={stem}"), Some("text/plain; charset=utf-8"), bytes),
                 "json" => post("/v1/extract", Some("application/json"), bytes),
+                "html" => post(&format!("/v1/extract?id={stem}"), Some("text/html"), bytes),
                 _ => return None,
             };
             Some((stem, request))
@@ -61,7 +63,7 @@ fn corpus() -> Vec<(String, Request<Body>)> {
 #[tokio::test]
 async fn every_corpus_article_gives_its_snapshot_byte_for_byte() {
     let items = corpus();
-    assert!(items.len() >= 11, "{} corpus articles", items.len());
+    assert!(items.len() >= 13, "{} corpus articles", items.len());
     for (name, request) in items {
         let (status, ctype, body) = send(Config::default(), request).await;
         assert_eq!(status, StatusCode::OK, "{name}: {}", String::from_utf8_lossy(&body));
@@ -151,6 +153,55 @@ async fn language_comes_from_the_query_the_article_or_the_text() {
     let languages: Vec<Value> =
         String::from_utf8_lossy(&out).lines().map(|l| doc(l.as_bytes())["article"]["language"].clone()).collect();
     assert_eq!(languages, [Value::from("de"), Value::from("en")]);
+}
+
+#[tokio::test]
+async fn web_pages_are_read_in_their_charset_and_pages_without_an_article_are_422() {
+    let para = "The council met on Tuesday, and after a long debate, members voted for the plan.";
+    let page = format!(
+        "<html><body><article><h1>Vote</h1><p>Caf\u{e9} owners said: {para}</p><p>{para}</p></article></body></html>"
+    );
+    let (latin1, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&page);
+    assert!(!unmappable);
+    let (status, _, body) = send(
+        Config::default(),
+        post(
+            "/v1/extract?url=https://news.example/2021/05/04/vote",
+            Some("text/html; charset=windows-1252"),
+            latin1.to_vec(),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let doc: Value = serde_json::from_slice(&body).expect("json");
+    assert!(doc["article"]["text"].as_str().is_some_and(|t| t.starts_with("Café owners said")), "{doc}");
+    assert_eq!(doc["article"]["title"], "Vote");
+    assert_eq!(doc["article"]["url"], "https://news.example/2021/05/04/vote");
+    assert_eq!(doc["article"]["published"]["source"], "html");
+    assert_eq!(doc["article"]["published"]["date"], "2021-05-04");
+    assert_eq!(doc["article"]["source_map"].as_array().map(Vec::len), Some(2));
+
+    let index = "<html><body><nav><a href=/a>One</a> <a href=/b>Two</a></nav></body></html>";
+    assert_problem(
+        "index page",
+        send(Config::default(), post("/v1/extract", Some("text/html"), index)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no-article",
+        "no article in the page",
+    );
+    let cut = {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, page.as_bytes()).expect("compresses");
+        let full = gz.finish().expect("compresses");
+        full[..full.len() / 2].to_vec()
+    };
+    assert_problem(
+        "truncated gzip",
+        send(Config::default(), post("/v1/extract", Some("text/html"), cut)).await,
+        StatusCode::BAD_REQUEST,
+        "invalid-gzip",
+        "cut short",
+    );
 }
 
 /// Asserts a problem response: status, media type, and the RFC 9457 members.
@@ -439,22 +490,26 @@ async fn openapi_is_3_1_and_embeds_the_checked_in_schema() {
 async fn the_article_schema_names_exactly_the_fields_the_parser_reads() {
     let schema = sayso_server::openapi::article_schema();
     let props = schema["properties"].as_object().expect("properties");
-    let mut obj = serde_json::Map::new();
-    for name in props.keys() {
-        obj.insert(name.clone(), Value::from(format!("v-{name}")));
+    // `text` and `html` are alternatives (the schema's oneOf): each with every other field.
+    for body in ["text", "html"] {
+        let mut obj = serde_json::Map::new();
+        for name in props.keys().filter(|k| *k == body || !matches!(k.as_str(), "text" | "html")) {
+            obj.insert(name.clone(), Value::from(format!("v-{name}")));
+        }
+        obj.insert("published".into(), "2017-12-17".into());
+        let a = sayso::ArticleInput::from_json_value(Value::Object(obj)).expect("every documented field is accepted");
+        let fields = [
+            a.id.as_deref(),
+            a.title.as_deref(),
+            a.url.as_deref(),
+            a.publisher.as_deref(),
+            a.authors.first().map(String::as_str),
+            a.language.as_deref(),
+            if body == "html" { a.html.as_deref() } else { Some(a.text.as_str()) },
+        ];
+        assert!(fields.iter().all(Option::is_some), "{a:?}");
     }
-    obj.insert("published".into(), "2017-12-17".into());
-    let a = sayso::ArticleInput::from_json_value(Value::Object(obj)).expect("every documented field is accepted");
-    let fields = [
-        a.id.as_deref(),
-        a.title.as_deref(),
-        a.url.as_deref(),
-        a.publisher.as_deref(),
-        a.authors.first().map(String::as_str),
-        a.language.as_deref(),
-    ];
-    assert!(fields.iter().all(Option::is_some), "{a:?}");
-    assert_eq!(props.len(), 8, "text, id, title, url, publisher, authors, published, language");
+    assert_eq!(props.len(), 9, "text, html, id, title, url, publisher, authors, published, language");
 }
 
 #[tokio::test]

@@ -179,3 +179,41 @@ fn json_line_serde_json(b: divan::Bencher) {
     b.counter(divan::counter::BytesCount::new(total_bytes()))
         .bench(|| docs.iter().map(|d| serde_json::to_string(d).map_or(0, |s| s.len())).sum::<usize>());
 }
+
+/// Web pages: the article-extraction benchmark's dev pages
+/// (`../shared/eval/data/article-html-dev/*.html.gz`) when present, else the pages of
+/// `tests/corpus/`; decompressed and decoded once, outside the measurement.
+static PAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let eval = std::env::var("SAYSO_EVAL_DIR").map_or_else(|_| root.join("../shared/eval"), Into::into);
+    let read_dir = |dir: &Path, ext: &str| -> Vec<String> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(ext))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .filter_map(|f| {
+                let bytes = std::fs::read(f).ok()?;
+                let bytes = sayso::input::decode::gunzip(&bytes).ok()?;
+                Some(sayso::input::decode::html_to_string(&bytes, None).0)
+            })
+            .collect()
+    };
+    let pages = read_dir(&eval.join("data/article-html-dev"), ".html.gz");
+    if pages.is_empty() { read_dir(&root.join("tests/corpus"), ".html") } else { pages }
+});
+
+/// HTML to `article.text`: parsing, the article body, metadata and the source map
+/// (`sayso::input::html::read`), per byte of HTML. The figure issue 21 asks for (>= 30 MB/s).
+#[divan::bench(sample_count = 10)]
+fn html_to_text(b: divan::Bencher) {
+    let pages = &*PAGES;
+    let bytes: usize = pages.iter().map(String::len).sum();
+    b.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
+        pages.iter().map(|p| sayso::input::html::read(p, None).map_or(0, |page| page.text.len())).sum::<usize>()
+    });
+}

@@ -25,11 +25,14 @@ pub struct Analysis {
     pub text: String,
     /// The article's metadata as given (its `text` moved into [`Analysis::text`]).
     pub meta: ArticleInput,
-    /// Publication date: given with the input, or inferred by the time stage.
+    /// Publication date: given with the input, read from its web page, or inferred by the
+    /// time stage.
     pub published: Option<PublishedRec>,
     /// The article's language (language stage); the stages after embeds run only when it is
     /// English or undetermined.
     pub language: LanguageRec,
+    /// The web page the text was read from, when it came as HTML.
+    pub page: Option<PageSource>,
 
     /// Paragraphs (text stage), without their surrounding line breaks.
     pub paragraphs: Vec<Range<usize>>,
@@ -72,6 +75,21 @@ pub struct Analysis {
 
     /// Notes for the reader, added by any stage.
     pub warnings: Vec<WarningRec>,
+}
+
+/// The web page an article was read from.
+#[derive(Debug, Clone, Default)]
+pub struct PageSource {
+    /// The page's HTML (decoded), which the source map points into.
+    pub html: String,
+    /// Per paragraph of the text: its byte range in the text and in `html`.
+    pub source_map: Vec<(Range<usize>, Range<usize>)>,
+    /// The URL the page names as its own.
+    pub canonical_url: Option<String>,
+    /// The language the page declares (`<html lang>`, `og:locale`, …): a hint the language
+    /// stage weighs against the text, since templates often declare a language the article
+    /// is not in.
+    pub language: Option<String>,
 }
 
 /// A warning raised by a stage.

@@ -7,8 +7,8 @@ use crate::analysis::Analysis;
 use crate::offsets::OffsetMap;
 use crate::schema::{
     Article, Cameo, Claim, Content, Cue, Document, Entity, Event, EventTime, Link, Mention, OffsetUnit, Participant,
-    Place, Post, PostAuthor, Producer, Published, Relation, SCHEMA_VERSION, SaySo, Source, Span, TextSpan, Time,
-    Warning,
+    Place, Post, PostAuthor, Producer, Published, Relation, SCHEMA_VERSION, SaySo, Source, SourceParagraph, Span,
+    TextSpan, Time, Warning,
 };
 use std::ops::Range;
 
@@ -248,6 +248,7 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
         article: Article {
             id: a.meta.id.clone(),
             url: a.meta.url.clone(),
+            canonical_url: a.page.as_ref().and_then(|p| p.canonical_url.clone()),
             title: a.meta.title.clone(),
             authors: a.meta.authors.clone(),
             publisher: a.meta.publisher.clone(),
@@ -264,6 +265,7 @@ pub fn document(a: &Analysis, unit: OffsetUnit) -> Document {
             language_confidence: a.language.confidence,
             text: a.text.clone(),
             length: w.map.convert(a.text.len()),
+            source_map: source_map(a, &w.map, unit),
         },
         entities,
         claims,
@@ -370,6 +372,19 @@ impl Ids {
     fn link_id(&self, i: usize) -> String {
         id('l', self.link[i] + 1)
     }
+}
+
+/// The page provenance of each paragraph, both sides in the caller's unit.
+fn source_map(a: &Analysis, text_map: &OffsetMap<'_>, unit: OffsetUnit) -> Vec<SourceParagraph> {
+    let Some(page) = &a.page else { return Vec::new() };
+    let html_map = OffsetMap::new(&page.html, unit);
+    page.source_map
+        .iter()
+        .map(|(text, html)| SourceParagraph {
+            span: Span { start: text_map.convert(text.start), end: text_map.convert(text.end) },
+            html: Span { start: html_map.convert(html.start), end: html_map.convert(html.end) },
+        })
+        .collect()
 }
 
 #[cfg(test)]

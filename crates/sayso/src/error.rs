@@ -34,9 +34,30 @@ pub enum Error {
         /// The JSON type found instead (array, string, number, ...).
         found: &'static str,
     },
-    /// The article object has no `text` field.
-    #[error("missing field `text` (the article text is required)")]
+    /// The article object has no `text` field (and no `html`).
+    #[error("missing field `text` (the article text is required, or the web page as `html`)")]
     MissingText,
+    /// The article object has both `text` and `html`.
+    #[error("give the article as `text` or as a web page in `html`, not both")]
+    TextAndHtml,
+    /// The web page holds no article text.
+    #[error("no article in the page: {reason}")]
+    NoArticle {
+        /// Why, in words (an index page, too little text).
+        reason: String,
+    },
+    /// A WARC record that cannot be read (a bad header, a wrong length).
+    #[error("malformed WARC: {message}")]
+    Warc {
+        /// What is wrong, and where.
+        message: String,
+    },
+    /// Gzip data that is cut short or corrupt.
+    #[error("cannot decompress: {message}")]
+    Gzip {
+        /// What went wrong.
+        message: String,
+    },
     /// A field of the article object has the wrong type.
     #[error("field `{field}` must be {expected}, found {found}")]
     BadField {

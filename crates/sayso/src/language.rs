@@ -68,6 +68,8 @@ impl Default for LanguageRec {
 pub const NOT_ANALYSED: &str = "language_not_analysed";
 /// Warning code: the language could not be told; the article was analysed as English.
 pub const UNDETERMINED: &str = "language_undetermined";
+/// Warning code: a web page declared one language and its text reads as another.
+pub const PAGE_DISAGREES: &str = "language_page_disagrees";
 
 /// The language of a document that was not analysed because it is not English; `None` for
 /// an analysed one.
@@ -115,6 +117,35 @@ pub fn run(a: &mut Analysis) {
     }
     let analysed = !matches!(d.outcome, Outcome::Foreign);
     a.language = LanguageRec { tag, source: LanguageSource::Detected, confidence: d.confidence, analysed };
+    if let Some(declared) = a.page.as_ref().and_then(|p| p.language.clone()) {
+        weigh_page_language(a, &declared, &d);
+    }
+}
+
+/// A web page's declared language against the text's: the declaration refines a detection
+/// it agrees with (`en` → `en-GB`) and decides when the text cannot, but a confident
+/// detection wins over a template's `lang="en"` on a German article.
+fn weigh_page_language(a: &mut Analysis, declared: &str, d: &Detection) {
+    let primary = |t: &str| t.split('-').next().unwrap_or(t).to_ascii_lowercase();
+    let confident = matches!(d.outcome, Outcome::English | Outcome::Foreign);
+    if confident && primary(declared) != primary(&a.language.tag) {
+        let message =
+            format!("the page declares language {declared}, but its text reads as {}; the text's is kept", a.language.tag);
+        a.warn(PAGE_DISAGREES, message, None);
+        return;
+    }
+    let analysed = is_english(declared) || declared == "und";
+    if !confident {
+        // The undetermined-language note no longer applies: the page settles it.
+        a.warnings.retain(|w| w.code != UNDETERMINED);
+        if !analysed {
+            let message = format!(
+                "language {declared} declared by the page (the text is too short or mixed to tell); sayso analyses English only; entities, claims, events and times were not extracted"
+            );
+            a.warn(NOT_ANALYSED, message, None);
+        }
+    }
+    a.language = LanguageRec { tag: declared.to_string(), source: LanguageSource::Page, confidence: a.language.confidence, analysed };
 }
 
 /// What detection found.
@@ -661,5 +692,34 @@ mod tests {
         let refused = ArticleInput { language: Some("xx yy".into()), ..ArticleInput::from_text("Text.") };
         assert!(matches!(crate::extract(refused, &Options::default()), Err(Error::BadLanguage { .. })));
         assert!(is_english("en-US") && is_english("eng") && !is_english("de") && !is_english("enm-x"));
+    }
+
+    /// A page's `lang` refines the text's language, settles a text too short to tell, and
+    /// loses to a confident detection (a template's `lang="en"` on a German article).
+    #[test]
+    fn a_pages_declared_language_is_weighed_against_its_text() {
+        let page = |lang: &str, body: &str| {
+            let html = format!("<html lang=\"{lang}\"><body><article><h1>Night buses</h1><p>{body}</p></article></body></html>");
+            crate::extract(ArticleInput::from_html(html), &Options::default()).expect("page")
+        };
+        let agrees = page("en-GB", PARAGRAPHS[0].1);
+        assert_eq!((agrees.article.language.as_str(), agrees.article.language_source), ("en-GB", LanguageSource::Page));
+        assert!(!agrees.times.is_empty(), "analysed as English");
+        let wrong = page("en", PARAGRAPHS[1].1);
+        assert_eq!((wrong.article.language.as_str(), wrong.article.language_source), ("de", LanguageSource::Detected));
+        assert!(wrong.times.is_empty());
+        assert!(wrong.warnings.iter().any(|w| w.code == PAGE_DISAGREES), "{:?}", wrong.warnings);
+        // Too short to tell from the text: the page decides.
+        let mut short = Analysis { text: "Bus 12 ab Montag.".into(), ..Analysis::default() };
+        short.page = Some(crate::analysis::PageSource {
+            html: String::new(),
+            source_map: Vec::new(),
+            canonical_url: None,
+            language: Some("de".into()),
+        });
+        run(&mut short);
+        assert_eq!((short.language.tag.as_str(), short.language.source), ("de", LanguageSource::Page));
+        assert!(!short.language.analysed);
+        assert_eq!(short.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), [NOT_ANALYSED]);
     }
 }

@@ -89,6 +89,10 @@ pub fn analyze_with(input: ArticleInput, options: &Options) -> Result<Analysis, 
     input.validate()?;
     let mut a = Analysis::default();
     let mut meta = input;
+    let mut page_date = None;
+    if let Some(html) = meta.html.take() {
+        page_date = read_page(&mut a, &mut meta, html)?;
+    }
     a.text = std::mem::take(&mut meta.text);
     if let Some(p) = &meta.published {
         let given = input::parse_published(p)?;
@@ -100,6 +104,11 @@ pub fn analyze_with(input: ArticleInput, options: &Options) -> Result<Analysis, 
             evidence: None,
             reason: None,
         });
+    } else {
+        a.published = page_date;
+    }
+    for w in std::mem::take(&mut meta.warnings) {
+        a.warn(w.code, w.message, None);
     }
     a.meta = meta;
     language::run(&mut a);
@@ -118,9 +127,51 @@ pub fn analyze_with(input: ArticleInput, options: &Options) -> Result<Analysis, 
     } else {
         // The text stage pairs quotation marks by English conventions (a German „...“ looks
         // unclosed to it); its notes on a text nobody analysed would only be noise.
-        a.warnings.retain(|w| w.code == language::NOT_ANALYSED);
+        a.warnings.retain(|w| w.code == language::NOT_ANALYSED || w.code == language::PAGE_DISAGREES);
     }
     Ok(a)
+}
+
+/// Reads the article of a web page into `meta` (its body as the text; title, bylines,
+/// publisher, URL and language where the caller gave none) and `a.page`; returns the
+/// publication date the page gives.
+fn read_page(a: &mut Analysis, meta: &mut ArticleInput, html: String) -> Result<Option<time::PublishedRec>, Error> {
+    let page = input::html::read(&html, meta.url.as_deref())?;
+    meta.text = page.text;
+    if meta.title.is_none() {
+        meta.title = page.title;
+    }
+    if meta.authors.is_empty() {
+        meta.authors = page.authors;
+    }
+    if meta.publisher.is_none() {
+        meta.publisher = page.publisher;
+    }
+    if meta.url.is_none() {
+        meta.url.clone_from(&page.canonical_url);
+    }
+    if page.flattened {
+        a.warn(
+            "html_flattened",
+            format!("the page nests elements more than {} deep; deeper ones were read as one", input::html::MAX_DEPTH),
+            None,
+        );
+    }
+    let language = page.language.and_then(|l| language::normalize_tag(&l).ok());
+    a.page = Some(analysis::PageSource { html, source_map: page.source_map, canonical_url: page.canonical_url, language });
+    let day = page.published_day.and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let date = page.published.and_then(|value| {
+        let given = input::parse_published(&value).ok()?;
+        Some(time::PublishedRec {
+            date: day.unwrap_or(given.date),
+            datetime: given.datetime,
+            source: schema::PublishedSource::Html,
+            confidence: page.published_confidence,
+            evidence: None,
+            reason: page.published_reason,
+        })
+    });
+    Ok(date)
 }
 
 /// Analyses one article and returns its document.
@@ -138,9 +189,14 @@ pub fn extract(input: ArticleInput, options: &Options) -> Result<Document, Error
 ///
 /// # Errors
 /// Empty text or a malformed publication date.
-pub fn parse(input: ArticleInput) -> Result<String, Error> {
+pub fn parse(mut input: ArticleInput) -> Result<String, Error> {
     input.validate()?;
-    let mut a = Analysis { text: input.text, ..Analysis::default() };
+    // A web page is parsed as its article body, the text `extract` would analyse.
+    let text = match input.html.take() {
+        Some(html) => input::html::read(&html, input.url.as_deref())?.text,
+        None => input.text,
+    };
+    let mut a = Analysis { text, ..Analysis::default() };
     text::run(&mut a);
     syntax::run(&mut a);
     let mut out = String::with_capacity(a.text.len() * 8);

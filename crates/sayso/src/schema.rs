@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the record layout. A change that breaks consumers bumps the major part.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Everything sayso found in one article: who says what happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -122,9 +122,14 @@ pub struct Article {
     /// Identifier given with the input (or the input file's name); absent when none was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Where the article was published.
+    /// Where the article was published (as given; for a web page given without one, the
+    /// URL the page names as its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The URL a web page names as its own (`<link rel="canonical">` or `og:url`), when the
+    /// article was read from a page that gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
     /// Headline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -144,9 +149,11 @@ pub struct Article {
     /// events or times, and says so in `warnings` (code `language_not_analysed`). An article
     /// whose language is undetermined (too little running text, or the detector unsure) is
     /// analysed as English with a `language_undetermined` warning; giving the language `en`
-    /// forces the analysis.
+    /// forces the analysis. A web page's declared language (`<html lang>`) refines a
+    /// detection it agrees with and decides when the text cannot; a confident detection
+    /// that disagrees wins, with a `language_page_disagrees` warning.
     pub language: String,
-    /// How the language was known: given by the caller or detected. (Absent only in
+    /// How the language was known: given by the caller, detected, or declared by the page. (Absent only in
     /// documents written before schema 1.1.)
     #[serde(default = "LanguageSource::before_1_1")]
     pub language_source: LanguageSource,
@@ -160,6 +167,25 @@ pub struct Article {
     pub text: String,
     /// Length of `text` in the document's offset unit.
     pub length: u64,
+    /// For an article read from a web page: where each paragraph of `text` came from in the
+    /// page, in page order, so that a record can be shown in the original page. Absent for
+    /// other input.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_map: Vec<SourceParagraph>,
+}
+
+/// One paragraph of an article read from a web page, and the stretch of the page's HTML it
+/// was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceParagraph {
+    /// The paragraph in `article.text`.
+    pub span: Span,
+    /// Where it was read in the page: from the first to the last character of the HTML
+    /// source that gave the paragraph text (tags and entities between them included). Offsets
+    /// are in the document's offset unit, counted in the page as decoded to Unicode (for
+    /// `utf8`, bytes of its UTF-8 form, which are the page's own bytes when it was UTF-8).
+    pub html: Span,
 }
 
 /// The publication date of an article and its provenance.
@@ -195,6 +221,10 @@ pub enum PublishedSource {
     Post,
     /// The latest explicit date in the text that agrees with its relative expressions.
     Inferred,
+    /// Read from the web page the article came from: its JSON-LD (`datePublished`), a
+    /// `<meta>` tag (`article:published_time`, ...), microdata, a `<time>` element or a date
+    /// in its URL; `reason` says which.
+    Html,
 }
 
 /// How the article's language was known.
@@ -205,6 +235,9 @@ pub enum LanguageSource {
     Given,
     /// Detected from the article's running text.
     Detected,
+    /// Declared by the web page the text was read from (`<html lang>` and kin): the text
+    /// agreed with it, or was too short or too mixed to tell.
+    Page,
 }
 
 impl LanguageSource {

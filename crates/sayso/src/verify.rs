@@ -213,7 +213,33 @@ pub fn check(doc: &Document) -> Vec<Problem> {
             c.span(&format!("$.warnings[{i}]"), s, None);
         }
     }
+    source_map(&mut c, &doc.article.source_map);
     c.problems
+}
+
+/// The source map of a page: paragraphs of the text in order, not overlapping, and not
+/// empty, each from a stretch of the page that comes after the previous one's start.
+fn source_map(c: &mut Checker<'_>, map: &[crate::schema::SourceParagraph]) {
+    let mut last: Option<&crate::schema::SourceParagraph> = None;
+    for (i, p) in map.iter().enumerate() {
+        let path = format!("$.article.source_map[{i}]");
+        c.span(&format!("{path}.span"), &p.span, None);
+        if p.span.start == p.span.end {
+            c.problem(format!("{path}.span"), "an empty paragraph");
+        }
+        if p.html.start > p.html.end {
+            c.problem(format!("{path}.html"), "starts after it ends");
+        }
+        if let Some(prev) = last {
+            if p.span.start < prev.span.end {
+                c.problem(format!("{path}.span"), "overlaps or precedes the previous paragraph");
+            }
+            if p.html.start < prev.html.start {
+                c.problem(format!("{path}.html"), "comes before the previous paragraph's place in the page");
+            }
+        }
+        last = Some(p);
+    }
 }
 
 fn chain(

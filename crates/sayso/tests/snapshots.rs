@@ -25,6 +25,11 @@ fn corpus() -> Vec<(String, ArticleInput)> {
                     a
                 }
                 "json" => ArticleInput::from_json_bytes(&bytes).expect("corpus article object parses"),
+                "html" => {
+                    let mut a = ArticleInput::from_html_bytes(&bytes, None).expect("corpus page decodes");
+                    a.id = Some(stem.clone());
+                    a
+                }
                 _ => return None,
             };
             Some((stem, article))
@@ -35,10 +40,11 @@ fn corpus() -> Vec<(String, ArticleInput)> {
 }
 
 #[test]
-fn corpus_has_the_reference_article_and_ten_others() {
+fn corpus_has_the_reference_article_a_web_page_and_ten_others() {
     let names: Vec<String> = corpus().into_iter().map(|(n, _)| n).collect();
     assert!(names.contains(&"putin-trump-cia-tip".to_string()), "{names:?}");
-    assert!(names.len() >= 11, "{names:?}");
+    assert!(names.contains(&"harbor-ledger-flood-barrier".to_string()), "{names:?}");
+    assert!(names.len() >= 12, "{names:?}");
 }
 
 #[test]

@@ -167,8 +167,9 @@ class Document(Record):
 
 
 def extract(
-    text: str,
+    text: Optional[str] = None,
     *,
+    html: Optional[Union[str, bytes]] = None,
     published: Optional[str] = None,
     title: Optional[str] = None,
     url: Optional[str] = None,
@@ -178,24 +179,30 @@ def extract(
     language: Optional[str] = None,
     actors: Optional[Actors] = None,
 ) -> Document:
-    """Analyse one article's text. ``published`` is YYYY-MM-DD or RFC 3339; ``offsets`` is
-    ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``; ``actors`` is
-    your actor dictionary (``sayso.Actors.from_file("my.actors")``, PETRARCH's format), looked
-    up before sayso's own for events' CAMEO actor codes.
+    """Analyse one article: its ``text``, or a web page as ``html`` (``str``, or ``bytes`` in
+    any charset, gzipped or not) whose article body becomes the text and whose headline,
+    bylines, publisher, canonical URL, language and publication date fill in what is not
+    given; ``url`` is where the page was fetched. ``published`` is YYYY-MM-DD or RFC 3339;
+    ``offsets`` is ``codepoint`` (Python string indices, the default), ``utf8`` or ``utf16``;
+    ``actors`` is your actor dictionary (``sayso.Actors.from_file("my.actors")``, PETRARCH's
+    format), looked up before sayso's own for events' CAMEO actor codes.
 
     ``language`` (a BCP 47 tag such as ``"en"`` or ``"de"``) is the article's language when
     you know it; otherwise it is detected from the text. sayso analyses English only: an
     article in another language comes back with its text, links and posts, no entities,
     claims, events or times, and a warning; ``language="en"`` forces the analysis.
 
-    Raises :class:`InvalidInput` (empty text, bad date, bad language) or
-    :class:`InvalidOption`.
+    Raises :class:`InvalidInput` (empty text, bad date, bad language, a page without an
+    article, both text and html) or :class:`InvalidOption`.
     """
-    if not isinstance(text, str):
+    if text is not None and not isinstance(text, str):
         raise InvalidInput(f"text must be a str, got {type(text).__name__}")
+    if html is not None and not isinstance(html, (str, bytes)):
+        raise InvalidInput(f"html must be a str or bytes, got {type(html).__name__}")
     return Document(
         _extract_json(
             text,
+            html=html,
             published=published,
             title=title,
             url=url,
@@ -215,9 +222,10 @@ def extract_many(
     offsets: str = "codepoint",
     actors: Optional[Actors] = None,
 ) -> List[Document]:
-    """Analyse many articles (strings, or dicts with ``text`` and optional ``id``,
-    ``published``, ``title``, ``url``, ``publisher``, ``authors``, ``language``) on all cores
-    (or ``jobs`` threads) without holding the GIL. Returns Documents in input order."""
+    """Analyse many articles (strings, or dicts with ``text`` or ``html`` -- a web page as
+    ``str`` or ``bytes`` -- and optional ``id``, ``published``, ``title``, ``url``,
+    ``publisher``, ``authors``, ``language``) on all cores (or ``jobs`` threads) without
+    holding the GIL. Returns Documents in input order."""
     items = [a if isinstance(a, str) else dict(a) for a in articles]
     return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets, actors=actors)]
 

@@ -1,5 +1,5 @@
 """The compiled part of sayso (Rust, pyo3). Use the functions of the `sayso` package."""
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Union
 
 __version__: str
 SCHEMA_VERSION: str
@@ -15,8 +15,9 @@ class Actors:
     def __len__(self) -> int: ...
 
 def extract_json(
-    text: str,
+    text: Optional[str] = ...,
     *,
+    html: Optional[Union[str, bytes]] = ...,
     published: Optional[str] = ...,
     title: Optional[str] = ...,
     url: Optional[str] = ...,

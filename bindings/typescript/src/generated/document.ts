@@ -4,11 +4,11 @@
 /**
  * How the article's language was known.
  */
-export type LanguageSource = "given" | "detected";
+export type LanguageSource = "given" | "detected" | "page";
 /**
  * How the publication date was obtained.
  */
-export type PublishedSource = "given" | "dateline" | "post" | "inferred";
+export type PublishedSource = "given" | "dateline" | "post" | "inferred" | "html";
 /**
  * What a cue says about how the source relates to the content.
  */
@@ -146,6 +146,11 @@ export interface Article {
    */
   authors: string[];
   /**
+   * The URL a web page names as its own (`<link rel="canonical">` or `og:url`), when the
+   * article was read from a page that gives one.
+   */
+  canonical_url?: string | null;
+  /**
    * Identifier given with the input (or the input file's name); absent when none was given.
    */
   id?: string | null;
@@ -157,7 +162,9 @@ export interface Article {
    * events or times, and says so in `warnings` (code `language_not_analysed`). An article
    * whose language is undetermined (too little running text, or the detector unsure) is
    * analysed as English with a `language_undetermined` warning; giving the language `en`
-   * forces the analysis.
+   * forces the analysis. A web page's declared language (`<html lang>`) refines a
+   * detection it agrees with and decides when the text cannot; a confident detection
+   * that disagrees wins, with a `language_page_disagrees` warning.
    */
   language: string;
   /**
@@ -167,7 +174,7 @@ export interface Article {
    */
   language_confidence?: number;
   /**
-   * How the language was known: given by the caller or detected. (Absent only in
+   * How the language was known: given by the caller, detected, or declared by the page. (Absent only in
    * documents written before schema 1.1.)
    */
   language_source?: LanguageSource & string;
@@ -185,6 +192,12 @@ export interface Article {
    */
   publisher?: string | null;
   /**
+   * For an article read from a web page: where each paragraph of `text` came from in the
+   * page, in page order, so that a record can be shown in the original page. Absent for
+   * other input.
+   */
+  source_map?: SourceParagraph[];
+  /**
    * The article text every span points into (after input decoding; never altered
    * further).
    */
@@ -194,7 +207,8 @@ export interface Article {
    */
   title?: string | null;
   /**
-   * Where the article was published.
+   * Where the article was published (as given; for a web page given without one, the
+   * URL the page names as its own).
    */
   url?: string | null;
 }
@@ -256,6 +270,23 @@ export interface Span {
   start: number;
 }
 /**
+ * One paragraph of an article read from a web page, and the stretch of the page's HTML it
+ * was read from.
+ */
+export interface SourceParagraph {
+  /**
+   * Where it was read in the page: from the first to the last character of the HTML
+   * source that gave the paragraph text (tags and entities between them included). Offsets
+   * are in the document's offset unit, counted in the page as decoded to Unicode (for
+   * `utf8`, bytes of its UTF-8 form, which are the page's own bytes when it was UTF-8).
+   */
+  html: Span;
+  /**
+   * The paragraph in `article.text`.
+   */
+  span: Span;
+}
+/**
  * An attributed statement: who says what.
  */
 export interface Claim {
@@ -307,6 +338,11 @@ export interface Claim {
  * the publisher.
  */
 export interface SaySo {
+  /**
+   * The asserting source's CAMEO actor code (`USAGOV`, `MED`), where the actor
+   * dictionaries give one.
+   */
+  actor_code?: string | null;
   /**
    * The claim through which this link asserts (`c4`); absent for the publisher.
    */
@@ -521,9 +557,20 @@ export interface Cameo {
    */
   code: string;
   /**
+   * The code's value on the Goldstein conflict-cooperation scale, from -10 (most
+   * conflictual) to +10 (most cooperative), as GDELT's `GoldsteinScale`; absent for the few
+   * codes the published table leaves without one.
+   */
+  goldstein?: number | null;
+  /**
    * The code's name in the CAMEO code book.
    */
   label: string;
+  /**
+   * GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material
+   * cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+   */
+  quad_class: number;
   /**
    * Root code: the first two digits (`04`, `17`).
    */
@@ -533,6 +580,12 @@ export interface Cameo {
  * Someone taking part in an event.
  */
 export interface Participant {
+  /**
+   * The participant's CAMEO actor code (country and role: `RUSGOV`, `USASPY`, `IGOUNO`),
+   * as GDELT's `Actor1Code`/`Actor2Code`: from PETRARCH2's actor and agent dictionaries
+   * and the user's actor file, date restrictions resolved with the publication date.
+   */
+  actor_code?: string | null;
   /**
    * The entity (`e2`), when the participant resolves to one.
    */

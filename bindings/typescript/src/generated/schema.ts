@@ -15,6 +15,13 @@ export const schema: { readonly [keyword: string]: unknown } = {
           },
           "type": "array"
         },
+        "canonical_url": {
+          "description": "The URL a web page names as its own (`<link rel=\"canonical\">` or `og:url`), when the\narticle was read from a page that gives one.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
         "id": {
           "description": "Identifier given with the input (or the input file's name); absent when none was given.",
           "type": [
@@ -23,7 +30,7 @@ export const schema: { readonly [keyword: string]: unknown } = {
           ]
         },
         "language": {
-          "description": "Language of the text, a BCP 47 tag (`en`, `de`, `pt-BR`; `und` when it could not be\ntold): the one the caller gave, which wins, else the one detected from the text\n(`language_source`). sayso analyses English only: for any other language the document\nkeeps its text, `published` (as given), `posts` and `links`, has no entities, claims,\nevents or times, and says so in `warnings` (code `language_not_analysed`). An article\nwhose language is undetermined (too little running text, or the detector unsure) is\nanalysed as English with a `language_undetermined` warning; giving the language `en`\nforces the analysis.",
+          "description": "Language of the text, a BCP 47 tag (`en`, `de`, `pt-BR`; `und` when it could not be\ntold): the one the caller gave, which wins, else the one detected from the text\n(`language_source`). sayso analyses English only: for any other language the document\nkeeps its text, `published` (as given), `posts` and `links`, has no entities, claims,\nevents or times, and says so in `warnings` (code `language_not_analysed`). An article\nwhose language is undetermined (too little running text, or the detector unsure) is\nanalysed as English with a `language_undetermined` warning; giving the language `en`\nforces the analysis. A web page's declared language (`<html lang>`) refines a\ndetection it agrees with and decides when the text cannot; a confident detection\nthat disagrees wins, with a `language_page_disagrees` warning.",
           "type": "string"
         },
         "language_confidence": {
@@ -35,7 +42,7 @@ export const schema: { readonly [keyword: string]: unknown } = {
         "language_source": {
           "$ref": "#/$defs/LanguageSource",
           "default": "given",
-          "description": "How the language was known: given by the caller or detected. (Absent only in\ndocuments written before schema 1.1.)"
+          "description": "How the language was known: given by the caller, detected, or declared by the page. (Absent only in\ndocuments written before schema 1.1.)"
         },
         "length": {
           "description": "Length of `text` in the document's offset unit.",
@@ -61,6 +68,13 @@ export const schema: { readonly [keyword: string]: unknown } = {
             "null"
           ]
         },
+        "source_map": {
+          "description": "For an article read from a web page: where each paragraph of `text` came from in the\npage, in page order, so that a record can be shown in the original page. Absent for\nother input.",
+          "items": {
+            "$ref": "#/$defs/SourceParagraph"
+          },
+          "type": "array"
+        },
         "text": {
           "description": "The article text every span points into (after input decoding; never altered\nfurther).",
           "type": "string"
@@ -73,7 +87,7 @@ export const schema: { readonly [keyword: string]: unknown } = {
           ]
         },
         "url": {
-          "description": "Where the article was published.",
+          "description": "Where the article was published (as given; for a web page given without one, the\nURL the page names as its own).",
           "type": [
             "string",
             "null"
@@ -96,9 +110,24 @@ export const schema: { readonly [keyword: string]: unknown } = {
           "description": "Full code (`041`, `0841`, `173`).",
           "type": "string"
         },
+        "goldstein": {
+          "description": "The code's value on the Goldstein conflict-cooperation scale, from -10 (most\nconflictual) to +10 (most cooperative), as GDELT's `GoldsteinScale`; absent for the few\ncodes the published table leaves without one.",
+          "format": "double",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
         "label": {
           "description": "The code's name in the CAMEO code book.",
           "type": "string"
+        },
+        "quad_class": {
+          "description": "GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material\ncooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).",
+          "format": "uint8",
+          "maximum": 4,
+          "minimum": 1,
+          "type": "integer"
         },
         "root": {
           "description": "Root code: the first two digits (`04`, `17`).",
@@ -108,7 +137,8 @@ export const schema: { readonly [keyword: string]: unknown } = {
       "required": [
         "code",
         "root",
-        "label"
+        "label",
+        "quad_class"
       ],
       "type": "object"
     },
@@ -690,6 +720,11 @@ export const schema: { readonly [keyword: string]: unknown } = {
           "const": "detected",
           "description": "Detected from the article's running text.",
           "type": "string"
+        },
+        {
+          "const": "page",
+          "description": "Declared by the web page the text was read from (`<html lang>` and kin): the text\nagreed with it, or was too short or too mixed to tell.",
+          "type": "string"
         }
       ]
     },
@@ -846,6 +881,13 @@ export const schema: { readonly [keyword: string]: unknown } = {
       "additionalProperties": false,
       "description": "Someone taking part in an event.",
       "properties": {
+        "actor_code": {
+          "description": "The participant's CAMEO actor code (country and role: `RUSGOV`, `USASPY`, `IGOUNO`),\nas GDELT's `Actor1Code`/`Actor2Code`: from PETRARCH2's actor and agent dictionaries\nand the user's actor file, date restrictions resolved with the publication date.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
         "entity": {
           "description": "The entity (`e2`), when the participant resolves to one.",
           "type": [
@@ -1109,6 +1151,11 @@ export const schema: { readonly [keyword: string]: unknown } = {
           "const": "inferred",
           "description": "The latest explicit date in the text that agrees with its relative expressions.",
           "type": "string"
+        },
+        {
+          "const": "html",
+          "description": "Read from the web page the article came from: its JSON-LD (`datePublished`), a\n`<meta>` tag (`article:published_time`, ...), microdata, a `<time>` element or a date\nin its URL; `reason` says which.",
+          "type": "string"
         }
       ]
     },
@@ -1155,6 +1202,13 @@ export const schema: { readonly [keyword: string]: unknown } = {
       "additionalProperties": false,
       "description": "One link of a say-so chain: who asserts the record, from the nearest asserter out to\nthe publisher.",
       "properties": {
+        "actor_code": {
+          "description": "The asserting source's CAMEO actor code (`USAGOV`, `MED`), where the actor\ndictionaries give one.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
         "claim": {
           "description": "The claim through which this link asserts (`c4`); absent for the publisher.",
           "type": [
@@ -1254,6 +1308,25 @@ export const schema: { readonly [keyword: string]: unknown } = {
           "type": "string"
         }
       ]
+    },
+    "SourceParagraph": {
+      "additionalProperties": false,
+      "description": "One paragraph of an article read from a web page, and the stretch of the page's HTML it\nwas read from.",
+      "properties": {
+        "html": {
+          "$ref": "#/$defs/Span",
+          "description": "Where it was read in the page: from the first to the last character of the HTML\nsource that gave the paragraph text (tags and entities between them included). Offsets\nare in the document's offset unit, counted in the page as decoded to Unicode (for\n`utf8`, bytes of its UTF-8 form, which are the page's own bytes when it was UTF-8)."
+        },
+        "span": {
+          "$ref": "#/$defs/Span",
+          "description": "The paragraph in `article.text`."
+        }
+      },
+      "required": [
+        "span",
+        "html"
+      ],
+      "type": "object"
     },
     "Span": {
       "additionalProperties": false,

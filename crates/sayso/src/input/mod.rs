@@ -1,10 +1,19 @@
-//! Stage 1, input: reads an article (plain text or an article JSON object) into an
-//! [`ArticleInput`], and checks its metadata (the publication date must be a date or an
-//! RFC 3339 date-time). Adds to the analysis: the text and the given metadata.
+//! Stage 1, input: reads an article (plain text, an article JSON object, a web page, or the
+//! pages of a WARC crawl) into an [`ArticleInput`], and checks its metadata (the
+//! publication date must be a date or an RFC 3339 date-time). Adds to the analysis: the
+//! text and the given metadata; for a web page, the article body as the text, what the page
+//! says about itself where the caller said nothing, and where each paragraph came from.
 //!
 //! The text is kept exactly as given: later stages read curly and straight quotation
 //! marks, non-breaking spaces and line breaks as they are, so every offset sayso reports
-//! points into the caller's own string.
+//! points into the caller's own string (for a page, into the body read from it).
+//!
+//! Modules: [`html`] (pages), [`decode`] (bytes to text: gzip, character sets), [`warc`]
+//! (crawls); JSON articles and JSON Lines batches are read here.
+
+pub mod decode;
+pub mod html;
+pub mod warc;
 
 use crate::error::Error;
 use serde_json::Value;
@@ -30,6 +39,22 @@ pub struct ArticleInput {
     /// Language (BCP 47 tag, e.g. `en`, `pt-BR`) when the caller knows it: it wins over
     /// detection. Only English is analysed; `en` forces the analysis of any text.
     pub language: Option<String>,
+    /// The web page to read the article from, instead of `text`: its body becomes the text,
+    /// and its title, bylines, publisher, canonical URL, language and publication date fill
+    /// in what is not given here.
+    pub html: Option<String>,
+    /// Problems met while reading the input that did not stop it (a page whose bytes did not
+    /// all decode); they become warnings of the document.
+    pub warnings: Vec<InputWarning>,
+}
+
+/// A problem met while reading an input, reported as a warning of its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputWarning {
+    /// Stable machine-readable code (`invalid_bytes_replaced`, `unknown_charset`, ...).
+    pub code: &'static str,
+    /// What happened, in words.
+    pub message: String,
 }
 
 impl ArticleInput {
@@ -37,6 +62,24 @@ impl ArticleInput {
     #[must_use]
     pub fn from_text(text: impl Into<String>) -> Self {
         Self { text: text.into(), ..Self::default() }
+    }
+
+    /// An article to be read from a web page (already decoded text).
+    #[must_use]
+    pub fn from_html(html: impl Into<String>) -> Self {
+        Self { html: Some(html.into()), ..Self::default() }
+    }
+
+    /// An article to be read from a web page's bytes: gzip is undone, the character set is
+    /// taken from `charset` (an HTTP header's), a byte order mark or the page's `<meta>`,
+    /// else UTF-8; bytes that do not decode are replaced (U+FFFD) and a warning says so.
+    ///
+    /// # Errors
+    /// [`Error::Gzip`] when the bytes are gzip data that is cut short or corrupt.
+    pub fn from_html_bytes(bytes: &[u8], charset: Option<&str>) -> Result<Self, Error> {
+        let bytes = decode::gunzip(bytes)?;
+        let (html, warnings) = decode::html_to_string(&bytes, charset);
+        Ok(Self { html: Some(html), warnings, ..Self::default() })
     }
 
     /// Reads one article object from JSON bytes (`{"text": ..., "id": ..., ...}`).
@@ -67,13 +110,6 @@ impl ArticleInput {
         let Value::Object(mut map) = value else {
             return Err(Error::NotAnObject { found: json_type(&value) });
         };
-        let text = match map.remove("text") {
-            None | Some(Value::Null) => return Err(Error::MissingText),
-            Some(Value::String(s)) => s,
-            Some(other) => {
-                return Err(Error::BadField { field: "text", expected: "a string", found: json_type(&other) });
-            }
-        };
         let mut take = |field: &'static str| -> Result<Option<String>, Error> {
             match map.remove(field) {
                 None | Some(Value::Null) => Ok(None),
@@ -82,6 +118,13 @@ impl ArticleInput {
                 Some(Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
                 Some(other) => Err(Error::BadField { field, expected: "a string", found: json_type(&other) }),
             }
+        };
+        let text = take("text")?;
+        let html = take("html")?;
+        let text = match (text, &html) {
+            (Some(_), Some(_)) => return Err(Error::TextAndHtml),
+            (None, None) => return Err(Error::MissingText),
+            (text, _) => text.unwrap_or_default(),
         };
         let id = take("id")?;
         let title = take("title")?;
@@ -111,17 +154,21 @@ impl ArticleInput {
                 });
             }
         };
-        Ok(Self { text, id, title, url, publisher, authors, published, language })
+        Ok(Self { text, id, title, url, publisher, authors, published, language, html, warnings: Vec::new() })
     }
 
-    /// Checks what must hold before analysis: non-empty text, a well-formed date and
-    /// language.
+    /// Checks what must hold before analysis: non-empty text (or a page and no text), a
+    /// well-formed date and language.
     ///
     /// # Errors
-    /// [`Error::EmptyText`], [`Error::BadDate`] or [`Error::BadLanguage`].
+    /// [`Error::EmptyText`], [`Error::TextAndHtml`], [`Error::BadDate`] or [`Error::BadLanguage`].
     pub fn validate(&self) -> Result<(), Error> {
-        if self.text.trim().is_empty() {
-            return Err(Error::EmptyText);
+        match &self.html {
+            Some(_) if !self.text.is_empty() => return Err(Error::TextAndHtml),
+            Some(html) if html.trim().is_empty() => return Err(Error::EmptyText),
+            Some(_) => {}
+            None if self.text.trim().is_empty() => return Err(Error::EmptyText),
+            None => {}
         }
         if let Some(p) = &self.published {
             parse_published(p)?;
@@ -329,6 +376,9 @@ mod tests {
         assert_eq!(ArticleInput::from_json_str("[1]"), Err(Error::NotAnObject { found: "an array" }));
         assert_eq!(ArticleInput::from_json_str(r#"{"id": "a"}"#), Err(Error::MissingText));
         assert!(matches!(ArticleInput::from_json_str(r#"{"text": 3}"#), Err(Error::BadField { field: "text", .. })));
+        assert_eq!(ArticleInput::from_json_str(r#"{"text": "a", "html": "<p>b</p>"}"#), Err(Error::TextAndHtml));
+        let page = ArticleInput::from_json_str(r#"{"html": "<p>b</p>", "url": "https://x.org/a"}"#).unwrap();
+        assert_eq!((page.text.as_str(), page.html.as_deref()), ("", Some("<p>b</p>")));
         assert!(matches!(ArticleInput::from_json_str("{\"text\": "), Err(Error::Json { line: 1, .. })));
         assert_eq!(ArticleInput::from_json_bytes(b"{\"text\": \"a\xff\"}"), Err(Error::InvalidUtf8 { offset: 11 }));
         let a = ArticleInput::from_json_str(r#"{"text": "x", "id": 7, "authors": "A B", "extra": [1]}"#).unwrap();
