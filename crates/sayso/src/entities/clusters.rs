@@ -273,11 +273,14 @@ fn split(rows: &[Vec<(u32, f32)>], members: &[u32], dims: usize, rounds: usize) 
         }
         side = next;
     }
-    let (left, right): (Vec<(u32, bool)>, Vec<(u32, bool)>) = members.iter().copied().zip(side).partition(|(_, s)| !*s);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (&m, s) in members.iter().zip(side) {
+        if s { right.push(m) } else { left.push(m) }
+    }
     if left.is_empty() || right.is_empty() {
         return None;
     }
-    Some((left.into_iter().map(|(m, _)| m).collect(), right.into_iter().map(|(m, _)| m).collect()))
+    Some((left, right))
 }
 
 /// Rounds of power iteration for a split's principal direction.
