@@ -24,6 +24,7 @@ use jiff::civil::Date;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+pub mod clusters;
 mod rules;
 pub mod tagger;
 

@@ -297,6 +297,12 @@ fn honorific_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// Joins two names the tagger split where one name is meant: "Battle of" + "Gettysburg",
+/// A Roman numeral in capitals ("IV", "XII") or a number ("9", "11"): the number of a law,
+/// an operation or a storm.
+fn is_numeral(word: &str) -> bool {
+    !word.is_empty() && (word.bytes().all(|b| b"IVXLC".contains(&b)) || word.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// "University of" + "Pennsylvania" (a name ending in "of" and the name right after it: the
 /// first's type; "Battle of" before a place the tagger found alone), and a one-word place right before a person ("Georgia" + "Mbeki": a first
 /// name that is also a place is part of the person's name); and gives a name back the word
@@ -335,6 +341,14 @@ fn merge_split_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
             && title_word(&a.text[a.tokens[s.tokens.start - 2].range()])
         {
             s.tokens.start -= 2;
+            s.class = MISC;
+        }
+        // "Title" + "IV" where the tagger left the number out: the law or event with it.
+        let numbered = a.tokens.get(s.tokens.end).filter(|n| {
+            n.sentence == a.tokens[s.tokens.start].sentence && n.space_before && is_numeral(&a.text[n.range()])
+        });
+        if s.tokens.len() == 1 && numbered.is_some() && MISC_OPENERS.contains(&a.lower(s.tokens.start)) {
+            s.tokens.end += 1;
             s.class = MISC;
         }
         if let Some(prev) = out.last_mut().filter(|p| p.tokens.end == s.tokens.start) {

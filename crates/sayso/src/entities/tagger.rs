@@ -22,7 +22,7 @@
 //! on the CoNLL-2003 training split and GUM's derived names and embedded as `tagger.bin`
 //! (sources and licences in `DATA.md`).
 
-use super::{ALIASES, GAZETTEER};
+use super::{ALIASES, GAZETTEER, clusters};
 use crate::analysis::Analysis;
 use crate::fnv;
 use crate::learn::{affix_hashes, f1, f2, f3, fin, lower_hash, word_hashes};
@@ -102,6 +102,8 @@ struct Tok {
     phrase: u8,
     /// The word's class in the UD lexicon (`wordclass.tsv`), 0 when it has none.
     wc: u8,
+    /// The word's distributional cluster (`clusters.tsv`), 0 when it has none.
+    cl: clusters::Node,
     line_first: bool,
     sentence: usize,
 }
@@ -117,6 +119,7 @@ const BOUNDARY: Tok = Tok {
     gaz_words: 0,
     phrase: 0,
     wc: 0,
+    cl: 0,
     line_first: false,
     sentence: usize::MAX,
 };
@@ -232,27 +235,49 @@ fn class_byte(t: EntityType) -> u8 {
 /// Universal POS classes of `wordclass.tsv`, in the order of their codes (1-based).
 const WORD_CLASSES: [&str; 7] = ["PROPN", "NOUN", "VERB", "ADJ", "ADV", "NUM", "FUNC"];
 
-/// The UD lexicon (`wordclass.tsv`, built by `just wordclass` from UD English EWT + GUM
-/// train): a lowercase word's most frequent universal POS, keyed by the tagger's lowercase
-/// hash so that a look-up needs no lowercase copy. A sentence-initial "Moreover" or "My" is
-/// then an adverb or determiner to the tagger even though no training name looked like it.
-static WORDCLASS: LazyLock<HashMap<u32, u8>> = LazyLock::new(|| {
-    include_str!("wordclass.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, c) = l.split_once('\t')?;
-            let code = WORD_CLASSES.iter().position(|k| *k == c)? as u8 + 1;
-            Some((lower_hash(2, w).done(), code))
-        })
-        .collect()
+/// What the lexicons say of a lowercase word: its class in the UD lexicon (`wordclass.tsv`,
+/// built by `just wordclass` from UD English EWT + GUM train: a sentence-initial "Moreover" or
+/// "My" is then an adverb or determiner to the tagger even though no training name looked like
+/// it), 0 when it has none; and its distributional cluster (`clusters.tsv`, built by `just
+/// clusters`, [`super::clusters`]), 0 when it has none.
+#[derive(Clone, Copy, Default)]
+struct Lex {
+    wc: u8,
+    cluster: clusters::Node,
+}
+
+/// Both lexicons in one map keyed by the tagger's lowercase hash, so that a token costs one
+/// look-up and no lowercase copy.
+static LEXICON: LazyLock<HashMap<u32, Lex>> = LazyLock::new(|| {
+    let mut map: HashMap<u32, Lex> = HashMap::with_capacity(32_768);
+    for (w, c) in
+        include_str!("wordclass.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+    {
+        if let Some(code) = WORD_CLASSES.iter().position(|k| *k == c) {
+            map.entry(lower_hash(2, w).done()).or_default().wc = code as u8 + 1;
+        }
+    }
+    for (w, path) in
+        include_str!("clusters.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+    {
+        if let Some(node) = clusters::parse_path(path) {
+            map.entry(lower_hash(2, w).done()).or_default().cluster = node;
+        }
+    }
+    map
 });
 
 /// The UD lexicon's class of a lowercase word ("ADV" for "moreover"), if it has one.
 #[must_use]
 pub fn word_class(lower: &str) -> Option<&'static str> {
-    let code = *WORDCLASS.get(&lower_hash(2, lower).done())?;
+    let code = LEXICON.get(&lower_hash(2, lower).done())?.wc;
     WORD_CLASSES.get(usize::from(code).checked_sub(1)?).copied()
+}
+
+/// The distributional cluster of a lowercase word (digits folded), if it has one.
+#[must_use]
+pub fn word_cluster(lower: &str) -> Option<clusters::Node> {
+    Some(LEXICON.get(&lower_hash(2, lower).done())?.cluster).filter(|&n| n != 0)
 }
 
 /// Words a title-case headline leaves in lowercase (or may capitalise): they say nothing
@@ -398,7 +423,8 @@ fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
             tok.flags |= TABLE;
         }
         tok.line_first = t.line_start;
-        tok.wc = WORDCLASS.get(&tok.lw).copied().unwrap_or(0);
+        let lex = LEXICON.get(&tok.lw).copied().unwrap_or_default();
+        (tok.wc, tok.cl) = (lex.wc, lex.cluster);
         let sent_start = a.sentences.get(t.sentence).is_some_and(|s| {
             s.tokens.start == i
                 || (s.tokens.start < i
@@ -552,6 +578,12 @@ fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl Sink) {
     out.push(f2(55, u32::from(p1.wc), u32::from(p2.wc)));
     out.push(f2(56, u32::from(t.wc), p1.lw));
     out.push(f2(57, m1.lw, u32::from(t.wc)));
+    // Distributional clusters (Ratinov & Roth 2009): coarse and fine prefixes of the word's
+    // path and the path itself, so a word the labelled text never had shares weights with the
+    // words used like it in the unlabelled text.
+    out.push(f1(70, u32::from(clusters::prefix(t.cl, 4))));
+    out.push(f1(71, u32::from(clusters::prefix(t.cl, 8))));
+    out.push(f1(75, u32::from(t.cl)));
 }
 
 /// Counts of the tags a word got earlier in the document: O and each class.

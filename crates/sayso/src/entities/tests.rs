@@ -365,6 +365,20 @@ fn lowercase_comparison_matches_to_lowercase() {
     }
 }
 
+/// The embedded clusters (`just clusters`) put words used alike near each other: weekdays in
+/// one cluster, two capitals closer to each other than to a weekday, two first names closer to
+/// each other than to a capital; a word the text never had has none.
+#[test]
+fn embedded_clusters_group_words_used_alike() {
+    use super::clusters::path_string;
+    let path = |w: &str| path_string(tagger::word_cluster(w).unwrap_or_else(|| panic!("{w} has no cluster")));
+    let shared = |a: &str, b: &str| path(a).chars().zip(path(b).chars()).take_while(|(x, y)| x == y).count();
+    assert_eq!(path("monday"), path("friday"));
+    assert!(shared("london", "paris") > shared("london", "monday"));
+    assert!(shared("john", "david") > shared("john", "london"));
+    assert!(tagger::word_cluster("qzxwvbn").is_none());
+}
+
 proptest::proptest! {
     /// The one-pass covering test answers what testing every span would, for ranges asked in
     /// order of their start.
