@@ -208,7 +208,7 @@ fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind
     // Keep the candidates that make no arc cross.
     let ok = |c: usize, t: &mut Tree<'_>| {
         t.heads[x] = c as u16;
-        let fine = t.projective(x) && (t.gap(c) || !t.gap(x));
+        let fine = t.projective(x) && (!t.gap(x) || t.gap(c));
         t.heads[x] = orig;
         fine
     };
