@@ -75,7 +75,19 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             }
         }
     }
-    let is_main = |f: usize| frames[f].main || outlooks[f].is_some();
+    // "X said that Y must do Z": a demand of Y (10), coded with what Y must do.
+    let mut demands = vec![None; frames.len()];
+    for (f, frame) in frames.iter().enumerate() {
+        let heads = frame.word.is_some_and(|w| frame.main || a.syntax.head(w).is_none());
+        if let Some(k) = obligation(s, frame).filter(|_| frame.reporting && heads && outlooks[f].is_none()) {
+            let inner = frame_at_word(frames, k);
+            if let Some(i) = inner {
+                absorbed[i] = true;
+            }
+            demands[f] = Some(inner);
+        }
+    }
+    let is_main = |f: usize| frames[f].main || outlooks[f].is_some() || demands[f].is_some();
     // Main frames first, so that a complement they absorb is not emitted again.
     let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
     for f in order.collect::<Vec<_>>() {
@@ -94,6 +106,11 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // own future ("will release"), obligation in reported speech, refusal.
         let mut stance = Stance::of(c.code).or(frame.stance);
         let mut inner = frame.complement.filter(|&k| !frames[k].noun || frames[k].code.is_some());
+        if let Some(k) = demands[f] {
+            c.code = "100";
+            stance = Some(Stance::Demand);
+            inner = k;
+        }
         if stance.is_none() && frame.future && is_code(c.code) {
             stance = Some(if frame.negated { Stance::Reject } else { Stance::Intend });
             inner = Some(f);
@@ -323,6 +340,21 @@ fn purpose_clauses(s: &Sentence, frame: &Frame) -> Vec<usize> {
     let Some(v) = frame.word else { return Vec::new() };
     let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
     syn.children(head).filter(|&c| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl)).collect()
+}
+
+/// What a verb of saying reports someone must do ("declared that Gondor must end its
+/// blockade"): the reported clause's word, when it has "must" and a subject of its own.
+fn obligation(s: &Sentence, frame: &Frame) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let k = syn.ccomp(frame.word?)?;
+    let must = syn.children_with(k, Deprel::Aux).any(|x| syn.lemma(x).eq_ignore_ascii_case("must"));
+    let subject = syn.subject(k).and_then(|w| s.group_of(w));
+    (must && subject.is_some() && subject != frame.subject).then_some(k)
+}
+
+/// The frame whose trigger is word `w`.
+fn frame_at_word(frames: &[Frame], w: usize) -> Option<usize> {
+    frames.iter().position(|f| f.word == Some(w) && (!f.noun || f.code.is_some()))
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

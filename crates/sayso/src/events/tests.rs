@@ -249,3 +249,19 @@ fn a_denial_of_charges_is_directed_at_who_made_them() {
     let rows = coded(&a);
     assert!(rows.iter().any(|r| r.code.starts_with("01") && r.targets == ["Gondor"]), "{rows:?}");
 }
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand_of_it() {
+    let a = analyse("Gondor said that Mordor must release the captives.", "2017-12-17");
+    let rows = coded(&a);
+    let demand = rows.iter().find(|r| r.code.starts_with("10")).unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(demand.trigger, "said");
+    // The code book's demand to release persons, combined from what must be done.
+    assert_eq!(demand.code, "1053", "{rows:?}");
+    assert_eq!(demand.targets, ["Mordor"], "{rows:?}");
+    // What must be done is the demand's content, not an event told as done.
+    assert!(rows.iter().all(|r| r.trigger != "release"), "{rows:?}");
+    // Said of oneself, it is no demand.
+    let a = analyse("Arnor said it must free the captives.", "2017-12-17");
+    assert!(coded(&a).iter().all(|r| !r.code.starts_with("10")), "{:?}", coded(&a));
+}
