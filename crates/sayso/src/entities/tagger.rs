@@ -299,7 +299,10 @@ fn title_case_words(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
         }
         words += 1;
         let w = &a.text[t.start..t.end];
-        if !w.chars().any(char::is_alphabetic) || SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+        // A clitic ("n't" of "Won't", "'s") is written lower case in any title.
+        let clitic =
+            w.starts_with(['\'', '\u{2019}']) || w.eq_ignore_ascii_case("n't") || w.eq_ignore_ascii_case("n\u{2019}t");
+        if clitic || !w.chars().any(char::is_alphabetic) || SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
             continue;
         }
         content += 1;
