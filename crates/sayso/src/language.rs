@@ -129,8 +129,10 @@ fn weigh_page_language(a: &mut Analysis, declared: &str, d: &Detection) {
     let primary = |t: &str| t.split('-').next().unwrap_or(t).to_ascii_lowercase();
     let confident = matches!(d.outcome, Outcome::English | Outcome::Foreign);
     if confident && primary(declared) != primary(&a.language.tag) {
-        let message =
-            format!("the page declares language {declared}, but its text reads as {}; the text's is kept", a.language.tag);
+        let message = format!(
+            "the page declares language {declared}, but its text reads as {}; the text's is kept",
+            a.language.tag
+        );
         a.warn(PAGE_DISAGREES, message, None);
         return;
     }
@@ -145,7 +147,12 @@ fn weigh_page_language(a: &mut Analysis, declared: &str, d: &Detection) {
             a.warn(NOT_ANALYSED, message, None);
         }
     }
-    a.language = LanguageRec { tag: declared.to_string(), source: LanguageSource::Page, confidence: a.language.confidence, analysed };
+    a.language = LanguageRec {
+        tag: declared.to_string(),
+        source: LanguageSource::Page,
+        confidence: a.language.confidence,
+        analysed,
+    };
 }
 
 /// What detection found.
@@ -699,7 +706,9 @@ mod tests {
     #[test]
     fn a_pages_declared_language_is_weighed_against_its_text() {
         let page = |lang: &str, body: &str| {
-            let html = format!("<html lang=\"{lang}\"><body><article><h1>Night buses</h1><p>{body}</p></article></body></html>");
+            let html = format!(
+                "<html lang=\"{lang}\"><body><article><h1>Night buses</h1><p>{body}</p></article></body></html>"
+            );
             crate::extract(ArticleInput::from_html(html), &Options::default()).expect("page")
         };
         let agrees = page("en-GB", PARAGRAPHS[0].1);

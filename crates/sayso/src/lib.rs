@@ -17,6 +17,7 @@
 
 pub mod analysis;
 mod assemble;
+mod calendar;
 pub mod claims;
 pub mod embeds;
 pub mod entities;
@@ -158,7 +159,8 @@ fn read_page(a: &mut Analysis, meta: &mut ArticleInput, html: String) -> Result<
         );
     }
     let language = page.language.and_then(|l| language::normalize_tag(&l).ok());
-    a.page = Some(analysis::PageSource { html, source_map: page.source_map, canonical_url: page.canonical_url, language });
+    a.page =
+        Some(analysis::PageSource { html, source_map: page.source_map, canonical_url: page.canonical_url, language });
     let day = page.published_day.and_then(|d| d.parse::<jiff::civil::Date>().ok());
     let date = page.published.and_then(|value| {
         let given = input::parse_published(&value).ok()?;
