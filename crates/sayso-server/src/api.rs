@@ -216,6 +216,18 @@ impl Shared {
     }
 }
 
+/// One article from a `/v1/extract` or `/v1/parse` body, read as its media type says.
+fn read_article(kind: BodyKind, body: &[u8]) -> Result<ArticleInput, Problem> {
+    match kind {
+        BodyKind::Json => ArticleInput::from_json_bytes(body),
+        BodyKind::Text => std::str::from_utf8(body)
+            .map(ArticleInput::from_text)
+            .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
+        BodyKind::Html(charset) => ArticleInput::from_html_bytes(body, charset.as_deref()),
+    }
+    .map_err(|e| Problem::from_sayso(&e))
+}
+
 /// `POST /v1/extract`: one article in, its Document out (pretty JSON, as `sayso extract`
 /// writes it for one article).
 async fn extract(
@@ -228,14 +240,7 @@ async fn extract(
     let options = params.options(&shared)?;
     let kind = extract_body_kind(&headers)?;
     let body = body.map_err(|r| body_problem(&r, shared.config.max_body))?;
-    let mut article = match kind {
-        BodyKind::Json => ArticleInput::from_json_bytes(&body),
-        BodyKind::Text => std::str::from_utf8(&body)
-            .map(ArticleInput::from_text)
-            .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
-        BodyKind::Html(charset) => ArticleInput::from_html_bytes(&body, charset.as_deref()),
-    }
-    .map_err(|e| Problem::from_sayso(&e))?;
+    let mut article = read_article(kind, &body)?;
     params.apply(&mut article);
     // Refuse what cannot be analysed before it waits for a slot.
     article.validate().map_err(|e| Problem::from_sayso(&e))?;
@@ -260,14 +265,7 @@ async fn parse(
     let params = query.map_err(|r| query_problem(&r))?.0;
     let kind = extract_body_kind(&headers)?;
     let body = body.map_err(|r| body_problem(&r, shared.config.max_body))?;
-    let mut article = match kind {
-        BodyKind::Json => ArticleInput::from_json_bytes(&body),
-        BodyKind::Text => std::str::from_utf8(&body)
-            .map(ArticleInput::from_text)
-            .map_err(|e| sayso::Error::InvalidUtf8 { offset: e.valid_up_to() }),
-        BodyKind::Html(charset) => ArticleInput::from_html_bytes(&body, charset.as_deref()),
-    }
-    .map_err(|e| Problem::from_sayso(&e))?;
+    let mut article = read_article(kind, &body)?;
     if article.id.is_none() {
         article.id = params.id;
     }

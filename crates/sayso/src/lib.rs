@@ -17,6 +17,7 @@
 
 pub mod analysis;
 mod assemble;
+mod calendar;
 pub mod claims;
 pub mod embeds;
 pub mod entities;

@@ -137,21 +137,7 @@ pub fn month_number(word: &str) -> Option<i8> {
         "dec" => 12,
         _ => return None,
     };
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let full = NAMES[(n - 1) as usize];
+    let full = crate::calendar::MONTHS[(n - 1) as usize];
     (full.starts_with(&w) || (n == 9 && w == "sept")).then_some(n)
 }
 

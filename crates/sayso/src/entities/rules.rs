@@ -233,29 +233,6 @@ pub(super) fn refine(a: &Analysis, spans: Vec<Span>, lines: &[u8]) -> Vec<Span> 
     out
 }
 
-/// Weekdays and months, which the gazetteer also has as first names ("Friday", "June").
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Honorifics that only stand before a person's name: what follows them is a person.
 const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "mr", "mrs", "ms", "dr"];
 
@@ -321,7 +298,7 @@ fn merge_split_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
                 && title_word(word)
                 && FIRST_NAMES.contains(a.lower(b))
                 && !is_title(a.lower(b))
-                && !CALENDAR_WORDS.contains(&a.lower(b))
+                && !crate::calendar::WORDS.contains(&a.lower(b))
             {
                 s.tokens.start = b;
             } else if same_sentence

@@ -47,21 +47,7 @@ pub(super) fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option
             let (head, mods) = atoms.split_last()?;
             let after_head = match_atom(s, head, k, end)?;
             // The modifiers come shortly before the head, in order.
-            let mut j = k.saturating_sub(4).max(s.toks.start);
-            for m in mods {
-                let mut ok = false;
-                while j < k {
-                    if let Some(e) = match_atom(s, m, j, k) {
-                        j = e;
-                        ok = true;
-                        break;
-                    }
-                    j += 1;
-                }
-                if !ok {
-                    return None;
-                }
-            }
+            match_in_order(s, mods, k.saturating_sub(4).max(s.toks.start), k)?;
             Some(after_head)
         }
         Elem::Prep(prep, obj) => {
@@ -81,21 +67,7 @@ pub(super) fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option
             }
             let limit = end.min(k + 6);
             let (head, mods) = obj.split_last()?;
-            let mut j = k + 1;
-            for m in mods {
-                let mut ok = false;
-                while j < limit {
-                    if let Some(e) = match_atom(s, m, j, limit) {
-                        j = e;
-                        ok = true;
-                        break;
-                    }
-                    j += 1;
-                }
-                if !ok {
-                    return None;
-                }
-            }
+            let j = match_in_order(s, mods, k + 1, limit)?;
             (j..limit).find_map(|p| match_atom(s, head, p, limit))
         }
     }
@@ -107,6 +79,15 @@ pub(super) fn match_adjacent(s: &Sentence, atoms: &[Atom], k: usize, end: usize)
         p = match_atom(s, a, p, end)?;
     }
     Some(p)
+}
+
+/// `atoms` in order, each at or after where the one before ended, all before `end`; where
+/// the last ended.
+fn match_in_order(s: &Sentence, atoms: &[Atom], mut j: usize, end: usize) -> Option<usize> {
+    for atom in atoms {
+        j = (j..end).find_map(|p| match_atom(s, atom, p, end))?;
+    }
+    Some(j)
 }
 
 /// A word (or its plural/singular) or a synonym set's phrase at token `k`.

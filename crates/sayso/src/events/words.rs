@@ -203,27 +203,7 @@ pub(super) const SENTENCE_WORDS: &[&str] = &[
 ];
 
 /// Calendar words are times, never actors, even where the time stage left them.
-pub(super) const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub(super) const CALENDAR: &[&str] = &crate::calendar::WORDS;
 
 pub(super) const PLANNING: &[&str] = &[
     "plan",
