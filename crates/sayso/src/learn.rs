@@ -15,6 +15,10 @@ impl H {
         H((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
     }
     pub(crate) fn ch(self, c: char) -> Self {
+        // An ASCII character is its one UTF-8 byte: the common case, without encoding.
+        if c.is_ascii() {
+            return self.byte(c as u8);
+        }
         let mut buf = [0u8; 4];
         c.encode_utf8(&mut buf).bytes().fold(self, H::byte)
     }
@@ -416,6 +420,16 @@ fn write_rows<'r>(bits: u32, scale: f32, rows: impl Iterator<Item = (usize, &'r 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_hashes_as_its_utf8_bytes() {
+        for c in ['\0', 'a', 'Z', '0', '-', '\u{7f}', '\u{80}', 'é', '’', '€', '😀'] {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).bytes().fold(H::new(9), H::byte);
+            assert_eq!(H::new(9).ch(c).0, bytes.0, "{c:?}");
+        }
+        assert_ne!(H::new(9).ch('a').0, H::new(9).ch('b').0);
+    }
 
     #[test]
     fn the_ascii_hashes_are_the_character_hashes() {
