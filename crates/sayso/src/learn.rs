@@ -15,6 +15,10 @@ impl H {
         H((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
     }
     pub(crate) fn ch(self, c: char) -> Self {
+        // An ASCII character is its one UTF-8 byte: the common case, without encoding.
+        if c.is_ascii() {
+            return self.byte(c as u8);
+        }
         let mut buf = [0u8; 4];
         c.encode_utf8(&mut buf).bytes().fold(self, H::byte)
     }
@@ -347,13 +351,38 @@ impl<const N: usize> Table<N> {
     }
 
     /// Reads what [`Table::write`] wrote from the front of `b`; the rest of `b` after it.
+    /// Weights go straight into their rows: the embedded tables hold millions of them, and
+    /// this runs at every start.
     pub(crate) fn read(b: &[u8]) -> Option<(Self, &[u8])> {
-        let (bits, scale, weights, rest) = read_rows(b)?;
-        let mut rows = vec![[0; N]; 1 << bits];
-        for (k, class, w) in weights {
-            *rows.get_mut(k)?.get_mut(class)? = w;
+        let bits = u32::from_le_bytes(b.get(..4)?.try_into().ok()?);
+        let scale = f32::from_le_bytes(b.get(4..8)?.try_into().ok()?);
+        let n = u32::from_le_bytes(b.get(8..12)?.try_into().ok()?) as usize;
+        if !(1..=26).contains(&bits) {
+            return None;
         }
-        Some((Table { bits, rows, scale }, rest))
+        let mut rows = vec![[0; N]; 1 << bits];
+        let mut at = 12;
+        let mut k = 0usize;
+        for _ in 0..n {
+            let mut gap = 0usize;
+            for shift in (0..35).step_by(7) {
+                let byte = *b.get(at)?;
+                at += 1;
+                gap |= usize::from(byte & 0x7f) << shift;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            k += gap;
+            let row = rows.get_mut(k)?;
+            let count = *b.get(at)? as usize;
+            let weights = b.get(at + 1..at + 1 + 3 * count)?;
+            at += 1 + 3 * count;
+            for c in weights.chunks_exact(3) {
+                *row.get_mut(c[0] as usize)? = i16::from_le_bytes([c[1], c[2]]);
+            }
+        }
+        Some((Table { bits, rows, scale }, b.get(at..)?))
     }
 }
 
@@ -388,49 +417,19 @@ fn write_rows<'r>(bits: u32, scale: f32, rows: impl Iterator<Item = (usize, &'r 
     }
 }
 
-/// A table's weights as (row, class, value).
-type Weights = Vec<(usize, usize, i16)>;
-
-/// Reads what [`write_rows`] wrote: bits, scale, each weight as (row, class, value) in row
-/// order, and the bytes after the table.
-fn read_rows(b: &[u8]) -> Option<(u32, f32, Weights, &[u8])> {
-    let bits = u32::from_le_bytes(b.get(..4)?.try_into().ok()?);
-    let scale = f32::from_le_bytes(b.get(4..8)?.try_into().ok()?);
-    let n = u32::from_le_bytes(b.get(8..12)?.try_into().ok()?) as usize;
-    if !(1..=26).contains(&bits) {
-        return None;
-    }
-    let mut weights = Vec::with_capacity(n.min(1 << 22));
-    let mut at = 12;
-    let mut k = 0usize;
-    for _ in 0..n {
-        let mut gap = 0usize;
-        for shift in (0..35).step_by(7) {
-            let byte = *b.get(at)?;
-            at += 1;
-            gap |= usize::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                break;
-            }
-        }
-        k += gap;
-        if k >= 1 << bits {
-            return None;
-        }
-        let count = *b.get(at)? as usize;
-        at += 1;
-        for _ in 0..count {
-            let c = b.get(at..at + 3)?;
-            weights.push((k, c[0] as usize, i16::from_le_bytes([c[1], c[2]])));
-            at += 3;
-        }
-    }
-    Some((bits, scale, weights, b.get(at..)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_hashes_as_its_utf8_bytes() {
+        for c in ['\0', 'a', 'Z', '0', '-', '\u{7f}', '\u{80}', 'é', '’', '€', '😀'] {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).bytes().fold(H::new(9), H::byte);
+            assert_eq!(H::new(9).ch(c).0, bytes.0, "{c:?}");
+        }
+        assert_ne!(H::new(9).ch('a').0, H::new(9).ch('b').0);
+    }
 
     #[test]
     fn the_ascii_hashes_are_the_character_hashes() {

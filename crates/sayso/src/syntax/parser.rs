@@ -431,13 +431,27 @@ fn distance(d: usize) -> u32 {
     }
 }
 
+/// What [`run`] does with a move that is the only valid one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Forced {
+    /// Computes its features and asks `choose_move`, as for any other move.
+    Score,
+    /// Takes it.
+    Take,
+}
+
 /// Runs the transitions over the loaded, tagged sentence: `choose_move` gets the state, the
 /// move features and the valid moves and returns a move; `choose_label` gets the state, the
 /// arc (head, dependent; head `n` for the root) and its features and returns a relation.
-/// Parsing and training differ only in the two choices. Leaves heads and relations in `s`.
+/// Parsing and training differ only in the two choices, and in `forced`: whether a move
+/// that is the only valid one is still put to `choose_move` (training ticks its averages and
+/// draws its exploration on every move, so the committed weights depend on it) or taken
+/// without computing features (parsing: the scores could not change it). Leaves heads and
+/// relations in `s`.
 pub(crate) fn run(
     model: &Model,
     s: &mut Scratch,
+    forced: Forced,
     mut choose_move: impl FnMut(&State, &[u32], [bool; 3]) -> usize,
     mut choose_label: impl FnMut(&State, usize, usize, &[u32]) -> Deprel,
 ) {
@@ -450,8 +464,19 @@ pub(crate) fn run(
             break;
         }
         let valid = st.valid();
-        let k = st.move_features(atoms, tags, &mut feats);
-        let mut mv = choose_move(st, &feats[..k], valid);
+        let only = match valid {
+            [true, false, false] => Some(SHIFT),
+            [false, true, false] => Some(RIGHT),
+            [false, false, true] => Some(LEFT),
+            _ => None,
+        };
+        let mut mv = match (only, forced) {
+            (Some(mv), Forced::Take) => mv,
+            _ => {
+                let k = st.move_features(atoms, tags, &mut feats);
+                choose_move(st, &feats[..k], valid)
+            }
+        };
         if !valid[mv] {
             mv = valid.iter().position(|&v| v).unwrap_or(SHIFT);
         }
@@ -501,7 +526,13 @@ pub(crate) fn best_label(scores: &[i32; NL]) -> Deprel {
 /// Parses the loaded, tagged sentence with the model.
 pub(crate) fn parse(model: &Model, s: &mut Scratch) {
     let (moves, labels) = (&model.moves, &model.labels);
-    run(model, s, |_, f, valid| best_move(&moves.scores(f), valid), |_, _, _, f| best_label(&labels.scores(f)));
+    run(
+        model,
+        s,
+        Forced::Take,
+        |_, f, valid| best_move(&moves.scores(f), valid),
+        |_, _, _, f| best_label(&labels.scores(f)),
+    );
 }
 
 /// Makes a gold tree projective by lifting: while an arc crosses another, the dependent of

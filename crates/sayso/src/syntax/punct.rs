@@ -48,7 +48,9 @@ impl Tree<'_> {
         false
     }
 
-    /// The first and last word of `x`'s subtree.
+    /// The first and last word of `x`'s subtree (one word at a time: what [`Tree::spans`]
+    /// must agree with).
+    #[cfg(test)]
     fn span(&self, x: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (x, x);
         for k in 0..self.heads.len() {
@@ -58,6 +60,23 @@ impl Tree<'_> {
             }
         }
         (lo, hi)
+    }
+
+    /// [`Tree::span`] of every word at once, into `out`: one walk up from each word, each
+    /// word it passes (as far as [`Tree::dominates`] looks) widened to include it.
+    fn spans(&self, out: &mut Vec<(usize, usize)>) {
+        let n = self.heads.len();
+        out.clear();
+        out.extend((0..n).map(|x| (x, x)));
+        for k in 0..n {
+            let mut cur = Some(k);
+            for _ in 0..=n {
+                let Some(c) = cur else { break };
+                let s = &mut out[c];
+                (s.0, s.1) = (s.0.min(k), s.1.max(k));
+                cur = self.head(c);
+            }
+        }
     }
 
     /// Whether the arc into `x` spans only words below its head.
@@ -151,10 +170,13 @@ pub(crate) fn fix(forms: &[&str], upos: &[Upos], heads: &mut [u16]) {
 fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind: &[Paired], x: usize) {
     let n = t.heads.len();
     let orig = t.heads[x];
+    // The tree does not change until the mark is moved at the end: its spans are found once.
+    let mut spans = Vec::with_capacity(n);
+    t.spans(&mut spans);
     // A mark that opens or closes its head's phrase together with another mark (a pair of
     // commas around an apposition) stays.
     if let Some(p) = t.head(x) {
-        let (lo, hi) = t.span(p);
+        let (lo, hi) = spans[p];
         if (x == lo || x == hi) && punct(lo) && punct(hi) && t.head(lo) == Some(p) && t.head(hi) == Some(p) {
             return;
         }
@@ -187,7 +209,7 @@ fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind
     if let Some(mut c) = l {
         lpath.push(c);
         while let Some(h) = t.head(c) {
-            if h > x || t.span(c).1 > x {
+            if h > x || spans[c].1 > x {
                 break;
             }
             c = h;
@@ -198,7 +220,7 @@ fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind
     if let Some(mut c) = r {
         rpath.push(c);
         while let Some(h) = t.head(c) {
-            if h < x || t.span(c).0 < x {
+            if h < x || spans[c].0 < x {
                 break;
             }
             c = h;
@@ -227,5 +249,48 @@ fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind
     let on = |path: &[usize], use_it: bool| use_it && path.iter().any(|&c| c as u16 == orig);
     if !on(&lpath, left) && !on(&rpath, right) {
         t.heads[x] = cand as u16;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ROOT_HEAD, Tree};
+
+    #[test]
+    fn all_spans_at_once_are_each_span() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        let mut spans = Vec::new();
+        for n in 1..30 {
+            for round in 0..30 {
+                // Trees, and (every third round) arbitrary head arrays with cycles, which the
+                // walks must bound the same way.
+                let mut heads: Vec<u16> = (0..n).map(|_| next(n) as u16).collect();
+                let root = next(n);
+                heads[root] = ROOT_HEAD;
+                if round % 3 != 0 {
+                    for (d, h) in heads.iter_mut().enumerate() {
+                        if d != root {
+                            *h = if d == 0 { root as u16 } else { [root, next(d)][next(2)] as u16 };
+                        }
+                    }
+                }
+                let t = Tree { heads: &mut heads };
+                t.spans(&mut spans);
+                for (x, &s) in spans.iter().enumerate() {
+                    assert_eq!(s, t.span(x), "word {x} of {:?}", t.heads);
+                }
+            }
+        }
+        // Not trivial: a root's span is the whole sentence.
+        let mut heads = vec![1u16, ROOT_HEAD, 1];
+        let t = Tree { heads: &mut heads };
+        t.spans(&mut spans);
+        assert_eq!(spans, vec![(0, 0), (0, 2), (2, 2)]);
     }
 }

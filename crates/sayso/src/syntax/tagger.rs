@@ -8,7 +8,7 @@
 
 use super::Scratch;
 use super::model::Model;
-use crate::learn::{H, mix};
+use crate::learn::{H, ascii_shape, mix};
 
 /// Number of tags a table row holds (the model's tag set has at most this many).
 pub(crate) const NT: usize = 72;
@@ -73,6 +73,11 @@ fn shape_of(c: char) -> char {
 impl Atoms {
     /// The atoms of a form (flags of position are set by the tagger).
     pub(crate) fn of(form: &str) -> Atoms {
+        Atoms::of_with(form, form.is_ascii())
+    }
+
+    /// [`Atoms::of`], byte by byte (`bytes`, for an ASCII form) or character by character.
+    fn of_with(form: &str, bytes: bool) -> Atoms {
         let (mut word, mut lw) = (H::new(1), H::new(2));
         let (mut shape, mut short) = (H::new(3), H::new(4));
         let mut first = ['\0'; 3];
@@ -80,7 +85,47 @@ impl Atoms {
         let (mut n, mut upper, mut letters) = (0usize, 0usize, 0usize);
         let mut flags = 0u8;
         let mut prev_shape = '\0';
-        for c in form.chars() {
+        // Most words are ASCII: the same hashes, byte by byte, without decoding characters
+        // or asking Unicode tables (the `chars` loop below gives the same for ASCII).
+        if bytes {
+            let mut prev = 0u8;
+            for &b in form.as_bytes() {
+                word = word.byte(b);
+                let s = ascii_shape(b);
+                if n < 8 {
+                    shape = shape.byte(s);
+                }
+                if s != prev {
+                    short = short.byte(s);
+                    prev = s;
+                }
+                match s {
+                    b'X' => {
+                        upper += 1;
+                        letters += 1;
+                    }
+                    b'x' => letters += 1,
+                    b'd' => flags |= DIGIT,
+                    b'-' => flags |= HYPHEN,
+                    _ => flags |= OTHER,
+                }
+                let l = match b.to_ascii_lowercase() {
+                    b'`' => b'\'',
+                    b'0'..=b'9' => b'0',
+                    l => l,
+                };
+                lw = lw.byte(l);
+                let l = char::from(l);
+                if n < 3 {
+                    first[n] = l;
+                }
+                last.copy_within(1.., 0);
+                last[3] = l;
+                n += 1;
+            }
+        }
+        let chars = if bytes { "" } else { form };
+        for c in chars.chars() {
             word = word.ch(c);
             let s = shape_of(c);
             if n < 8 {
@@ -268,4 +313,23 @@ pub(crate) fn tag(model: &Model, s: &mut Scratch) {
     let ntags = model.ntags();
     let table = &model.tagger;
     decode(s, |_, feats| best(&table.scores(feats), ntags));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Atoms;
+
+    #[test]
+    fn ascii_atoms_are_the_character_atoms() {
+        let words =
+            ["", "a", "The", "U.S.", "1,200", "co-operation", "`quoted'", "McDONALD'S", "x\u{1}y", "ABCDEFGHIJK"];
+        for w in words {
+            assert_eq!(format!("{:?}", Atoms::of_with(w, true)), format!("{:?}", Atoms::of_with(w, false)), "{w:?}");
+        }
+        // Not a constant: case and digits matter where they should.
+        assert_ne!(Atoms::of("Paris").word, Atoms::of("paris").word);
+        assert_eq!(Atoms::of("Paris").lw, Atoms::of("paris").lw);
+        assert_eq!(Atoms::of("1996").lw, Atoms::of("2024").lw);
+        assert_ne!(Atoms::of("1996").shape, Atoms::of("May").shape);
+    }
 }

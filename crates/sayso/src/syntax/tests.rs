@@ -241,6 +241,7 @@ fn following_zero_cost_moves_rebuilds_every_projective_tree() {
             parser::run(
                 &model,
                 &mut s,
+                parser::Forced::Score,
                 |st, _, valid| {
                     let c = st.costs(&gold);
                     (0..3).find(|&m| valid[m] && c[m] == 0).expect("a free move")
@@ -274,4 +275,41 @@ fn treebank_documents_rebuild_their_text() {
     assert_eq!(sents[1].tokens, [("OK".to_string(), true)]);
     let docs = conllu::documents(&sents);
     assert_eq!(docs, [("don't go! OK\n\nBye".to_string(), vec![9, 12, 17]), ("Hi".to_string(), vec![2])]);
+}
+
+#[test]
+fn taking_forced_moves_unscored_parses_as_scoring_them() {
+    let model = model::embedded();
+    let sentences = [
+        "The mayor, who had promised a quick decision, said on Tuesday that the vote would wait.",
+        "Officials in two provinces denied the report and asked for calm.",
+        "Yes.",
+        "\"We will not leave,\" the protesters shouted outside the ministry.",
+    ];
+    for text in sentences {
+        let forms: Vec<&str> =
+            text.split_inclusive([' ', ',', '.', '"']).map(str::trim).filter(|f| !f.is_empty()).collect();
+        let mut taken = Scratch::default();
+        taken.load_forms(model, forms.iter().copied());
+        tagger::tag(model, &mut taken);
+        let mut scored = Scratch::default();
+        scored.load_forms(model, forms.iter().copied());
+        scored.tags = taken.tags.clone();
+        parser::parse(model, &mut taken);
+        let mut asked = 0;
+        parser::run(
+            model,
+            &mut scored,
+            parser::Forced::Score,
+            |_, f, valid| {
+                asked += 1;
+                parser::best_move(&model.moves.scores(f), valid)
+            },
+            |_, _, _, f| parser::best_label(&model.labels.scores(f)),
+        );
+        assert_eq!(taken.heads, scored.heads, "{text}");
+        assert_eq!(taken.labels, scored.labels, "{text}");
+        // Every word is shifted once and attached once.
+        assert_eq!(asked, 2 * forms.len(), "{text}");
+    }
 }

@@ -352,6 +352,7 @@ fn train_parser(
             parser::run(
                 model,
                 &mut s,
+                parser::Forced::Score,
                 |st, feats, valid| {
                     let scores = moves.scores(feats);
                     let guess = parser::best_move(&scores, valid);
