@@ -112,3 +112,14 @@ fn many_short_paragraphs_and_sentences() {
         repeat("“Yes.”\n\nHe said so.\n\n— Sarah Sanders (@PressSec) December 17, 2017\n", n)
     });
 }
+
+/// Arbitrary Unicode that the parser turned into a cycle once its paired marks were
+/// re-attached: the punctuation rule climbed it for ever, growing a list until memory ran
+/// out (found by `arbitrary_unicode_keeps_every_promise`).
+#[test]
+fn a_cycle_in_a_parse_of_marks_ends() {
+    let text = "\u{bb4}\"5\u{11734}\"`n!{\u{d5}hn:.\u{1128c}/\u{1f574}\u{17e1}O)\u{11ca5}:W:\u{10101}\u{103ae}:*\u{1258}*\u{10005} %$\"<?\\\u{acd}`yF\u{fbe}\u{105b7}<%/`v\u{9b2}\u{11288}/9\u{60f}:O*&d\u{e1}\u{10592}K<i\u{1f233}\u{11144}\u{1fae5}6\u{1d4a2}\\ep./\u{1e08f}{*}`\u{1ee52}{D\u{1f246}\"\u{12a7}<:%\u{1f574}m{\u{1397}\"\u{1819}\"\u{c4}h\\\u{1f574}";
+    let article = ArticleInput { language: Some("en".into()), ..ArticleInput::from_text(text) };
+    let doc = sayso::extract(article, &Options::default()).expect("analysed");
+    assert!(sayso::verify::check(&doc).is_empty());
+}

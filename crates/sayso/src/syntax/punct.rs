@@ -208,7 +208,8 @@ fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind
     let mut lpath = Vec::new();
     if let Some(mut c) = l {
         lpath.push(c);
-        while let Some(h) = t.head(c) {
+        // At most n steps: the paired marks' re-attachment can leave a cycle to climb.
+        while let Some(h) = t.head(c).filter(|_| lpath.len() <= n) {
             if h > x || spans[c].1 > x {
                 break;
             }
@@ -219,7 +220,7 @@ fn attach(t: &mut Tree<'_>, forms: &[&str], punct: &impl Fn(usize) -> bool, kind
     let mut rpath = Vec::new();
     if let Some(mut c) = r {
         rpath.push(c);
-        while let Some(h) = t.head(c) {
+        while let Some(h) = t.head(c).filter(|_| rpath.len() <= n) {
             if h < x || spans[c].0 < x {
                 break;
             }
