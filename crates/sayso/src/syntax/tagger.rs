@@ -99,16 +99,7 @@ impl Atoms {
                     short = short.byte(s);
                     prev = s;
                 }
-                match s {
-                    b'X' => {
-                        upper += 1;
-                        letters += 1;
-                    }
-                    b'x' => letters += 1,
-                    b'd' => flags |= DIGIT,
-                    b'-' => flags |= HYPHEN,
-                    _ => flags |= OTHER,
-                }
+                tally(char::from(s), &mut upper, &mut letters, &mut flags);
                 let l = match b.to_ascii_lowercase() {
                     b'`' => b'\'',
                     b'0'..=b'9' => b'0',
@@ -135,16 +126,7 @@ impl Atoms {
                 short = short.ch(s);
                 prev_shape = s;
             }
-            match s {
-                'X' => {
-                    upper += 1;
-                    letters += 1;
-                }
-                'x' => letters += 1,
-                'd' => flags |= DIGIT,
-                '-' => flags |= HYPHEN,
-                _ => flags |= OTHER,
-            }
+            tally(s, &mut upper, &mut letters, &mut flags);
             let mut push = |l: char| {
                 let l = normal_char(l);
                 lw = lw.ch(l);
@@ -192,6 +174,20 @@ impl Atoms {
             dict: 0,
             fixed: false,
         }
+    }
+}
+
+/// Counts a character of shape `s` ([`shape_of`]) into a word's capitals, letters and flags.
+fn tally(s: char, upper: &mut usize, letters: &mut usize, flags: &mut u8) {
+    match s {
+        'X' => {
+            *upper += 1;
+            *letters += 1;
+        }
+        'x' => *letters += 1,
+        'd' => *flags |= DIGIT,
+        '-' => *flags |= HYPHEN,
+        _ => *flags |= OTHER,
     }
 }
 
