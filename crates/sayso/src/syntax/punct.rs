@@ -101,8 +101,35 @@ impl Tree<'_> {
 /// worst case, and no real sentence is this long.
 const MAX_WORDS: usize = 200;
 
-/// Re-attaches the punctuation of a parsed sentence by UD's rule.
+/// Re-attaches the punctuation of a parsed sentence by UD's rule. Later stages walk the
+/// tree from its root, so a result that is no longer one tree (marks re-attached into a
+/// cycle, on sentences of odd symbols) is dropped for the parser's own.
 pub(crate) fn fix(forms: &[&str], upos: &[Upos], heads: &mut [u16]) {
+    let parsed = heads.to_vec();
+    reattach(forms, upos, heads);
+    if !acyclic(heads) {
+        heads.copy_from_slice(&parsed);
+    }
+}
+
+/// Every word reaches a root.
+fn acyclic(heads: &[u16]) -> bool {
+    let n = heads.len();
+    let t = |x: usize| (heads[x] != ROOT_HEAD).then_some(heads[x] as usize);
+    (0..n).all(|x| {
+        let mut cur = Some(x);
+        for _ in 0..=n {
+            match cur {
+                None => return true,
+                Some(c) if c >= n => return false,
+                Some(c) => cur = t(c),
+            }
+        }
+        false
+    })
+}
+
+fn reattach(forms: &[&str], upos: &[Upos], heads: &mut [u16]) {
     let n = heads.len();
     if n > MAX_WORDS {
         return;
@@ -293,5 +320,14 @@ mod tests {
         let t = Tree { heads: &mut heads };
         t.spans(&mut spans);
         assert_eq!(spans, vec![(0, 0), (0, 2), (2, 2)]);
+    }
+
+    #[test]
+    fn a_cycle_is_not_a_tree() {
+        use super::acyclic;
+        assert!(acyclic(&[1, ROOT_HEAD, 1]));
+        assert!(!acyclic(&[1, 2, 0]));
+        assert!(!acyclic(&[ROOT_HEAD, 2, 1]));
+        assert!(!acyclic(&[ROOT_HEAD, 7]));
     }
 }
