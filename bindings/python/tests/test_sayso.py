@@ -152,7 +152,7 @@ def test_web_page_errors_are_clear():
 
 def test_schema_and_versions():
     assert sayso.schema()["$schema"].endswith("2020-12/schema")
-    assert sayso.SCHEMA_VERSION == "1.1"
+    assert sayso.SCHEMA_VERSION == "1.2"
     assert sayso.__version__
 
 

@@ -11,8 +11,10 @@ import { assertDocument } from "./validate.js";
  * tests check that these are exactly its properties).
  */
 export interface ArticleFields {
-  /** The article text (not empty or only whitespace). */
-  text: string;
+  /** The article text (not empty or only whitespace); or give `html` instead. */
+  text?: string;
+  /** A web page (its HTML) whose article body becomes the text, its metadata the rest; not with `text`. */
+  html?: string | null;
   /** Identifier, carried into `article.id`. */
   id?: string | number | null;
   /** Headline. */

@@ -16,6 +16,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 // The formats schemars writes for Rust number types, which JSON Schema does not define.
 ajv.addFormat("uint64", { type: "number", validate: (n: number) => Number.isSafeInteger(n) && n >= 0 });
+ajv.addFormat("uint8", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= 0 && n <= 255 });
 ajv.addFormat("double", { type: "number", validate: (n: number) => Number.isFinite(n) });
 const check = ajv.compile<SaysoDocument>(schema);
 

@@ -64,7 +64,7 @@ test("the client's request and error types have exactly the fields of the server
   // Each record must name every field of its type and nothing else (TypeScript checks that),
   // and the test checks that these are the OpenAPI components' properties.
   const ours: Record<string, Record<string, true>> = {
-    ArticleInput: { text: true, id: true, title: true, url: true, publisher: true, authors: true, published: true, language: true } satisfies Record<keyof ArticleFields, true>,
+    ArticleInput: { text: true, id: true, title: true, url: true, publisher: true, authors: true, published: true, language: true, html: true } satisfies Record<keyof ArticleFields, true>,
     Problem: { type: true, title: true, status: true, detail: true } satisfies Record<keyof Problem, true>,
     BatchError: { line: true, id: true, error: true } satisfies Record<keyof BatchError, true>,
   };

@@ -91,7 +91,7 @@ test("a wrong value inside a nullable object is reported at its own path, not as
   const published = doc.article.published as unknown as Record<string, unknown>;
   published["source"] = "rumour";
   assert.deepEqual(documentProblems(doc), [
-    '/article/published/source: must be one of "given", "dateline", "post", "inferred" (got "rumour")',
+    '/article/published/source: must be one of "given", "dateline", "post", "inferred", "html" (got "rumour")',
   ]);
   assert.deepEqual(documentProblems({ ...doc, offsets: 16 }).slice(-1), ['/offsets: must be one of "codepoint", "utf8", "utf16" (got 16)']);
   assert.deepEqual(documentProblems([]), ["(the document): must be an object"]);

@@ -589,8 +589,10 @@ pub struct Cameo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goldstein: Option<f64>,
     /// GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material
-    /// cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
-    #[schemars(range(min = 1, max = 4))]
+    /// cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20). (0 only
+    /// in documents written before schema 1.2, which did not say.)
+    #[serde(default)]
+    #[schemars(range(max = 4))]
     pub quad_class: u8,
 }
 

@@ -568,9 +568,10 @@ export interface Cameo {
   label: string;
   /**
    * GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material
-   * cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+   * cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20). (0 only
+   * in documents written before schema 1.2, which did not say.)
    */
-  quad_class: number;
+  quad_class?: number;
   /**
    * Root code: the first two digits (`04`, `17`).
    */

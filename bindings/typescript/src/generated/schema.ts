@@ -123,10 +123,11 @@ export const schema: { readonly [keyword: string]: unknown } = {
           "type": "string"
         },
         "quad_class": {
-          "description": "GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material\ncooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).",
+          "default": 0,
+          "description": "GDELT's `QuadClass` of the code: 1 verbal cooperation (roots 01-05), 2 material\ncooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20). (0 only\nin documents written before schema 1.2, which did not say.)",
           "format": "uint8",
           "maximum": 4,
-          "minimum": 1,
+          "minimum": 0,
           "type": "integer"
         },
         "root": {
@@ -137,8 +138,7 @@ export const schema: { readonly [keyword: string]: unknown } = {
       "required": [
         "code",
         "root",
-        "label",
-        "quad_class"
+        "label"
       ],
       "type": "object"
     },
