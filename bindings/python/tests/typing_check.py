@@ -8,5 +8,5 @@ schema: dict[str, object] = sayso.schema()
 version: str = sayso.__version__
 page: str = doc.to_html(page=False, layout="stacked", script=False)
 cell: str = doc._repr_html_()
-page: sayso.Document = sayso.extract(html=b"<p>Text.</p>", url="https://example.org/2024/01/01/a")
+web_page: sayso.Document = sayso.extract(html=b"<p>Text.</p>", url="https://example.org/2024/01/01/a")
 page_str: sayso.Document = sayso.extract(html="<p>Text.</p>")
