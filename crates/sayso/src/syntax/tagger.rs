@@ -8,7 +8,7 @@
 
 use super::Scratch;
 use super::model::Model;
-use crate::learn::{H, ascii_shape, mix};
+use crate::learn::{H, ascii_shape, mix, shape_char};
 
 /// Number of tags a table row holds (the model's tag set has at most this many).
 pub(crate) const NT: usize = 72;
@@ -55,18 +55,6 @@ pub(crate) fn normal_char(c: char) -> char {
         '“' | '”' | '„' => '"',
         '0'..='9' => '0',
         _ => c,
-    }
-}
-
-fn shape_of(c: char) -> char {
-    if c.is_uppercase() {
-        'X'
-    } else if c.is_lowercase() {
-        'x'
-    } else if c.is_numeric() {
-        'd'
-    } else {
-        c
     }
 }
 
@@ -118,7 +106,7 @@ impl Atoms {
         let chars = if bytes { "" } else { form };
         for c in chars.chars() {
             word = word.ch(c);
-            let s = shape_of(c);
+            let s = shape_char(c);
             if n < 8 {
                 shape = shape.ch(s);
             }
@@ -177,7 +165,7 @@ impl Atoms {
     }
 }
 
-/// Counts a character of shape `s` ([`shape_of`]) into a word's capitals, letters and flags.
+/// Counts a character of shape `s` ([`shape_char`]) into a word's capitals, letters and flags.
 fn tally(s: char, upper: &mut usize, letters: &mut usize, flags: &mut u8) {
     match s {
         'X' => {
