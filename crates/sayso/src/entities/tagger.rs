@@ -6,10 +6,13 @@
 //! sentence or sits on an all-capitals line, the gazetteer's phrases and name words
 //! (PETRARCH2's actor dictionaries, `gazetteer.tsv`), the universal POS class of it and its
 //! neighbours in a lexicon learned from UD English (`wordclass.tsv`: a capitalised "Moreover"
-//! is an adverb), and two document-level cues that carry most of the gain on news: whether
-//! the same word appears capitalised elsewhere (not sentence-initially) or lowercase elsewhere
-//! in the document, and the tags it got earlier in the document ("extended prediction
-//! history").
+//! is an adverb), the syntax stage's parse (the universal POS of the token and its
+//! neighbours, its relation and the lemma of its head: "the village of *Azna*"), and three
+//! document-level cues that carry most of the gain on news: whether the same word appears
+//! capitalised elsewhere (not sentence-initially) or lowercase elsewhere in the document,
+//! the tags it got earlier in the document ("extended prediction history"), and the contexts
+//! of its other occurrences (context aggregation, Ratinov & Roth 2009). Without a parse (the
+//! syntax stage not run) the parse features are absent and the tagger still tags, less well.
 //!
 //! Headline mode: the article's headline (its first line, or the line that is its given
 //! title) in title case is read as the same line in capitals, whose capitals say nothing,
@@ -1104,6 +1107,53 @@ fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parsed(text: &str, syntax: bool) -> Analysis {
+        let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
+        crate::text::run(&mut a);
+        if syntax {
+            crate::syntax::run(&mut a);
+        }
+        a
+    }
+
+    fn index_of(a: &Analysis, word: &str, nth: usize) -> usize {
+        (0..a.tokens.len()).filter(|&i| &a.text[a.tokens[i].start..a.tokens[i].end] == word).nth(nth).expect(word)
+    }
+
+    #[test]
+    fn contexts_come_from_the_other_occurrences_of_the_word() {
+        let a = parsed("Brenvik voted on Monday. The mayor of Brenvik resigned. Officials in Brenvik said so.", true);
+        let toks = prepare(&a, &line_kinds(&a));
+        let [first, second, third] = [0, 1, 2].map(|n| index_of(&a, "Brenvik", n));
+        // The first occurrence sees the words before the second and third, not its own
+        // sentence start.
+        assert_eq!(toks[first].agg[0], toks[second - 1].lw);
+        assert_eq!(toks[first].agg[2], toks[third - 1].lw);
+        // The second sees the first (at a sentence start) and the third.
+        assert_eq!(toks[second].agg[0], BOUNDARY.lw);
+        assert_eq!(toks[second].agg[2], toks[third - 1].lw);
+        assert_ne!(toks[second].agg[1], 0, "the relation and head of the other occurrence");
+        // A word that occurs once, or is not capitalised, has no other contexts.
+        assert_eq!(toks[index_of(&a, "Officials", 0)].agg, [0; 4]);
+        assert_eq!(toks[index_of(&a, "mayor", 0)].agg, [0; 4]);
+    }
+
+    #[test]
+    fn the_parse_is_read_when_there_is_one_and_tagging_works_without() {
+        let text = "Chancellor Angela Merkel visited Siemens in Munich on Monday.";
+        let with = parsed(text, true);
+        let toks = prepare(&with, &line_kinds(&with));
+        let merkel = index_of(&with, "Merkel", 0);
+        assert_ne!(toks[merkel].upos, 0);
+        assert_ne!(toks[merkel].head, 0);
+        let without = parsed(text, false);
+        let bare = prepare(&without, &line_kinds(&without));
+        assert!(bare.iter().all(|t| t.upos == 0 && t.head == 0));
+        // Without the parse its features are absent, and the tagger still finds the person.
+        let people: Vec<Span> = tag(&without).into_iter().filter(|s| s.class == 0).collect();
+        assert!(people.iter().any(|s| s.tokens.contains(&merkel)), "{people:?}");
+    }
 
     #[test]
     fn known_keys_are_distinct() {
