@@ -101,6 +101,8 @@ fn load_file(path: &str) -> Result<(Vec<Example>, usize, usize), Box<dyn Error>>
         let (gold, unknown) = if gum { conll_view(&text, gold) } else { (gold, Vec::new()) };
         let mut analysis = Analysis { text, ..Analysis::default() };
         sayso::text::run(&mut analysis);
+        // The tagger reads the parse (part of speech, heads), as in the pipeline.
+        sayso::syntax::run(&mut analysis);
         let (mut tags, bad) = tagger::gold_tags(&analysis, &gold);
         for r in &unknown {
             for (t, tag) in analysis.tokens.iter().zip(tags.iter_mut()) {

@@ -1,9 +1,11 @@
-//! Stage 5, entities: reads tokens, sentences and posts; adds mentions (names, titles,
-//! handles, acronyms, pronouns, nominals) and clusters them into entities.
+//! Stage 5, entities: reads tokens, sentences, posts and the syntax stage's parse; adds
+//! mentions (names, titles, handles, acronyms, pronouns, nominals) and clusters them into
+//! entities.
 //!
 //! Names are found and typed by a learned tagger ([`tagger`]: an averaged perceptron trained
 //! on CoNLL-2003 and GUM, with the gazetteer derived from PETRARCH2's actor dictionaries
-//! (`gazetteer.tsv`) and a UD word-class lexicon among its features), then checked by rules
+//! (`gazetteer.tsv`), a UD word-class lexicon and the parse's part-of-speech tags and heads
+//! among its features), then checked by rules
 //! ([`rules`]: headline names need the body's support, laws, events and peoples are MISC, a
 //! title fused into an organisation is a person's role, one name has one type in an
 //! article); the gazetteer and a short alias list (`aliases.tsv`) give canonical names and

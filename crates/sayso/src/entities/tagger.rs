@@ -6,10 +6,13 @@
 //! sentence or sits on an all-capitals line, the gazetteer's phrases and name words
 //! (PETRARCH2's actor dictionaries, `gazetteer.tsv`), the universal POS class of it and its
 //! neighbours in a lexicon learned from UD English (`wordclass.tsv`: a capitalised "Moreover"
-//! is an adverb), and two document-level cues that carry most of the gain on news: whether
-//! the same word appears capitalised elsewhere (not sentence-initially) or lowercase elsewhere
-//! in the document, and the tags it got earlier in the document ("extended prediction
-//! history").
+//! is an adverb), the syntax stage's parse (the universal POS of the token and its
+//! neighbours, its relation and the lemma of its head: "the village of *Azna*"), and three
+//! document-level cues that carry most of the gain on news: whether the same word appears
+//! capitalised elsewhere (not sentence-initially) or lowercase elsewhere in the document,
+//! the tags it got earlier in the document ("extended prediction history"), and the contexts
+//! of its other occurrences (context aggregation, Ratinov & Roth 2009). Without a parse (the
+//! syntax stage not run) the parse features are absent and the tagger still tags, less well.
 //!
 //! Headline mode: the article's headline (its first line, or the line that is its given
 //! title) in title case is read as the same line in capitals, whose capitals say nothing,
@@ -104,6 +107,19 @@ struct Tok {
     wc: u8,
     /// The word's distributional cluster (`clusters.tsv`), 0 when it has none.
     cl: clusters::Node,
+    /// The syntax stage's universal POS of the token's head word (`Upos` + 1), 0 without a
+    /// parse.
+    upos: u8,
+    /// Its relation to its head (`Deprel` as `u8`).
+    dep: u8,
+    /// The hashed lemma of its head (capitalised tokens only): "village" in "the village of
+    /// Azna", "say" in "Azna said".
+    head: u32,
+    /// Context aggregation (Ratinov & Roth 2009): for the first two other occurrences of the
+    /// same capitalised word in the document, the word before it and its (relation, head
+    /// lemma); 0 where there is none. A name seen once as "the village of Azna" types every
+    /// "Azna".
+    agg: [u32; 4],
     line_first: bool,
     sentence: usize,
 }
@@ -120,6 +136,10 @@ const BOUNDARY: Tok = Tok {
     phrase: 0,
     wc: 0,
     cl: 0,
+    upos: 0,
+    dep: 0,
+    head: 0,
+    agg: [0; 4],
     line_first: false,
     sentence: usize::MAX,
 };
@@ -438,8 +458,17 @@ fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
         if sent_start || t.line_start {
             tok.flags |= SENT_START;
         }
+        if let Some(w) = a.syntax.word_of_token(i) {
+            let word = &a.syntax.words[w];
+            tok.upos = word.upos as u8 + 1;
+            tok.dep = word.deprel as u8;
+            if upper {
+                tok.head = a.syntax.head(w).map_or(0x5eed_0002, |h| lower_hash(3, a.syntax.lemma(h)).done());
+            }
+        }
         toks[i] = tok;
     }
+    aggregate_contexts(&mut toks);
     // Document-level: the same word capitalised (not opening a sentence, not in a headline)
     // or lowercase elsewhere.
     let mut seen: HashMap<u32, u8> = HashMap::with_capacity(n / 2);
@@ -508,6 +537,37 @@ fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
         i += 1;
     }
     toks
+}
+
+/// Fills [`Tok::agg`]: each capitalised word's contexts at its other occurrences in the body
+/// (not in headlines or lines in capitals, whose words are all capitalised).
+fn aggregate_contexts(toks: &mut [Tok]) {
+    let body = |t: &Tok| t.flags & CAP != 0 && t.flags & CAPS_LINE == 0;
+    // The first three body occurrences of each capitalised word.
+    let mut first: HashMap<u32, [usize; 3]> = HashMap::with_capacity(toks.len() / 8);
+    for (i, t) in toks.iter().enumerate() {
+        if body(t) {
+            let e = first.entry(t.lw).or_insert([usize::MAX; 3]);
+            if let Some(slot) = e.iter_mut().find(|s| **s == usize::MAX) {
+                *slot = i;
+            }
+        }
+    }
+    let context = |toks: &[Tok], j: usize| -> [u32; 2] {
+        let before = if j > 0 && toks[j - 1].sentence == toks[j].sentence { toks[j - 1].lw } else { BOUNDARY.lw };
+        [before, f2(0, u32::from(toks[j].dep), toks[j].head)]
+    };
+    for i in 0..toks.len() {
+        if toks[i].flags & CAP == 0 {
+            continue;
+        }
+        let Some(occ) = first.get(&toks[i].lw) else { continue };
+        let mut agg = [0u32; 4];
+        for (k, &j) in occ.iter().filter(|&&j| j != i && j != usize::MAX).take(2).enumerate() {
+            agg[2 * k..2 * k + 2].copy_from_slice(&context(toks, j));
+        }
+        toks[i].agg = agg;
+    }
 }
 
 /// The static (tag-independent) features of token `i`, appended to `out`.
@@ -587,6 +647,17 @@ fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl Sink) {
     out.push(f1(70, u32::from(clusters::prefix(t.cl, 4))));
     out.push(f1(71, u32::from(clusters::prefix(t.cl, 8))));
     out.push(f1(75, u32::from(t.cl)));
+    // The syntax stage's parse: part of speech around the token and what it depends on.
+    out.push(f2(80, u32::from(t.upos), u32::from(flags)));
+    out.push(f3(81, u32::from(m1.upos), u32::from(t.upos), u32::from(p1.upos)));
+    out.push(f2(82, u32::from(t.dep), t.head));
+    out.push(f2(83, u32::from(t.dep), t.short));
+    for k in 0..2 {
+        if t.agg[2 * k] != 0 {
+            out.push(f1(85, t.agg[2 * k]));
+            out.push(f1(86, t.agg[2 * k + 1]));
+        }
+    }
 }
 
 /// Counts of the tags a word got earlier in the document: O and each class.
@@ -1036,6 +1107,53 @@ fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parsed(text: &str, syntax: bool) -> Analysis {
+        let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
+        crate::text::run(&mut a);
+        if syntax {
+            crate::syntax::run(&mut a);
+        }
+        a
+    }
+
+    fn index_of(a: &Analysis, word: &str, nth: usize) -> usize {
+        (0..a.tokens.len()).filter(|&i| &a.text[a.tokens[i].start..a.tokens[i].end] == word).nth(nth).expect(word)
+    }
+
+    #[test]
+    fn contexts_come_from_the_other_occurrences_of_the_word() {
+        let a = parsed("Brenvik voted on Monday. The mayor of Brenvik resigned. Officials in Brenvik said so.", true);
+        let toks = prepare(&a, &line_kinds(&a));
+        let [first, second, third] = [0, 1, 2].map(|n| index_of(&a, "Brenvik", n));
+        // The first occurrence sees the words before the second and third, not its own
+        // sentence start.
+        assert_eq!(toks[first].agg[0], toks[second - 1].lw);
+        assert_eq!(toks[first].agg[2], toks[third - 1].lw);
+        // The second sees the first (at a sentence start) and the third.
+        assert_eq!(toks[second].agg[0], BOUNDARY.lw);
+        assert_eq!(toks[second].agg[2], toks[third - 1].lw);
+        assert_ne!(toks[second].agg[1], 0, "the relation and head of the other occurrence");
+        // A word that occurs once, or is not capitalised, has no other contexts.
+        assert_eq!(toks[index_of(&a, "Officials", 0)].agg, [0; 4]);
+        assert_eq!(toks[index_of(&a, "mayor", 0)].agg, [0; 4]);
+    }
+
+    #[test]
+    fn the_parse_is_read_when_there_is_one_and_tagging_works_without() {
+        let text = "Chancellor Angela Merkel visited Siemens in Munich on Monday.";
+        let with = parsed(text, true);
+        let toks = prepare(&with, &line_kinds(&with));
+        let merkel = index_of(&with, "Merkel", 0);
+        assert_ne!(toks[merkel].upos, 0);
+        assert_ne!(toks[merkel].head, 0);
+        let without = parsed(text, false);
+        let bare = prepare(&without, &line_kinds(&without));
+        assert!(bare.iter().all(|t| t.upos == 0 && t.head == 0));
+        // Without the parse its features are absent, and the tagger still finds the person.
+        let people: Vec<Span> = tag(&without).into_iter().filter(|s| s.class == 0).collect();
+        assert!(people.iter().any(|s| s.tokens.contains(&merkel)), "{people:?}");
+    }
 
     #[test]
     fn known_keys_are_distinct() {

@@ -3,6 +3,7 @@ use super::*;
 fn analyse(text: &str) -> Analysis {
     let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
     crate::text::run(&mut a);
+    crate::syntax::run(&mut a);
     crate::embeds::run(&mut a);
     crate::time::run(&mut a);
     run(&mut a);
@@ -84,6 +85,7 @@ fn a_signature_ties_the_handle_to_its_author_and_nationalities_to_their_country(
 fn tokens_only(text: &str) -> Analysis {
     let mut a = Analysis { text: text.to_string(), ..Analysis::default() };
     crate::text::run(&mut a);
+    crate::syntax::run(&mut a);
     a
 }
 
