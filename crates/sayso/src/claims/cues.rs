@@ -57,25 +57,17 @@ impl Finder<'_> {
     /// A claim whose source is a label before a colon and whose content runs from the colon
     /// to `end` (a headline "Name: ...", a transcript's "SPEAKER: ...").
     fn push_label_draft(&mut self, source: Range<usize>, colon: usize, end: usize, sentence: usize) {
-        self.drafts.push(Draft {
-            frame: Frame::Headline,
-            origin: Origin::Rule,
-            head: colon,
-            entry: None,
-            cue: colon..colon + 1,
-            lemma: ":",
-            class: CueClass::Assert,
-            source_kind: self.source_kind(&source),
-            source_core: None,
-            source_rel: SourceRel::Rules,
-            content_head: None,
-            cut: false,
-            source: Some(source),
-            content: vec![colon + 1..end],
-            post: None,
+        let kind = self.source_kind(&source);
+        self.drafts.push(Draft::rule(
+            Frame::Headline,
+            colon..colon + 1,
+            ":",
+            CueClass::Assert,
+            Some(source),
+            kind,
+            vec![colon + 1..end],
             sentence,
-            open_end: false,
-        });
+        ));
     }
 
     /// "Pat Caddell: Democrat Voters Worried ..." in the first line.
@@ -394,23 +386,8 @@ impl Finder<'_> {
         // A preposed cue's content runs on past its sentence when a quotation does.
         let open_end = frame == Frame::Preposed;
         self.drafts.push(Draft {
-            frame,
-            origin: Origin::Rule,
-            head: cue.start,
-            entry: None,
-            cue,
-            lemma: entry.lemma,
-            class: entry.class,
-            source: Some(source),
-            source_kind,
-            source_core: None,
-            source_rel: SourceRel::Rules,
-            content_head: None,
-            cut: false,
-            content,
-            post: None,
-            sentence: s,
             open_end,
+            ..Draft::rule(frame, cue, entry.lemma, entry.class, Some(source), source_kind, content, s)
         });
     }
 
@@ -452,25 +429,16 @@ impl Finder<'_> {
             c
         };
         let source_kind = self.source_kind(&source);
-        self.drafts.push(Draft {
-            frame: Frame::According,
-            origin: Origin::Rule,
-            head: cue.start,
-            entry: None,
+        self.drafts.push(Draft::rule(
+            Frame::According,
             cue,
-            lemma: entry.lemma,
-            class: entry.class,
-            source: Some(source),
+            entry.lemma,
+            entry.class,
+            Some(source),
             source_kind,
-            source_core: None,
-            source_rel: SourceRel::Rules,
-            content_head: None,
-            cut: false,
             content,
-            post: None,
-            sentence: s,
-            open_end: false,
-        });
+            s,
+        ));
         true
     }
 
@@ -523,23 +491,8 @@ impl Finder<'_> {
             return false;
         }
         self.drafts.push(Draft {
-            frame: Frame::Noun,
-            origin: Origin::Rule,
-            head: cue.start,
-            entry: None,
-            cue,
-            lemma: entry.lemma,
-            class: entry.class,
-            source: Some(source),
-            source_kind: kind,
-            source_core: None,
-            source_rel: SourceRel::Rules,
-            content_head: None,
-            cut: false,
-            content: vec![that..end],
-            post: None,
-            sentence: s,
             open_end: true,
+            ..Draft::rule(Frame::Noun, cue, entry.lemma, entry.class, Some(source), kind, vec![that..end], s)
         });
         true
     }
@@ -602,25 +555,17 @@ impl Finder<'_> {
             }
             let source = dash + 1..end;
             let sentence = self.a.tokens[dash].sentence;
-            self.drafts.push(Draft {
-                frame: Frame::Postposed,
-                origin: Origin::Rule,
-                head: dash,
-                entry: None,
-                cue: dash..dash + 1,
-                lemma: "―",
-                class: CueClass::Assert,
-                source_kind: self.source_kind(&source),
-                source_core: None,
-                source_rel: SourceRel::Rules,
-                content_head: None,
-                cut: false,
-                source: Some(source),
-                content: vec![qr],
-                post: None,
+            let kind = self.source_kind(&source);
+            self.drafts.push(Draft::rule(
+                Frame::Postposed,
+                dash..dash + 1,
+                "―",
+                CueClass::Assert,
+                Some(source),
+                kind,
+                vec![qr],
                 sentence,
-                open_end: false,
-            });
+            ));
         }
     }
 
@@ -633,23 +578,18 @@ impl Finder<'_> {
             }
             let sentence = self.a.tokens[content.end - 1].sentence;
             self.drafts.push(Draft {
-                frame: Frame::Post,
-                origin: Origin::Rule,
                 head: content.start,
-                entry: None,
-                cue: 0..0,
-                lemma: "",
-                class: CueClass::Post,
-                source: (!author.is_empty()).then_some(author),
-                source_kind: SourceKind::PostAuthor,
-                source_core: None,
-                source_rel: SourceRel::Rules,
-                content_head: None,
-                cut: false,
-                content: vec![content],
                 post: Some(pi),
-                sentence,
-                open_end: false,
+                ..Draft::rule(
+                    Frame::Post,
+                    0..0,
+                    "",
+                    CueClass::Post,
+                    (!author.is_empty()).then_some(author),
+                    SourceKind::PostAuthor,
+                    vec![content],
+                    sentence,
+                )
             });
         }
     }

@@ -169,7 +169,41 @@ struct Draft<'a> {
     open_end: bool,
 }
 
-impl Draft<'_> {
+impl<'a> Draft<'a> {
+    /// A draft of the rules: the cue stands on its first token; no lexicon entry index,
+    /// source core, content head or cut; not a post; the content's end is fixed.
+    #[allow(clippy::too_many_arguments)]
+    fn rule(
+        frame: Frame,
+        cue: Range<usize>,
+        lemma: &'a str,
+        class: CueClass,
+        source: Option<Range<usize>>,
+        source_kind: SourceKind,
+        content: Vec<Range<usize>>,
+        sentence: usize,
+    ) -> Self {
+        Draft {
+            frame,
+            origin: Origin::Rule,
+            head: cue.start,
+            cue,
+            lemma,
+            entry: None,
+            class,
+            source,
+            source_core: None,
+            source_rel: SourceRel::Rules,
+            source_kind,
+            content_head: None,
+            cut: false,
+            content,
+            post: None,
+            sentence,
+            open_end: false,
+        }
+    }
+
     fn last_token(&self) -> usize {
         let c = self.content.iter().map(|r| r.end).max().unwrap_or(0);
         let s = self.source.as_ref().map_or(0, |r| r.end);
