@@ -13,7 +13,6 @@
 
 use super::model::Model;
 use super::{Deprel, Scratch, Upos};
-use crate::learn::mix;
 
 /// Sentence-relative head of the root.
 pub(crate) const ROOT_HEAD: u16 = u16::MAX;
@@ -27,6 +26,24 @@ pub(crate) const NL: usize = 56;
 
 /// Most features of one decision.
 pub(crate) const MAX_FEATS: usize = 96;
+
+/// The largest weight of the move and relation tables once quantised: a decision sums its
+/// ~100 rows in `i16` ([`crate::learn::Table::sums16`], eight classes per vector add and
+/// no widening), which saturates only past eight times this; 12 bits lose no LAS against
+/// the full 16 (dev, gold tokens).
+pub(crate) const QUANT: i16 = 4095;
+
+/// A feature's key: the template number and up to three values (hashes or small numbers)
+/// folded by three multiply-xor steps in 32 bits. The table's bucket is the key's top bits,
+/// which each multiply fills from all the bits below, so a small value (a tag, a distance)
+/// spreads as well as a word hash. Half the instructions of [`crate::learn::mix`], which the
+/// tagger keeps (its weights are not retrained); the parser computes ~100 keys per move.
+#[inline]
+fn mix(t: u32, a: u32, b: u32, c: u32) -> u32 {
+    let h = (a ^ t.wrapping_mul(0x9E37_79B9)).wrapping_mul(0x85EB_CA6B);
+    let h = (h ^ b).wrapping_mul(0xC2B2_AE35);
+    (h ^ c).wrapping_mul(0x27D4_EB2F)
+}
 
 pub(crate) const SHIFT: usize = 0;
 pub(crate) const RIGHT: usize = 1;
@@ -502,7 +519,7 @@ pub(crate) fn run(
 }
 
 /// The best valid move by the scores.
-pub(crate) fn best_move(scores: &[i32; NM], valid: [bool; 3]) -> usize {
+pub(crate) fn best_move<T: PartialOrd>(scores: &[T; NM], valid: [bool; 3]) -> usize {
     let mut best = usize::MAX;
     for m in 0..3 {
         if valid[m] && (best == usize::MAX || scores[m] > scores[best]) {
@@ -513,10 +530,10 @@ pub(crate) fn best_move(scores: &[i32; NM], valid: [bool; 3]) -> usize {
 }
 
 /// The best relation other than `root` by the scores.
-pub(crate) fn best_label(scores: &[i32; NL]) -> Deprel {
+pub(crate) fn best_label<T: PartialOrd>(scores: &[T; NL]) -> Deprel {
     let mut best = Deprel::Dep as usize;
-    for (k, &s) in scores.iter().enumerate().take(Deprel::ALL.len()) {
-        if k != Deprel::Root as usize && s > scores[best] {
+    for (k, s) in scores.iter().enumerate().take(Deprel::ALL.len()) {
+        if k != Deprel::Root as usize && *s > scores[best] {
             best = k;
         }
     }
@@ -530,8 +547,8 @@ pub(crate) fn parse(model: &Model, s: &mut Scratch) {
         model,
         s,
         Forced::Take,
-        |_, f, valid| best_move(&moves.scores(f), valid),
-        |_, _, _, f| best_label(&labels.scores(f)),
+        |_, f, valid| best_move(&moves.sums16(f), valid),
+        |_, _, _, f| best_label(&labels.sums16(f)),
     );
 }
 
