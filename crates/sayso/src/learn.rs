@@ -344,7 +344,10 @@ impl<const N: usize> Table<N> {
 
     /// The sums of the rows of `feats` in `i16`, saturating: half the width of
     /// [`Table::scores`]'s lanes and no widening, for a table quantised to a few bits
-    /// ([`Averaged::table_in`]).
+    /// ([`Averaged::table_in`]). Not inlined: where the caller reads only some classes (the
+    /// parser's three moves of four), the inlined loop summed the odd class out one lane at a
+    /// time with an overflow check; alone it is one vector add per eight classes.
+    #[inline(never)]
     pub(crate) fn sums16(&self, feats: &[u32]) -> [i16; N] {
         let mut s = [0i16; N];
         let (shift, mask) = (32 - self.bits, self.rows.len() - 1);

@@ -12,8 +12,7 @@ use crate::learn::Table;
 use std::sync::LazyLock;
 
 /// Version 2: the move and relation weights are quantised to [`super::parser::QUANT`] and
-/// summed in `i16`, and the parser's feature keys are its own; a version-1 file's weights
-/// would saturate those sums and miss those keys.
+/// summed in `i16`; a version-1 file's weights would saturate those sums.
 const MAGIC: &[u8] = b"SAYSO-SYNTAX-2\n";
 
 /// A map from non-zero `u32` keys (hashes) to `u16` values: open addressing with linear
