@@ -6,6 +6,10 @@
 //! development treebank's UPOS, lemma, UAS and LAS on gold tokens after each epoch (a quick
 //! proxy: `score_syntax.py` scores from raw text), and writes the model. Deterministic: the
 //! same treebank and options give the same bytes.
+//!
+//! `train_syntax --predict MODEL GOLD.conllu OUT.conllu` parses a treebank's gold words with a
+//! model file; `train_syntax --raw MODEL ARTICLES.jsonl OUT.conllu` parses raw articles
+//! (`score_syntax.py --text`) with it, for scoring a model from raw text before embedding it.
 
 use sayso::syntax::conllu::{self, GoldSentence};
 use sayso::syntax::train::{self, Options, Progress};
@@ -33,6 +37,26 @@ fn main() -> Result<(), Box<dyn Error>> {
                     ));
                 }
                 text.push('\n');
+            }
+            std::fs::write(out, text)?;
+            return Ok(());
+        }
+    }
+    if let [_, flag, model, input, out] = all.as_slice() {
+        if flag == "--raw" {
+            // Split, tag and parse raw articles (`score_syntax.py --text`'s JSON lines) with a
+            // model file and write CoNLL-U, as `sayso parse` does with the embedded model: a
+            // model scored from raw text without rebuilding the CLI.
+            let model = sayso::syntax::Model::from_bytes(&std::fs::read(model)?).ok_or("not a model")?;
+            let mut text = String::new();
+            for line in std::fs::read_to_string(input)?.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line)?;
+                let id = v["id"].as_str().unwrap_or("");
+                let mut a =
+                    sayso::Analysis { text: v["text"].as_str().unwrap_or("").to_string(), ..Default::default() };
+                sayso::text::run(&mut a);
+                a.syntax = sayso::syntax::analyse(&model, &a);
+                conllu::write(&a, id, &mut text);
             }
             std::fs::write(out, text)?;
             return Ok(());

@@ -275,18 +275,25 @@ impl<const N: usize> Averaged<N> {
     /// The averaged weights, quantised to `i16` with one scale ([`Table`]); weights smaller
     /// than `prune` in absolute value are dropped.
     pub(crate) fn table(&self, prune: f32) -> Table<N> {
+        self.table_in(prune, i16::MAX)
+    }
+
+    /// [`Averaged::table`] with the largest weight quantised to `max`: a table whose rows
+    /// are summed in `i16` ([`Table::sums16`]) keeps its weights small enough that the sum
+    /// of a decision's features rarely saturates.
+    pub(crate) fn table_in(&self, prune: f32, max: i16) -> Table<N> {
         let c = self.c as f64;
         let avg = |w: i32, u: i64| {
             let a = (f64::from(w) - u as f64 / c) as f32;
             if a.abs() < prune { 0.0 } else { a }
         };
-        let max = self
+        let top = self
             .w
             .iter()
             .zip(&self.u)
             .flat_map(|(w, u)| w.iter().zip(u).map(move |(w, u)| avg(*w, *u).abs()))
             .fold(0f32, f32::max);
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let scale = if top > 0.0 { top / f32::from(max) } else { 1.0 };
         let rows = self
             .w
             .iter()
@@ -331,6 +338,23 @@ impl<const N: usize> Table<N> {
         let mut s = [0i32; N];
         for &f in feats {
             self.add(f, &mut s);
+        }
+        s
+    }
+
+    /// The sums of the rows of `feats` in `i16`, saturating: half the width of
+    /// [`Table::scores`]'s lanes and no widening, for a table quantised to a few bits
+    /// ([`Averaged::table_in`]). Not inlined: where the caller reads only some classes (the
+    /// parser's three moves of four), the inlined loop summed the odd class out one lane at a
+    /// time with an overflow check; alone it is one vector add per eight classes.
+    #[inline(never)]
+    pub(crate) fn sums16(&self, feats: &[u32]) -> [i16; N] {
+        let mut s = [0i16; N];
+        let (shift, mask) = (32 - self.bits, self.rows.len() - 1);
+        for &f in feats {
+            for (x, w) in s.iter_mut().zip(&self.rows[(f >> shift) as usize & mask]) {
+                *x = x.saturating_add(*w);
+            }
         }
         s
     }

@@ -11,7 +11,9 @@ use super::tagger::NT;
 use crate::learn::Table;
 use std::sync::LazyLock;
 
-const MAGIC: &[u8] = b"SAYSO-SYNTAX-1\n";
+/// Version 2: the move and relation weights are quantised to [`super::parser::QUANT`] and
+/// summed in `i16`; a version-1 file's weights would saturate those sums.
+const MAGIC: &[u8] = b"SAYSO-SYNTAX-2\n";
 
 /// A map from non-zero `u32` keys (hashes) to `u16` values: open addressing with linear
 /// probing in a power-of-two table, so a look-up is a multiply, a load and usually one

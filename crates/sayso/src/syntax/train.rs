@@ -390,8 +390,8 @@ fn train_parser(
                 },
             );
         }
-        model.moves = moves.table(opts.prune[1]);
-        model.labels = labels.table(opts.prune[2]);
+        model.moves = moves.table_in(opts.prune[1], parser::QUANT);
+        model.labels = labels.table_in(opts.prune[2], parser::QUANT);
         report(Progress::ParserEpoch(epoch + 1, model));
     }
 }
