@@ -18,7 +18,7 @@ use crate::learn::{Table, mix};
 use crate::syntax::{Deprel, Upos};
 use std::sync::LazyLock;
 
-const MAGIC: &[u8; 8] = b"SAYSOC01";
+const MAGIC: &[u8; 8] = b"SAYSOC02";
 
 /// The note written at the head of the weights: what they were learned from, under what terms.
 pub(super) const NOTE: &str = "sayso claims model: averaged-perceptron weights over hashed features, \
@@ -30,6 +30,11 @@ annotations, and the parse of sayso's syntax model (UD English EWT, CC BY-SA 4.0
 /// Learned weights for scoring drafts.
 pub struct Model {
     pub(super) table: Table<1>,
+    /// The cue lemmas seen often enough in training to have weights of their own (their
+    /// feature values, sorted); any other lemma is read as [`UNSEEN`], whose weights were
+    /// learned from the training split's rare lemmas — so a verb no list and no training
+    /// article names is judged by how it is used, not by hashed weights it collides with.
+    pub(super) known: Vec<u32>,
 }
 
 impl Model {
@@ -40,17 +45,27 @@ impl Model {
         let note = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let rest = rest.get(4 + note..)?;
         let (table, rest) = Table::read(rest)?;
-        rest.is_empty().then_some(Model { table })
+        let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let rest = rest.get(4..)?;
+        if rest.len() != n.checked_mul(4)? {
+            return None;
+        }
+        let known: Vec<u32> = rest.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        known.is_sorted().then_some(Model { table, known })
     }
 
     /// The model's bytes: a magic tag, the length and text of a note (what the weights
-    /// were learned from), then the weight table.
+    /// were learned from), the weight table, then the count and values of the known lemmas.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&(NOTE.len() as u32).to_le_bytes());
         out.extend_from_slice(NOTE.as_bytes());
         self.table.write(&mut out);
+        out.extend_from_slice(&(self.known.len() as u32).to_le_bytes());
+        for k in &self.known {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
         out
     }
 
@@ -75,8 +90,11 @@ impl Model {
 pub(super) static MODEL: LazyLock<Option<Model>> =
     LazyLock::new(|| Model::from_bytes(include_bytes!("model.bin")).filter(|m| !m.is_empty()));
 
+/// The feature value of a cue lemma the model has no weights of its own for.
+pub(super) const UNSEEN: u32 = 0x0DD1_E44A;
+
 /// A string's feature value.
-fn hs(s: &str) -> u32 {
+pub(super) fn hs(s: &str) -> u32 {
     let h = fnv::extend(fnv::START, s.bytes());
     (h ^ (h >> 32)) as u32
 }
@@ -104,10 +122,11 @@ impl<'a> Finder<'a> {
     /// describe the cue, the source or the content whatever proposed the draft, so that what
     /// is learned of a cue from the rules' drafts holds for the parse's and back; a few say
     /// what proposed it.
-    pub(super) fn features(&self, d: &Draft<'a>, rule: Option<&Draft<'a>>, out: &mut Vec<u32>) {
+    /// `known` lists the cue lemmas with weights of their own ([`Model::known`]).
+    pub(super) fn features(&self, d: &Draft<'a>, rule: Option<&Draft<'a>>, known: &[u32], out: &mut Vec<u32>) {
         let syn = &self.a.syntax;
         let o = d.origin as u32 | (d.frame as u32) << 4;
-        let lemma = hs(d.lemma);
+        let lemma = Some(hs(d.lemma)).filter(|l| known.binary_search(l).is_ok()).unwrap_or(UNSEEN);
         let cue_word = if syn.is_empty() { None } else { syn.word_of_token(d.head) };
 
         // What proposed the draft, and whether the rules read the cue the same way.
@@ -137,7 +156,7 @@ impl<'a> Finder<'a> {
 
         // The cue.
         out.push(mix(10, lemma, 0, 0));
-        out.push(mix(11, hs(self.lw(d.head)), 0, 0));
+        out.push(mix(11, if lemma == UNSEEN { UNSEEN } else { hs(self.lw(d.head)) }, 0, 0));
         let suffix = {
             let w = self.lw(d.head);
             let cut = w.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
@@ -298,7 +317,7 @@ impl<'a> Finder<'a> {
             let mut best: Option<(i32, usize)> = None;
             for &i in group {
                 feats.clear();
-                self.features(&all[i], rule, &mut feats);
+                self.features(&all[i], rule, &model.known, &mut feats);
                 let s = model.score(&feats);
                 if s > 0 && best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, i));

@@ -95,8 +95,30 @@ fn quality(prefix: &[u32], content: &[Range<usize>], source: Option<&Range<usize
     best
 }
 
+/// A cue lemma needs this many cues in the training articles to get weights of its own;
+/// rarer ones teach the weights of an unseen lemma ([`super::model::UNSEEN`]), which is
+/// what a verb outside the training articles meets at run time.
+const MIN_CUES: usize = 2;
+
+/// One cue in this many is trained as if its lemma were unseen (see [`prepare`]).
+const DROPOUT: u32 = 8;
+
+/// The feature values of the cue lemmas with at least [`MIN_CUES`] cues in `examples`, sorted.
+fn known_lemmas(examples: &[Example]) -> Vec<u32> {
+    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for e in examples {
+        let all = Finder::new(&e.analysis).generate();
+        for group in groups(&all) {
+            if let Some(&i) = group.first() {
+                *counts.entry(super::model::hs(all[i].lemma)).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|&(_, n)| n >= MIN_CUES).map(|(l, _)| l).collect()
+}
+
 /// The cues of one article, their drafts' features and labels.
-fn prepare(e: &Example) -> Vec<Group> {
+fn prepare(e: &Example, known: &[u32]) -> Vec<Group> {
     let a = &e.analysis;
     let mut f = Finder::new(a);
     let all = f.generate();
@@ -104,12 +126,18 @@ fn prepare(e: &Example) -> Vec<Group> {
     let mut out = Vec::new();
     for group in groups(&all) {
         let rule = group.iter().find(|&&i| all[i].origin == Origin::Rule).map(|&i| &all[i]);
+        // Word dropout: some cues of known lemmas are learned as unseen too, so that the
+        // unseen lemma's weights say how a cue is used (its frame, its content, its source)
+        // and not only how rare verbs fare. Chosen by a hash, so training stays deterministic.
+        let cue = group.first().map_or(0, |&i| all[i].cue.start);
+        let dropped = crate::learn::mix(70, cue as u32, a.text.len() as u32, 0) % DROPOUT == 0;
+        let known = if dropped { &[][..] } else { known };
         let mut g = Group { options: Vec::with_capacity(group.len()), label: None, quality: Vec::new() };
         let mut best = 0.0;
         for &i in &group {
             let d = &all[i];
             let mut feats = Vec::with_capacity(64);
-            f.features(d, rule, &mut feats);
+            f.features(d, rule, known, &mut feats);
             g.options.push(feats);
             let content: Vec<Range<usize>> = d.content.iter().flat_map(|r| f.byte_spans(r)).collect();
             let source = d.source.as_ref().and_then(|r| f.byte_range(r));
@@ -129,7 +157,8 @@ fn prepare(e: &Example) -> Vec<Group> {
 /// fixed seed) and returns its bytes. `after_epoch` sees each epoch's averaged model (for
 /// choosing the number of epochs on held-out articles).
 pub fn train(examples: &[Example], epochs: usize, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
-    let prepared: Vec<Vec<Group>> = examples.iter().map(prepare).collect();
+    let known = known_lemmas(examples);
+    let prepared: Vec<Vec<Group>> = examples.iter().map(|e| prepare(e, &known)).collect();
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut p = Averaged::<1>::new(BITS);
@@ -164,9 +193,9 @@ pub fn train(examples: &[Example], epochs: usize, mut after_epoch: impl FnMut(us
                 p.tick();
             }
         }
-        after_epoch(epoch, &Model { table: p.table(0.0) });
+        after_epoch(epoch, &Model { table: p.table(0.0), known: known.clone() });
     }
-    Model { table: p.table(0.0) }.to_bytes()
+    Model { table: p.table(0.0), known }.to_bytes()
 }
 
 /// (true positives, predicted, gold) of an analysed article's claims against its gold
@@ -211,7 +240,7 @@ pub fn coverage(examples: &[Example]) -> (usize, usize) {
     let mut cues = 0;
     let mut labelled = 0;
     for e in examples {
-        for g in prepare(e) {
+        for g in prepare(e, &[]) {
             cues += 1;
             labelled += usize::from(g.label.is_some());
         }
@@ -320,7 +349,7 @@ pub fn proposals(a: &Analysis, model: &Model) -> Vec<Proposal> {
         for &i in group {
             let d = &all[i];
             feats.clear();
-            f.features(d, rule, &mut feats);
+            f.features(d, rule, &model.known, &mut feats);
             out.push((
                 i,
                 Proposal {
