@@ -566,6 +566,8 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
             if steps > 16 {
                 break;
             }
+            // A verb with no code of its own ("reached an agreement") is no event: what it
+            // governs may be.
             match frame_at(frames, w) {
                 Some(g) if !frames[g].noun => {
                     // A verb of saying whose own patterns say more than "said" ("said he was

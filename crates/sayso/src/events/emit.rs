@@ -9,6 +9,7 @@ use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
+use super::subcodes::refine;
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -116,6 +117,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             inner = Some(f);
         }
         if let (Some(st), Some(k)) = (stance, inner) {
+            // "urged them to reach an agreement": a verb with no code of its own is the event
+            // its object names.
+            let k = if k != f && !is_code(one_side(coded[k].get_or_insert_with(|| resolve(s, &frames[k])).code).0) {
+                object_noun(s, frames, k).unwrap_or(k)
+            } else {
+                k
+            };
             let ck = if k == f { c } else { *coded[k].get_or_insert_with(|| resolve(s, &frames[k])) };
             let (kcode, _) = one_side(ck.code);
             if let Some(combined) = is_code(kcode).then(|| combine(st, kcode)).flatten() {
@@ -147,14 +155,23 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             // subject.
             c.object = main_subject_of_adverbial(s, frames, frame);
         }
+        // Whether the verb, its pattern or a combination said more than a root's general code;
+        // a subcode its words pick is no reason to code a one-sided event.
+        let mut said_specific = specific(c.code);
+        if c.code.len() == 3 && is_code(c.code) {
+            c.code = refine(c.code, &lemmas_after(s, frame));
+        }
         // Outside the main clause only an event with both sides is one the sentence tells,
         // or one a relative clause tells of a main event's actor ("arrested seven people who
         // were planning bombings"); any other is one it mentions in passing, kept in sayso's
         // own types without a CAMEO code.
         let about_main = !main && about_main_actor(s, frames, frame);
-        let told = main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
+        let told =
+            main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some() && !unreal(s, frame);
         if main {
-            c.code = protest_aim(s, frame, c.code);
+            let aimed = protest_aim(s, frame, c.code);
+            said_specific |= aimed != c.code;
+            c.code = aimed;
             if c.code.starts_with("14") {
                 if c.object.is_none() {
                     c.object = protest_target(s, frame, c.subject);
@@ -248,13 +265,34 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
         let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
         let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
-        if told && (complete || (main || about_main) && sided && specific(code)) {
+        if told && (complete || (main || about_main) && sided && said_specific) {
             ev.cameo = Some(code.to_string());
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
         }
         push_once(events, ev, sentence_start);
     }
+}
+
+/// Whether `frame` lies in a clause that tells no event as having happened: a condition
+/// ("if he gave them a veto"), an accusation's gerund ("suspected of blowing up"), or what a
+/// noun says ("an allegation that the rebels had taken the city"); or is itself hypothetical.
+/// A purpose is told ("called him to thank him"), as is a planned or future event.
+fn unreal(s: &Sentence, frame: &Frame) -> bool {
+    if frame.hypothetical || frame.conditional {
+        return true;
+    }
+    let syn = &s.a.syntax;
+    let Some(w) = frame.word else { return false };
+    std::iter::once(w).chain(syn.ancestors(w)).any(|x| {
+        let marked = |lemmas: &[&str]| syn.mark(x).is_some_and(|m| lemmas.contains(&syn.lemma(m)));
+        match syn.deprel(x) {
+            Deprel::Advcl => marked(&["if", "unless", "whether", "until", "before", "of"]),
+            Deprel::Acl => marked(&["that", "of", "whether"]),
+            Deprel::Ccomp => marked(&["whether", "if"]) || syn.head(x).is_some_and(|h| syn.upos(h) == Upos::Noun),
+            _ => false,
+        }
+    })
 }
 
 /// The subject of the main frame whose adverbial clause `frame` is in.
@@ -350,6 +388,27 @@ fn obligation(s: &Sentence, frame: &Frame) -> Option<usize> {
     let must = syn.children_with(k, Deprel::Aux).any(|x| syn.lemma(x).eq_ignore_ascii_case("must"));
     let subject = syn.subject(k).and_then(|w| s.group_of(w));
     (must && subject.is_some() && subject != frame.subject).then_some(k)
+}
+
+/// The lemmas of the words a trigger governs after it, in text order, up to a bound: its
+/// objects, prepositional phrases, complement and purpose clauses, not a coordinated or
+/// parenthetical clause (another event).
+fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return Vec::new() };
+    let end = syn.subtree_words(v).end;
+    let others: Vec<Range<usize>> = syn
+        .children(v)
+        .filter(|&c| c > v && matches!(syn.deprel(c), Deprel::Conj | Deprel::Parataxis))
+        .map(|c| syn.subtree_words(c))
+        .collect();
+    (v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)).collect()
+}
+
+/// The event noun that frame `k`'s verb has as its object ("reach *an agreement*").
+fn object_noun(s: &Sentence, frames: &[Frame], k: usize) -> Option<usize> {
+    let o = s.a.syntax.object(frames[k].word?)?;
+    frames.iter().position(|f| f.noun && f.word == Some(o) && f.code.is_some())
 }
 
 /// The frame whose trigger is word `w`.

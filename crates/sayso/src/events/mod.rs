@@ -37,6 +37,7 @@ mod emit;
 mod lexicon;
 mod patterns;
 mod sentence;
+mod subcodes;
 mod words;
 
 pub use codes::{ActorDictionary, cameo_label, goldstein, quad_class};
