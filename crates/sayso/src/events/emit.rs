@@ -34,14 +34,31 @@ fn resolve(s: &Sentence, frame: &Frame) -> Coded {
         let pattern = frame
             .pattern
             .unwrap_or_else(|| best_pattern(s, frame))
-            .filter(|(code, _)| !frame.reporting || code.starts_with("01"));
+            .filter(|(code, _)| !frame.reporting || code.starts_with("01") || reports_nothing(s, frame));
         if let Some((code, (src, tgt))) = pattern {
-            c.code = code;
+            c.code = demand_for_appeal(frame.code, code);
             c.subject = src.or(c.subject);
             c.object = tgt.or(c.object);
         }
     }
     c
+}
+
+/// A pattern's appeal code (02x) under a verb of demanding (10, "demanded support") is the
+/// demand the code book has for the same thing: its demand codes (10x) mirror its appeals.
+/// (PETRARCH2's dictionary codes many "demand" patterns as appeals.)
+fn demand_for_appeal(verb: Option<&str>, code: &'static str) -> &'static str {
+    match (verb, code.strip_prefix("02")) {
+        (Some(v), Some(rest)) if v.starts_with("10") => cameo_code(&format!("10{rest}")).unwrap_or(code),
+        _ => code,
+    }
+}
+
+/// Whether a verb of saying reports no clause: its patterns then code what it does ("declared
+/// a ceasefire").
+fn reports_nothing(s: &Sentence, frame: &Frame) -> bool {
+    let syn = &s.a.syntax;
+    frame.word.is_some_and(|w| syn.ccomp(w).is_none() && syn.object(w).is_some())
 }
 
 /// The forward part of a two-sided code ("042:043" is a visit, and the hosting the target does;
@@ -148,6 +165,18 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                 .and_then(|k| syn.subject(k))
                 .and_then(|w| s.group_of(w))
                 .filter(|&g| Some(g) != c.subject);
+        }
+        let stance_code = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13"));
+        if main && stance_code && c.object.is_none() && c.subject.is_some() && !frame.reporting {
+            // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection
+            // or threat with no object the parse gives is addressed to the first actor in the
+            // verb's own phrases ("threatened to cut off power to Arnor"); a place or a time
+            // there is only where or when.
+            c.object = frame
+                .window
+                .clone()
+                .filter(|&k| !s.is_time(k))
+                .find_map(|k| s.group(k).filter(|&g| Some(g) != c.subject && !s.actors[s.groups[g].0.start].place));
         }
         if !main && c.object.is_none() && matches!(c.code.get(..2), Some("05" | "06" | "07")) {
             // "Based on the information the United States provided, Russian authorities

@@ -38,6 +38,8 @@ const KINDS: &[(char, &[&str])] = &[
             "curfew",
             "ban",
             "pullout",
+            "curb",
+            "restriction",
         ],
     ),
     ('4', &["reform", "resign", "resignation", "democracy", "right", "freedom", "constitution", "election", "regime"]),
