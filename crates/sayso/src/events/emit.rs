@@ -54,6 +54,47 @@ fn demand_for_appeal(verb: Option<&str>, code: &'static str) -> &'static str {
     }
 }
 
+/// For a target that only describes a thing ("*military* aid to Arnor", "the United States'
+/// *military* policies", "a *military* offensive in its war with Gondor"): the actor the thing
+/// belongs to or is directed at, named in its own phrase (a possessor, or a "to", "with",
+/// "against", "for" or "on" phrase; in the phrase a preposition governs, a place too), if
+/// any. Not the event's own source.
+fn owner_of_thing(s: &Sentence, g: usize, source: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let actor = &s.actors[s.groups[g].0.start];
+    if s.groups[g].0.len() != 1 || actor.entities.len() > 1 {
+        return None;
+    }
+    let w = s.word(actor.toks.start).filter(|_| actor.toks.len() == 1)?;
+    if !matches!(syn.deprel(w), Deprel::Amod | Deprel::Compound) {
+        return None;
+    }
+    let thing = syn.head(w)?;
+    if s.group(s.token_of(thing)).is_some() {
+        return None;
+    }
+    let directed =
+        |c: usize| syn.case_marker(c).is_some_and(|m| matches!(syn.lemma(m), "to" | "with" | "against" | "for" | "on"));
+    let ok = |x: usize| s.group(s.token_of(x)).filter(|&h| h != g && Some(h) != source);
+    // A noun's phrases, however the parse attached them.
+    let phrase = |c: usize| matches!(syn.deprel(c).base(), Deprel::Nmod | Deprel::Obl);
+    // Its possessor first, then its phrases, then those of its own phrases ("in its war with").
+    syn.children(thing)
+        .filter(|&c| syn.deprel(c) == Deprel::NmodPoss)
+        .chain(syn.children(thing).filter(|&c| phrase(c) && directed(c)))
+        .chain(
+            syn.children(thing)
+                .filter(|&c| phrase(c))
+                .flat_map(|c| syn.children(c).filter(|&d| phrase(d) && directed(d))),
+        )
+        .chain(
+            syn.head(thing).into_iter().flat_map(|h| {
+                syn.children(h).filter(|&c| c > thing && syn.deprel(c).base() == Deprel::Obl && directed(c))
+            }),
+        )
+        .find_map(ok)
+}
+
 /// Whether a verb of saying reports no clause: its patterns then code what it does ("declared
 /// a ceasefire").
 fn reports_nothing(s: &Sentence, frame: &Frame) -> bool {
@@ -189,6 +230,16 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         let mut said_specific = specific(c.code);
         if c.code.len() == 3 && is_code(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
+        }
+        c.object = c.object.map(|g| owner_of_thing(s, g, c.subject).unwrap_or(g));
+        if main
+            && said_specific
+            && c.object.is_none()
+            && matches!(c.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"))
+        {
+            // "Arnor and Gondor agreed to a truce": cooperation between coordinated subjects
+            // with no one else named is between them, one record with both sides.
+            c.object = c.subject.filter(|&g| s.groups[g].0.len() >= 2);
         }
         // Outside the main clause only an event with both sides is one the sentence tells,
         // or one a relative clause tells of a main event's actor ("arrested seven people who
