@@ -212,6 +212,7 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         }
     }
     mark_main(s, frames);
+    main_by_depth(s, frames);
 }
 
 /// The frame whose trigger is syntactic word `w`.
@@ -620,6 +621,26 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// When the parse gives a sentence no main event (its root is no predicate: "A top official
+/// today praised ..." rooted on "A"), the coded verbs (not infinitives or gerunds) nearest the root
+/// stand in for it.
+fn main_by_depth(s: &Sentence, frames: &mut [Frame]) {
+    if frames.iter().any(|f| f.main) {
+        return;
+    }
+    let syn = &s.a.syntax;
+    let depth = |w: usize| syn.ancestors(w).count();
+    // Not an infinitive or a gerund: those complete or describe something else.
+    let finite = |w: usize| matches!(syn.xpos(w), "VBD" | "VBZ" | "VBP" | "VBN");
+    let coded = |f: &Frame| !f.noun && !f.reporting && f.code.is_some_and(|c| c != "---") && f.word.is_some_and(finite);
+    let Some(best) = frames.iter().filter(|f| coded(f)).filter_map(|f| f.word.map(depth)).min() else { return };
+    for f in frames.iter_mut() {
+        if coded(f) && f.word.map(depth) == Some(best) {
+            f.main = true;
         }
     }
 }

@@ -207,6 +207,28 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                 .and_then(|w| s.group_of(w))
                 .filter(|&g| Some(g) != c.subject);
         }
+        // A subject the parse gives that is a time ("on Saturday hosted") is none.
+        let parsed_subject = frame.word.and_then(|w| a.syntax.subject(w)).filter(|&w| !s.is_time(a.syntax.token_of(w)));
+        // A conjunct's, a complement's or a clause's subject is another verb's, which the
+        // clause analysis gives where it can.
+        let dependent = frame.word.is_some_and(|w| {
+            matches!(
+                a.syntax.deprel(w),
+                Deprel::Conj | Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl | Deprel::Csubj | Deprel::AclRelcl
+            )
+        });
+        // "donated by ...": a participle with an agent is passive, whatever its relation.
+        let by = frame.toks.end < s.toks.end && s.w(frame.toks.end) == "by";
+        if main && c.subject.is_none() && !frame.passive && !frame.noun && !dependent && !by && parsed_subject.is_none()
+        {
+            // A main verb the parse gives no subject ("Russian President Boris Yeltsin on
+            // Saturday hosted ...", rooted on "Russian"): as PETRARCH reads a sentence, the
+            // nearest actor before the verb, not a place or a time.
+            c.subject = (s.toks.start..frame.toks.start)
+                .rev()
+                .filter(|&k| !s.is_time(k))
+                .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
+        }
         let stance_code = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13"));
         if main && stance_code && c.object.is_none() && c.subject.is_some() && !frame.reporting {
             // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection
