@@ -120,6 +120,8 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
     let a = s.a;
     let mut absorbed = vec![false; frames.len()];
     let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
+    // Statements emitted (their index in `events`) with their verb's phrase.
+    let mut statements: Vec<(usize, Range<usize>)> = Vec::new();
     // A verb of saying that reports its subject's outlook ("said he was confident that ...")
     // is the sentence's main event; the outlook's clause is what is commented on, no event the
     // sentence tells.
@@ -372,7 +374,20 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
         }
+        let at = events.len();
         push_once(events, ev, sentence_start);
+        if let Some(w) = frame.word.filter(|_| frame.reporting && code.starts_with("01") && events.len() > at) {
+            statements.push((at, a.syntax.subtree(w)));
+        }
+    }
+    // A statement (01) whose reported clause holds an event coded on its own ("said it had
+    // halted aid") is that event's report, no event besides it.
+    for &(i, ref clause) in statements.iter().rev() {
+        let told = |e: &EventRec| e.cameo.is_some() && e.trigger.start >= clause.start && e.trigger.end <= clause.end;
+        let inner = events.iter().enumerate().any(|(k, e)| k != i && told(e));
+        if inner && events.get(i).is_some_and(|e| e.cameo.as_deref().is_some_and(|c| c.starts_with("01"))) {
+            events.remove(i);
+        }
     }
 }
 

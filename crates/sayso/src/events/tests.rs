@@ -265,3 +265,49 @@ fn what_a_speaker_says_another_must_do_is_a_demand_of_it() {
     let a = analyse("Arnor said it must free the captives.", "2017-12-17");
     assert!(coded(&a).iter().all(|r| !r.code.starts_with("10")), "{:?}", coded(&a));
 }
+
+#[test]
+fn what_an_appeal_or_a_cut_is_for_picks_its_subcode() {
+    // No verb of the complement says what is asked for; its noun does (de-escalation, 0256).
+    let a = analyse("Rohan appealed to Mordor for the withdrawal of its troops from Ithilien.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "appealed" && r.code == "0256"), "{rows:?}");
+    // A qualifier picks the kind of aid stopped (military, 1622).
+    let a = analyse("Gondor suspended military aid to Rohan on Monday.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "suspended" && r.code == "1622"), "{rows:?}");
+}
+
+#[test]
+fn an_event_told_only_as_a_condition_has_no_code() {
+    let a = analyse("Arnor will meet Gondor's envoy if Mordor attacks Rohan.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().all(|r| r.trigger != "attacks"), "{rows:?}");
+}
+
+#[test]
+fn a_demand_is_coded_as_one_even_where_the_dictionary_has_an_appeal() {
+    // PETRARCH2 codes "demand ... cooperation" 022 (an appeal); the code book's demand is 102.
+    let a = analyse("Rohan demanded cooperation from Gondor on Monday.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "demanded" && r.code.starts_with("10")), "{rows:?}");
+    assert!(rows.iter().all(|r| !r.code.starts_with("02")), "{rows:?}");
+}
+
+#[test]
+fn coordinated_parties_agreeing_to_a_truce_are_its_two_sides() {
+    let a = analyse("Rohan and Mordor agreed to a ceasefire on Sunday.", "2017-12-17");
+    let rows = coded(&a);
+    let truce = rows.iter().find(|r| r.trigger == "agreed").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(
+        (truce.sources.as_slice(), truce.targets.as_slice()),
+        (&["Rohan".to_string()][..], &["Mordor".to_string()][..])
+    );
+}
+
+#[test]
+fn a_verb_of_saying_with_an_object_is_coded_by_its_patterns() {
+    let a = analyse("The Rohirrim declared a unilateral ceasefire on Friday.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "declared" && r.code == "0871"), "{rows:?}");
+}
