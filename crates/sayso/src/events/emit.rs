@@ -149,6 +149,30 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         }
     }
     let is_main = |f: usize| frames[f].main || outlooks[f].is_some() || demands[f].is_some();
+    if std::env::var_os("DBGF").is_some() {
+        for (f, fr) in frames.iter().enumerate() {
+            let g = |x: Option<usize>| {
+                x.map(|g| s.groups[g].0.clone().map(|y| a.slice(&s.actors[y].span).to_string()).collect::<Vec<_>>())
+            };
+            eprintln!(
+                "F{f} {:?} code={:?} pat={:?} main={} noun={} rep={} st={:?} comp={:?} gov={:?} subj={:?} obj={:?} fut={} hyp={} win={:?}",
+                a.slice(&(a.tokens[fr.toks.start].start..a.tokens[fr.toks.end - 1].end)),
+                fr.code,
+                fr.pattern.map(|p| p.map(|x| x.0)),
+                fr.main,
+                fr.noun,
+                fr.reporting,
+                fr.stance,
+                fr.complement,
+                fr.governor,
+                g(fr.subject),
+                g(fr.object),
+                fr.future,
+                fr.hypothetical,
+                fr.window.clone().map(|t| s.w(t)).collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
     // Main frames first, so that a complement they absorb is not emitted again.
     let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
     for f in order.collect::<Vec<_>>() {
@@ -231,11 +255,11 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                 .filter(|&k| !s.is_time(k))
                 .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
         }
-        let stance_code = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13"));
-        if main && stance_code && c.object.is_none() && c.subject.is_some() && !frame.reporting {
-            // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection
-            // or threat with no object the parse gives is addressed to the first actor in the
-            // verb's own phrases ("threatened to cut off power to Arnor"); a place or a time
+        let directed = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13" | "18" | "19" | "20"));
+        if main && directed && c.object.is_none() && c.subject.is_some() && !frame.reporting {
+            // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection,
+            // threat or assault with no object the parse gives is directed at the first actor in
+            // the verb's own phrases ("threatened to cut off power to Arnor"); a place or a time
             // there is only where or when.
             c.object = frame
                 .window
@@ -254,6 +278,18 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         let mut said_specific = specific(c.code);
         if c.code.len() == 3 && is_code(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
+        }
+        if let Some((n, lemmas)) = means(s, frames, frame) {
+            // "A roadside bombing killed ...", "was killed in a car bomb explosion": one event,
+            // of the kind its means names, with the verb's sides.
+            let m = refine(frames[n].code.unwrap_or("---"), &lemmas);
+            if is_code(m) && specific(m) || m.len() == 3 && !specific(c.code) && m != c.code {
+                c.code = m;
+                said_specific |= specific(m);
+                absorbed[n] = true;
+                // "Recent Gondor drone attacks have killed ...": who attacked did it.
+                c.subject = c.subject.or(frames[n].subject);
+            }
         }
         c.object = c.object.map(|g| owner_of_thing(s, g, c.subject).unwrap_or(g));
         if main
@@ -520,6 +556,29 @@ fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
         .map(|c| syn.subtree_words(c))
         .collect();
     (v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)).collect()
+}
+
+/// The means a verb of force tells its event through: a violent event noun (18-20) that is its
+/// subject or lies in a phrase of it ("a roadside bombing killed", "killed in a car bomb
+/// explosion", "killed 46 civilians in an attack"), with the lemmas of that phrase and of the
+/// verb's subject ("Soviet aircraft ... killed").
+fn means<'a>(s: &Sentence<'a>, frames: &[Frame], frame: &Frame) -> Option<(usize, Vec<&'a str>)> {
+    let syn = &s.a.syntax;
+    let violent = |c: Option<&str>| matches!(c.and_then(|c| c.get(..2)), Some("18" | "19" | "20"));
+    if frame.noun || !violent(frame.code) {
+        return None;
+    }
+    let v = frame.word?;
+    let (phrase, n) =
+        syn.children(v).filter(|&c| matches!(syn.deprel(c).base(), Deprel::Nsubj | Deprel::Obl)).find_map(|c| {
+            let words = syn.subtree_words(c);
+            let n =
+                frames.iter().position(|f| f.noun && violent(f.code) && f.word.is_some_and(|w| words.contains(&w)))?;
+            Some((words, n))
+        })?;
+    let subject = syn.subject(v).map_or(0..0, |w| syn.subtree_words(w));
+    let lemmas = phrase.chain(subject).take(40).map(|w| syn.lemma(w)).collect();
+    Some((n, lemmas))
 }
 
 /// The event noun that frame `k`'s verb has as its object ("reach *an agreement*").

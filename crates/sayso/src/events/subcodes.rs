@@ -140,13 +140,34 @@ fn scheme(code: &str) -> Option<&'static [(char, &'static [&'static str])]> {
         "166" => &[('1', PEACEKEEPING), ('2', &["inspector", "observer", "monitor"]), ('3', &["agency", "ngo"])],
         "182" => &[('1', &["sexually", "sexual", "rape"]), ('2', &["torture"]), ('3', &["beat", "beating"])],
         "183" => &[('1', &["suicide"]), ('2', &["car"]), ('3', &["roadside"])],
+        // Aerial weapons: precision-guided (1951), remotely piloted (1952).
+        "195" => {
+            &[('2', &["drone", "predator", "unmanned", "remotely"]), ('1', &["precision", "guided", "laser", "smart"])]
+        }
         _ => return None,
     })
 }
 
+/// Aircraft and their weapons: what makes force aerial (195).
+const AERIAL: &[&str] = &[
+    "aircraft",
+    "plane",
+    "warplane",
+    "jet",
+    "helicopter",
+    "gunship",
+    "drone",
+    "bomber",
+    "predator",
+    "airstrike",
+    "air",
+];
+
 /// The first digit of `table` that one of `lemmas` (in text order) names.
 fn digit<'a>(table: &[(char, &[&str])], lemmas: impl IntoIterator<Item = &'a str>) -> Option<char> {
-    lemmas.into_iter().find_map(|l| table.iter().find(|(_, words)| words.contains(&l)).map(|&(d, _)| d))
+    // A name's lemma keeps its capital ("Predator").
+    let has = |words: &[&str], l: &str| words.iter().any(|w| w.eq_ignore_ascii_case(l));
+    lemmas.into_iter().find_map(|l| table.iter().find(|(_, words)| has(words, l)).map(|&(d, _)| d))
 }
 
 /// `code` made as specific as the words after its trigger say (`lemmas`, lowercase, in text
@@ -158,6 +179,10 @@ pub(super) fn refine<'a>(code: &'static str, lemmas: &[&'a str]) -> &'static str
         if let Some(c) = digit(KINDS, lemmas.iter().copied()).and_then(|k| with_kind(stance, k, None)) {
             code = c;
         }
+    }
+    // Conventional force by aircraft is aerial ("aircraft killed ... in an attack").
+    if code == "190" && lemmas.iter().any(|l| AERIAL.iter().any(|a| a.eq_ignore_ascii_case(l))) {
+        code = "195";
     }
     if code.len() == 3 {
         if let Some(c) =
@@ -183,6 +208,8 @@ mod tests {
         // Nothing named: the code stands; a code with no subcodes is left alone.
         assert_eq!(refine("020", &["to", "act", "now"]), "020");
         assert_eq!(refine("190", &["economic", "targets"]), "190");
+        assert_eq!(refine("190", &["the", "drone", "attack"]), "1952");
+        assert_eq!(refine("183", &["a", "roadside", "bombing"]), "1833");
         // A threat's general code is no stance this refines.
         assert_eq!(refine("130", &["to", "withdraw"]), "130");
     }
