@@ -53,6 +53,9 @@ pub(super) struct Frame {
     pub(super) complement: Option<usize>,
     /// One of the sentence's main events (not in a subordinate clause, nor reported by one).
     pub(super) main: bool,
+    /// A verb the tagger took for an adjective ([`misread_verb`]): its sides are read off the
+    /// tokens around it, not the parse.
+    pub(super) misread: bool,
     /// The stance its verb's lemma takes towards its complement, where its code gives none.
     pub(super) stance: Option<super::combine::Stance>,
     /// Its best pattern, once matched (a verb of saying's is needed twice).
@@ -147,7 +150,10 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         // A participle that describes a noun ("states led by Bree", "arms seized last week")
         // tells a state of it, not an event.
         let state = word.is_some_and(|w| syn.deprel(w) == Deprel::Acl && syn.xpos(w) == "VBN");
-        if upos == Some(Upos::Verb) && !state {
+        // A past form of the verb dictionary the tagger took for an adjective, right after an
+        // actor ("Gondor's envoy telephoned Arnor's king"): the actor's verb.
+        let misread = upos == Some(Upos::Adj) && misread_verb(s, i);
+        if (upos == Some(Upos::Verb) && !state) || misread {
             let form = s.verb_form_at(i).or_else(|| {
                 let lemma = syn.lemma(word?);
                 LEXICON.forms.get(lemma).map(|f| (1, *f))
@@ -180,6 +186,7 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
                     block: if claimish || marker { None } else { Some(form.block) },
                     reporting,
                     stance,
+                    misread,
                     ..Frame::default()
                 });
                 i += len;
@@ -213,6 +220,24 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
     }
     mark_main(s, frames);
     main_by_depth(s, frames);
+    for f in frames.iter_mut().filter(|f| f.misread) {
+        // The parse has no clause for it: its sides are the actors around it.
+        let before = (s.toks.start..f.toks.start).rev().find(|&k| !s.is_time(k));
+        f.subject = before.and_then(|k| s.group(k));
+        f.object = s.group(f.toks.end).filter(|&g| !s.actors[s.groups[g].0.start].place);
+        f.main = f.subject.is_some();
+    }
+}
+
+/// Whether token `i`, tagged an adjective, is a past form of the verb dictionary ("-ed") right
+/// after an actor (past any time phrase), and no participle of a passive ("backed by").
+fn misread_verb(s: &Sentence, i: usize) -> bool {
+    let w = s.w(i);
+    if !w.ends_with("ed") || s.verb_form_at(i).is_none_or(|(_, f)| f.code == "---") {
+        return false;
+    }
+    let before = (s.toks.start..i).rev().find(|&k| !s.is_time(k));
+    before.is_some_and(|k| s.group(k).is_some()) && !(i + 1 < s.toks.end && s.w(i + 1) == "by")
 }
 
 /// The frame whose trigger is syntactic word `w`.
