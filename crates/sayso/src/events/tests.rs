@@ -311,3 +311,11 @@ fn a_verb_of_saying_with_an_object_is_coded_by_its_patterns() {
     let rows = coded(&a);
     assert!(rows.iter().any(|r| r.trigger == "declared" && r.code == "0871"), "{rows:?}");
 }
+
+#[test]
+fn force_told_through_its_means_is_one_event_of_the_means_kind() {
+    let a = analyse("A roadside bombing near Osgiliath killed three Gondor soldiers on Tuesday.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.code == "1833"), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "bombing"), "one event, not the means again: {rows:?}");
+}
