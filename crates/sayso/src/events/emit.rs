@@ -190,7 +190,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // The stance the verb takes towards the event its complement names, or a verb's
         // own future ("will release"), obligation in reported speech, refusal.
         let mut stance = Stance::of(c.code).or(frame.stance);
-        let mut inner = frame.complement.filter(|&k| !frames[k].noun || frames[k].code.is_some());
+        // What it frames: its complement, else an event noun an appeal, intent, demand,
+        // rejection or threat by its code takes ("demanded a meeting"); a planning verb's noun
+        // is the planned event itself.
+        let mut inner = frame
+            .complement
+            .filter(|&k| !frames[k].noun || frames[k].code.is_some())
+            .or_else(|| Stance::of(c.code).and_then(|_| object_noun(s, frames, f)));
         if let Some(k) = demands[f] {
             c.code = "100";
             stance = Some(Stance::Demand);

@@ -44,7 +44,22 @@ const KINDS: &[(char, &[&str])] = &[
     ),
     ('4', &["reform", "resign", "resignation", "democracy", "right", "freedom", "constitution", "election", "regime"]),
     ('3', &["aid", "assistance", "help", "relief", "loan", "credit", "donation"]),
-    ('1', &["cooperation", "cooperate", "extradite", "extradition", "information", "intelligence", "lease"]),
+    (
+        '1',
+        &[
+            "cooperation",
+            "cooperate",
+            "extradite",
+            "extradition",
+            "information",
+            "intelligence",
+            "lease",
+            "trade",
+            "export",
+            "import",
+            "investment",
+        ],
+    ),
 ];
 
 const ECONOMIC: &[&str] = &["economic", "economy", "financial", "finance", "trade", "export", "import", "investment"];

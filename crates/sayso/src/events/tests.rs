@@ -319,3 +319,10 @@ fn force_told_through_its_means_is_one_event_of_the_means_kind() {
     assert!(rows.iter().any(|r| r.code == "1833"), "{rows:?}");
     assert!(rows.iter().all(|r| r.trigger != "bombing"), "one event, not the means again: {rows:?}");
 }
+
+#[test]
+fn a_demand_for_a_meeting_is_coded_with_what_it_demands() {
+    let a = analyse("Rohan demanded a meeting with Gondor's council on Friday.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "demanded" && r.code == "106"), "{rows:?}");
+}
