@@ -9,7 +9,7 @@ use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::subcodes::refine;
+use super::subcodes::{refinable, refine};
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -282,7 +282,7 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // Whether the verb, its pattern or a combination said more than a root's general code;
         // a subcode its words pick is no reason to code a one-sided event.
         let mut said_specific = specific(c.code);
-        if c.code.len() == 3 && is_code(c.code) {
+        if is_code(c.code) && refinable(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
         }
         if let Some((n, lemmas)) = means(s, frames, frame) {

@@ -185,6 +185,13 @@ fn digit<'a>(table: &[(char, &[&str])], lemmas: impl IntoIterator<Item = &'a str
     lemmas.into_iter().find_map(|l| table.iter().find(|(_, words)| has(words, l)).map(|&(d, _)| d))
 }
 
+/// Whether [`refine`] can make `code` more specific (most codes it cannot: their words need
+/// not be read).
+pub(super) fn refinable(code: &str) -> bool {
+    code.len() == 3
+        && (code == "190" || scheme(code).is_some() || Stance::of(code).is_some_and(|_| code.ends_with('0')))
+}
+
 /// `code` made as specific as the words after its trigger say (`lemmas`, lowercase, in text
 /// order): a stance's general code gets what it is for, a three-digit code the subcode its
 /// qualifier names. A code the book does not have is never made.
