@@ -195,7 +195,7 @@ pub(super) fn refinable(code: &str) -> bool {
 /// `code` made as specific as the words after its trigger say (`lemmas`, lowercase, in text
 /// order): a stance's general code gets what it is for, a three-digit code the subcode its
 /// qualifier names. A code the book does not have is never made.
-pub(super) fn refine<'a>(code: &'static str, lemmas: &[&'a str]) -> &'static str {
+pub(super) fn refine(code: &'static str, lemmas: &[&str]) -> &'static str {
     let mut code = code;
     if let Some(stance) = Stance::of(code).filter(|_| code.len() == 3 && code.ends_with('0')) {
         if let Some(c) = digit(KINDS, lemmas.iter().copied()).and_then(|k| with_kind(stance, k, None)) {
