@@ -6,7 +6,9 @@
 //! window its patterns are matched in (its own phrases, not its clauses), the frame it governs
 //! or is governed by ("asked Arnor *to share*", "said that ..."), whether it is one of the
 //! sentence's main events, and the modality its auxiliaries and governing verb give
-//! (negated, hypothetical, future, conditional, planned, prevented).
+//! (negated, hypothetical, future, conditional, planned, prevented). Where the parse fails (no
+//! predicate at its root, a verb tagged as an adjective) it falls back on the verbs nearest the
+//! root and on the actors around a verb.
 
 use super::actors::group_entities;
 use super::combine::Stance;
