@@ -662,7 +662,8 @@ fn main_by_depth(s: &Sentence, frames: &mut [Frame]) {
     let syn = &s.a.syntax;
     let depth = |w: usize| syn.ancestors(w).count();
     // Not an infinitive or a gerund: those complete or describe something else.
-    let finite = |w: usize| matches!(syn.xpos(w), "VBD" | "VBZ" | "VBP" | "VBN");
+    // Nor a participle that modifies a noun ("donated items").
+    let finite = |w: usize| matches!(syn.xpos(w), "VBD" | "VBZ" | "VBP" | "VBN") && syn.deprel(w) != Deprel::Amod;
     let coded = |f: &Frame| !f.noun && !f.reporting && f.code.is_some_and(|c| c != "---") && f.word.is_some_and(finite);
     let Some(best) = frames.iter().filter(|f| coded(f)).filter_map(|f| f.word.map(depth)).min() else { return };
     for f in frames.iter_mut() {
