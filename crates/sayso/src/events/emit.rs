@@ -4,7 +4,7 @@
 //! a visit) as the one event its forward code names, an uncoded event for an incomplete
 //! frame; with the reporting claim, modality, polarity, time and place.
 
-use super::clauses::{Frame, antecedent};
+use super::clauses::{Frame, antecedent, subject_word};
 use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
@@ -235,12 +235,12 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             c.object = frame
                 .word
                 .and_then(|v| syn.ccomp(v))
-                .and_then(|k| syn.subject(k))
+                .and_then(|k| subject_word(s, k))
                 .and_then(|w| s.group_of(w))
                 .filter(|&g| Some(g) != c.subject);
         }
         // A subject the parse gives that is a time ("on Saturday hosted") is none.
-        let parsed_subject = frame.word.and_then(|w| a.syntax.subject(w)).filter(|&w| !s.is_time(a.syntax.token_of(w)));
+        let parsed_subject = frame.word.and_then(|w| subject_word(s, w)).filter(|&w| !s.is_time(a.syntax.token_of(w)));
         // A conjunct's, a complement's or a clause's subject is another verb's, which the
         // clause analysis gives where it can.
         let dependent = frame.word.is_some_and(|w| {
@@ -545,7 +545,7 @@ fn obligation(s: &Sentence, frame: &Frame) -> Option<usize> {
     let syn = &s.a.syntax;
     let k = syn.ccomp(frame.word?)?;
     let must = syn.children_with(k, Deprel::Aux).any(|x| syn.lemma(x).eq_ignore_ascii_case("must"));
-    let subject = syn.subject(k).and_then(|w| s.group_of(w));
+    let subject = subject_word(s, k).and_then(|w| s.group_of(w));
     (must && subject.is_some() && subject != frame.subject).then_some(k)
 }
 
@@ -582,7 +582,7 @@ fn means<'a>(s: &Sentence<'a>, frames: &[Frame], frame: &Frame) -> Option<(usize
                 frames.iter().position(|f| f.noun && violent(f.code) && f.word.is_some_and(|w| words.contains(&w)))?;
             Some((words, n))
         })?;
-    let subject = syn.subject(v).map_or(0..0, |w| syn.subtree_words(w));
+    let subject = subject_word(s, v).map_or(0..0, |w| syn.subtree_words(w));
     let lemmas = phrase.chain(subject).take(40).map(|w| syn.lemma(w)).collect();
     Some((n, lemmas))
 }

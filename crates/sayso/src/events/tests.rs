@@ -326,3 +326,20 @@ fn a_demand_for_a_meeting_is_coded_with_what_it_demands() {
     let rows = coded(&a);
     assert!(rows.iter().any(|r| r.trigger == "demanded" && r.code == "106"), "{rows:?}");
 }
+
+#[test]
+fn the_subject_is_the_one_next_to_the_verb_not_a_time_or_an_apposition() {
+    let a = analyse("Gondor said Monday it had asked Rohan and Bree to send more troops.", "2017-12-17");
+    let asked = event(&a, "asked");
+    let sources: Vec<&str> =
+        asked.participants.iter().filter(|p| p.role == ParticipantRole::Source).map(|p| a.slice(&p.span)).collect();
+    assert_eq!(sources, ["Gondor"], "{:?}", coded(&a));
+    let a = analyse("A member of the Gondor council, Tom Bombadil, started a hunger strike on Friday.", "2017-12-17");
+    let rows = coded(&a);
+    // The source lies in "A member of the Gondor council", before the apposition.
+    assert!(
+        rows.iter().any(|r| r.code.starts_with("142")
+            && r.sources.iter().any(|x| "A member of the Gondor council".contains(x.as_str()))),
+        "{rows:?}"
+    );
+}
