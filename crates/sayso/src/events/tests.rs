@@ -343,3 +343,18 @@ fn the_subject_is_the_one_next_to_the_verb_not_a_time_or_an_apposition() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_synonym_set_after_the_verb_matches_a_thing_not_a_word_of_a_name() {
+    // "news" in a news agency's name is no information shared (064): the release of a person.
+    let a = analyse(
+        "Gondor police released the correspondent of the news agency Rohan Press International on Friday.",
+        "2017-12-17",
+    );
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "released" && r.code.starts_with("084")), "{rows:?}");
+    // Security asked for as a thing keeps its subcode.
+    let a = analyse("Gondor asked Rohan for security guarantees.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "asked" && r.code == "0234"), "{rows:?}");
+}
