@@ -631,8 +631,20 @@ pub(super) fn is_code(c: &str) -> bool {
 }
 
 pub(super) fn participant(s: &Sentence, role: ParticipantRole, actor: usize) -> ParticipantRec {
-    let x = &s.actors[actor];
+    let mut x = &s.actors[actor];
+    // "Lavrov said that he urges": a pronoun stands for the name it refers to in the same
+    // sentence (its fullest mention there), which is what a reader of the event wants to see.
+    if x.entities.len() == 1 && pronoun(s, x) {
+        let names = s.actors.iter().filter(|y| y.entities == x.entities && !pronoun(s, y));
+        if let Some(named) = names.max_by_key(|y| y.span.len()) {
+            x = named;
+        }
+    }
     ParticipantRec { role, span: x.span.clone(), entity: (x.entities.len() == 1).then(|| x.entities[0]), code: None }
+}
+
+fn pronoun(s: &Sentence, x: &super::actors::Actor) -> bool {
+    x.toks.len() == 1 && s.word(x.toks.start).is_some_and(|w| s.a.syntax.upos(w) == Upos::Pron)
 }
 
 /// The innermost claim whose content contains `pos` (claims' content spans sorted by start).

@@ -358,3 +358,14 @@ fn a_synonym_set_after_the_verb_matches_a_thing_not_a_word_of_a_name() {
     let rows = coded(&a);
     assert!(rows.iter().any(|r| r.trigger == "asked" && r.code == "0234"), "{rows:?}");
 }
+
+#[test]
+fn a_pronoun_participant_is_shown_by_its_name_in_the_sentence() {
+    let a = analyse(
+        "Foreign Minister John Miller of Rohan said on Monday that he urges Gondor to sign the treaty.",
+        "2017-12-17",
+    );
+    let rows = coded(&a);
+    let urges = rows.iter().find(|r| r.trigger == "urges").unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(urges.sources.iter().all(|x| x != "he") && urges.sources.iter().any(|x| x.contains("Miller")), "{rows:?}");
+}
