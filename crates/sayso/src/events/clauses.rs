@@ -475,6 +475,17 @@ fn target_of(s: &Sentence, v: usize) -> Option<usize> {
             }
         }
     }
+    // One level down, whom the thing is for: "suspended part of an aid program for Rohan" is
+    // directed at Rohan (not so a thing's destination or topic: "a trip to Bree", "a ban on
+    // flights to Bree").
+    let inner = obliques.iter().chain(&nmods).filter(|&&w| toward(case(w)));
+    for w in inner.flat_map(|&w| syn.children_with(w, Deprel::Nmod)) {
+        if case(w) == "for" {
+            if let Some(g) = s.group_of(w) {
+                return Some(g);
+            }
+        }
+    }
     // A verb with no object of its own may be directed at the country it happens in
     // ("arrived in Bosnia"); where it has one, the place is only where ("searched an apartment
     // in Bree").

@@ -369,3 +369,10 @@ fn a_pronoun_participant_is_shown_by_its_name_in_the_sentence() {
     let urges = rows.iter().find(|r| r.trigger == "urges").unwrap_or_else(|| panic!("{rows:?}"));
     assert!(urges.sources.iter().all(|x| x != "he") && urges.sources.iter().any(|x| x.contains("Miller")), "{rows:?}");
 }
+
+#[test]
+fn a_thing_done_to_is_directed_at_whom_it_is_for() {
+    let a = analyse("Gondor suspended part of a food program for Rohan.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "suspended" && r.targets == ["Rohan"]), "{rows:?}");
+}
