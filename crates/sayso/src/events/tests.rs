@@ -372,7 +372,7 @@ fn a_pronoun_participant_is_shown_by_its_name_in_the_sentence() {
 
 #[test]
 fn a_thing_done_to_is_directed_at_whom_it_is_for() {
-    let a = analyse("Gondor suspended part of a food program for Rohan.", "2017-12-17");
+    let a = analyse("Gondor suspended work on a training camp for Rohan soldiers.", "2017-12-17");
     let rows = coded(&a);
-    assert!(rows.iter().any(|r| r.trigger == "suspended" && r.targets == ["Rohan"]), "{rows:?}");
+    assert!(rows.iter().any(|r| r.trigger == "suspended" && r.targets.iter().any(|t| t.contains("Rohan"))), "{rows:?}");
 }
