@@ -149,30 +149,6 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         }
     }
     let is_main = |f: usize| frames[f].main || outlooks[f].is_some() || demands[f].is_some();
-    if std::env::var_os("DBGF").is_some() {
-        for (f, fr) in frames.iter().enumerate() {
-            let g = |x: Option<usize>| {
-                x.map(|g| s.groups[g].0.clone().map(|y| a.slice(&s.actors[y].span).to_string()).collect::<Vec<_>>())
-            };
-            eprintln!(
-                "F{f} {:?} code={:?} pat={:?} main={} noun={} rep={} st={:?} comp={:?} gov={:?} subj={:?} obj={:?} fut={} hyp={} win={:?}",
-                a.slice(&(a.tokens[fr.toks.start].start..a.tokens[fr.toks.end - 1].end)),
-                fr.code,
-                fr.pattern.map(|p| p.map(|x| x.0)),
-                fr.main,
-                fr.noun,
-                fr.reporting,
-                fr.stance,
-                fr.complement,
-                fr.governor,
-                g(fr.subject),
-                g(fr.object),
-                fr.future,
-                fr.hypothetical,
-                fr.window.clone().map(|t| s.w(t)).collect::<Vec<_>>().join(" ")
-            );
-        }
-    }
     // Main frames first, so that a complement they absorb is not emitted again.
     let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
     for f in order.collect::<Vec<_>>() {
