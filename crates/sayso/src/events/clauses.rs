@@ -301,14 +301,8 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
         _ => w,
     });
     let mut subject = if relative_subject && rel == Deprel::AclRelcl { antecedent(s, v) } else { group(subject_word) };
-    // "Turkey said it had asked": a pronoun the entities stage left unresolved, in what a
-    // verb of saying reports, is the speaker.
-    if subject.is_none() && rel == Deprel::Ccomp && subject_word.is_some_and(|w| syn.upos(w) == Upos::Pron) {
-        subject = syn
-            .head(v)
-            .and_then(|h| frame_at(frames, h))
-            .filter(|&g| frames[g].reporting)
-            .and_then(|g| frames[g].subject);
+    if subject.is_none() {
+        subject = speaker_for_pronoun(s, frames, v, subject_word);
     }
     let mut object = target_of(s, v);
     let mut gap = None;
@@ -382,6 +376,16 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
             frames[f].prevented = true;
         }
     }
+}
+
+/// "Turkey said it had asked": a pronoun subject (`w`) the entities stage left unresolved, of
+/// a clause (headed by `k`) that a verb of saying reports, is the speaker.
+fn speaker_for_pronoun(s: &Sentence, frames: &[Frame], k: usize, w: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    if syn.deprel(k) != Deprel::Ccomp || !w.is_some_and(|w| syn.upos(w) == Upos::Pron) {
+        return None;
+    }
+    syn.head(k).and_then(|h| frame_at(frames, h)).filter(|&g| frames[g].reporting).and_then(|g| frames[g].subject)
 }
 
 /// The subject of predicate `v`. A parse that gives a verb two subjects ("said Monday it had
@@ -515,7 +519,12 @@ fn inherit_subject(s: &Sentence, frames: &mut [Frame], f: usize) {
                         || frames[g].code.is_some_and(|c| c.starts_with("02") || c.starts_with("10")));
                 if control { frames[g].object } else { frames[g].subject }
             }
-            _ => subject_word(s, h).and_then(|w| s.group_of(w)),
+            // "announced that they are willing to forgive": the adjective's subject, or the
+            // speaker its pronoun stands for.
+            _ => {
+                let w = subject_word(s, h);
+                w.and_then(|w| s.group_of(w)).or_else(|| speaker_for_pronoun(s, frames, h, w))
+            }
         }
     };
     let subject = match rel {

@@ -376,3 +376,12 @@ fn a_thing_done_to_is_directed_at_whom_it_is_for() {
     let rows = coded(&a);
     assert!(rows.iter().any(|r| r.trigger == "suspended" && r.targets.iter().any(|t| t.contains("Rohan"))), "{rows:?}");
 }
+
+#[test]
+fn an_unresolved_pronoun_in_what_a_speaker_reports_is_the_speaker() {
+    let a =
+        analyse("Rohan tribal leaders said yesterday that they were ready to forgive President Theoden.", "2017-12-17");
+    let rows = coded(&a);
+    let forgive = rows.iter().find(|r| r.trigger == "forgive").unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(forgive.sources.iter().any(|x| x.contains("leaders")), "{rows:?}");
+}
