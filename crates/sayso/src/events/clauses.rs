@@ -382,7 +382,7 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
 /// a clause (headed by `k`) that a verb of saying reports, is the speaker.
 fn speaker_for_pronoun(s: &Sentence, frames: &[Frame], k: usize, w: Option<usize>) -> Option<usize> {
     let syn = &s.a.syntax;
-    if syn.deprel(k) != Deprel::Ccomp || !w.is_some_and(|w| syn.upos(w) == Upos::Pron) {
+    if syn.deprel(k) != Deprel::Ccomp || w.is_none_or(|w| syn.upos(w) != Upos::Pron) {
         return None;
     }
     syn.head(k).and_then(|h| frame_at(frames, h)).filter(|&g| frames[g].reporting).and_then(|g| frames[g].subject)
