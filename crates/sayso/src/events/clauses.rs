@@ -6,7 +6,9 @@
 //! window its patterns are matched in (its own phrases, not its clauses), the frame it governs
 //! or is governed by ("asked Arnor *to share*", "said that ..."), whether it is one of the
 //! sentence's main events, and the modality its auxiliaries and governing verb give
-//! (negated, hypothetical, future, conditional, planned, prevented).
+//! (negated, hypothetical, future, conditional, planned, prevented). Where the parse fails (no
+//! predicate at its root, a verb tagged as an adjective) it falls back on the verbs nearest the
+//! root and on the actors around a verb.
 
 use super::actors::group_entities;
 use super::combine::Stance;
@@ -53,6 +55,9 @@ pub(super) struct Frame {
     pub(super) complement: Option<usize>,
     /// One of the sentence's main events (not in a subordinate clause, nor reported by one).
     pub(super) main: bool,
+    /// A verb the tagger took for an adjective ([`misread_verb`]): its sides are read off the
+    /// tokens around it, not the parse.
+    pub(super) misread: bool,
     /// The stance its verb's lemma takes towards its complement, where its code gives none.
     pub(super) stance: Option<super::combine::Stance>,
     /// Its best pattern, once matched (a verb of saying's is needed twice).
@@ -147,7 +152,10 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         // A participle that describes a noun ("states led by Bree", "arms seized last week")
         // tells a state of it, not an event.
         let state = word.is_some_and(|w| syn.deprel(w) == Deprel::Acl && syn.xpos(w) == "VBN");
-        if upos == Some(Upos::Verb) && !state {
+        // A past form of the verb dictionary the tagger took for an adjective, right after an
+        // actor ("Gondor's envoy telephoned Arnor's king"): the actor's verb.
+        let misread = upos == Some(Upos::Adj) && misread_verb(s, i);
+        if (upos == Some(Upos::Verb) && !state) || misread {
             let form = s.verb_form_at(i).or_else(|| {
                 let lemma = syn.lemma(word?);
                 LEXICON.forms.get(lemma).map(|f| (1, *f))
@@ -180,6 +188,7 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
                     block: if claimish || marker { None } else { Some(form.block) },
                     reporting,
                     stance,
+                    misread,
                     ..Frame::default()
                 });
                 i += len;
@@ -212,6 +221,25 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         }
     }
     mark_main(s, frames);
+    main_by_depth(s, frames);
+    for f in frames.iter_mut().filter(|f| f.misread) {
+        // The parse has no clause for it: its sides are the actors around it.
+        let before = (s.toks.start..f.toks.start).rev().find(|&k| !s.is_time(k));
+        f.subject = before.and_then(|k| s.group(k));
+        f.object = s.group(f.toks.end).filter(|&g| !s.actors[s.groups[g].0.start].place);
+        f.main = f.subject.is_some();
+    }
+}
+
+/// Whether token `i`, tagged an adjective, is a past form of the verb dictionary ("-ed") right
+/// after an actor (past any time phrase), and no participle of a passive ("backed by").
+fn misread_verb(s: &Sentence, i: usize) -> bool {
+    let w = s.w(i);
+    if !w.ends_with("ed") || s.verb_form_at(i).is_none_or(|(_, f)| f.code == "---") {
+        return false;
+    }
+    let before = (s.toks.start..i).rev().find(|&k| !s.is_time(k));
+    before.is_some_and(|k| s.group(k).is_some()) && !(i + 1 < s.toks.end && s.w(i + 1) == "by")
 }
 
 /// The frame whose trigger is syntactic word `w`.
@@ -266,22 +294,15 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     }
     let group = |w: Option<usize>| w.and_then(|w| s.group_of(w));
     // The subject, through a relative pronoun to its antecedent.
-    let relative_subject = syn
-        .subject(v)
+    let relative_subject = subject_word(s, v)
         .is_some_and(|w| syn.upos(w) == Upos::Pron && matches!(syn.lemma(w), "who" | "which" | "that" | "whom"));
-    let subject_word = syn.subject(v).map(|w| match syn.head(v) {
+    let subject_word = subject_word(s, v).map(|w| match syn.head(v) {
         Some(h) if relative_subject && rel == Deprel::AclRelcl => h,
         _ => w,
     });
     let mut subject = if relative_subject && rel == Deprel::AclRelcl { antecedent(s, v) } else { group(subject_word) };
-    // "Turkey said it had asked": a pronoun the entities stage left unresolved, in what a
-    // verb of saying reports, is the speaker.
-    if subject.is_none() && rel == Deprel::Ccomp && subject_word.is_some_and(|w| syn.upos(w) == Upos::Pron) {
-        subject = syn
-            .head(v)
-            .and_then(|h| frame_at(frames, h))
-            .filter(|&g| frames[g].reporting)
-            .and_then(|g| frames[g].subject);
+    if subject.is_none() {
+        subject = speaker_for_pronoun(s, frames, v, subject_word);
     }
     let mut object = target_of(s, v);
     let mut gap = None;
@@ -357,6 +378,36 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     }
 }
 
+/// "Turkey said it had asked": a pronoun subject (`w`) the entities stage left unresolved, of
+/// a clause (headed by `k`) that a verb of saying reports, is the speaker.
+fn speaker_for_pronoun(s: &Sentence, frames: &[Frame], k: usize, w: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    if syn.deprel(k) != Deprel::Ccomp || w.is_none_or(|w| syn.upos(w) != Upos::Pron) {
+        return None;
+    }
+    syn.head(k).and_then(|h| frame_at(frames, h)).filter(|&g| frames[g].reporting).and_then(|g| frames[g].subject)
+}
+
+/// The subject of predicate `v`. A parse that gives a verb two subjects ("said Monday it had
+/// asked", "Human rights watchdog Amnesty International accused") is right about the one next
+/// to the verb: the nearest before it that is no time phrase, else the first; but one set off
+/// by a comma from the subject before it is that subject's apposition ("A member of the
+/// council, Tom Bombadil, started"), and the first names the actor.
+pub(super) fn subject_word(s: &Sentence, v: usize) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let mut subjects = syn.children(v).filter(|&c| syn.deprel(c).is_subject());
+    let first = subjects.next()?;
+    let mut best: Option<usize> = None;
+    for c in std::iter::once(first).chain(subjects).filter(|&c| c < v && !s.is_time(s.token_of(c))) {
+        let start = syn.subtree_words(c).start;
+        let apposed = best.is_some() && start > 0 && syn.lemma(start - 1) == ",";
+        if !apposed {
+            best = Some(c);
+        }
+    }
+    best.or(Some(first))
+}
+
 /// The actor a relative clause (headed by verb `v`) is about: its head noun's group; for
 /// "who", a person, looking past an organisation the clause was attached to ("seven people
 /// claiming to be members of the Islamic State who were planning").
@@ -364,7 +415,7 @@ pub(super) fn antecedent(s: &Sentence, v: usize) -> Option<usize> {
     let syn = &s.a.syntax;
     let h = syn.head(v)?;
     let first = s.group_of(h);
-    let who = syn.subject(v).is_some_and(|w| syn.lemma(w) == "who");
+    let who = subject_word(s, v).is_some_and(|w| syn.lemma(w) == "who");
     let person = |g: usize| {
         s.groups[g].0.clone().all(|m| {
             let x = &s.actors[m];
@@ -428,6 +479,17 @@ fn target_of(s: &Sentence, v: usize) -> Option<usize> {
             }
         }
     }
+    // One level down, whom the thing is for: "suspended part of an aid program for Rohan" is
+    // directed at Rohan (not so a thing's destination or topic: "a trip to Bree", "a ban on
+    // flights to Bree").
+    let inner = obliques.iter().chain(&nmods).filter(|&&w| toward(case(w)));
+    for w in inner.flat_map(|&w| syn.children_with(w, Deprel::Nmod)) {
+        if case(w) == "for" {
+            if let Some(g) = s.group_of(w) {
+                return Some(g);
+            }
+        }
+    }
     // A verb with no object of its own may be directed at the country it happens in
     // ("arrived in Bosnia"); where it has one, the place is only where ("searched an apartment
     // in Bree").
@@ -457,7 +519,12 @@ fn inherit_subject(s: &Sentence, frames: &mut [Frame], f: usize) {
                         || frames[g].code.is_some_and(|c| c.starts_with("02") || c.starts_with("10")));
                 if control { frames[g].object } else { frames[g].subject }
             }
-            _ => syn.subject(h).and_then(|w| s.group_of(w)),
+            // "announced that they are willing to forgive": the adjective's subject, or the
+            // speaker its pronoun stands for.
+            _ => {
+                let w = subject_word(s, h);
+                w.and_then(|w| s.group_of(w)).or_else(|| speaker_for_pronoun(s, frames, h, w))
+            }
         }
     };
     let subject = match rel {
@@ -566,6 +633,8 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
             if steps > 16 {
                 break;
             }
+            // A verb with no code of its own ("reached an agreement") is no event: what it
+            // governs may be.
             match frame_at(frames, w) {
                 Some(g) if !frames[g].noun => {
                     // A verb of saying whose own patterns say more than "said" ("said he was
@@ -618,6 +687,27 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// When the parse gives a sentence no main event (its root is no predicate: "A top official
+/// today praised ..." rooted on "A"), the coded verbs (not infinitives or gerunds) nearest the root
+/// stand in for it.
+fn main_by_depth(s: &Sentence, frames: &mut [Frame]) {
+    if frames.iter().any(|f| f.main) {
+        return;
+    }
+    let syn = &s.a.syntax;
+    let depth = |w: usize| syn.ancestors(w).count();
+    // Not an infinitive or a gerund: those complete or describe something else.
+    // Nor a participle that modifies a noun ("donated items").
+    let finite = |w: usize| matches!(syn.xpos(w), "VBD" | "VBZ" | "VBP" | "VBN") && syn.deprel(w) != Deprel::Amod;
+    let coded = |f: &Frame| !f.noun && !f.reporting && f.code.is_some_and(|c| c != "---") && f.word.is_some_and(finite);
+    let Some(best) = frames.iter().filter(|f| coded(f)).filter_map(|f| f.word.map(depth)).min() else { return };
+    for f in frames.iter_mut() {
+        if coded(f) && f.word.map(depth) == Some(best) {
+            f.main = true;
         }
     }
 }

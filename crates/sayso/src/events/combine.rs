@@ -144,6 +144,15 @@ pub(super) fn combine(stance: Stance, complement: &str) -> Option<&'static str> 
         return cameo_code("011");
     }
     let (kind, sub) = activity(complement)?;
+    with_kind(stance, kind, sub)
+}
+
+/// The code for `stance` towards an activity of the scheme's `kind` (and subcode digit `sub`,
+/// where known): the most specific code the book has.
+pub(super) fn with_kind(stance: Stance, kind: char, sub: Option<char>) -> Option<&'static str> {
+    if stance == Stance::Threaten {
+        return None;
+    }
     // Rejections have their own digits for what they refuse: aid asked for (122), reform asked
     // for (123), yielding (124), meeting (125), mediation (126), settling (127).
     let kind = if stance == Stance::Reject {

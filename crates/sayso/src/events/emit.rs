@@ -4,11 +4,12 @@
 //! a visit) as the one event its forward code names, an uncoded event for an incomplete
 //! frame; with the reporting claim, modality, polarity, time and place.
 
-use super::clauses::{Frame, antecedent};
+use super::clauses::{Frame, antecedent, subject_word};
 use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
+use super::subcodes::{refinable, refine};
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -33,14 +34,72 @@ fn resolve(s: &Sentence, frame: &Frame) -> Coded {
         let pattern = frame
             .pattern
             .unwrap_or_else(|| best_pattern(s, frame))
-            .filter(|(code, _)| !frame.reporting || code.starts_with("01"));
+            .filter(|(code, _)| !frame.reporting || code.starts_with("01") || reports_nothing(s, frame));
         if let Some((code, (src, tgt))) = pattern {
-            c.code = code;
+            c.code = demand_for_appeal(frame.code, code);
             c.subject = src.or(c.subject);
             c.object = tgt.or(c.object);
         }
     }
     c
+}
+
+/// A pattern's appeal code (02x) under a verb of demanding (10, "demanded support") is the
+/// demand the code book has for the same thing: its demand codes (10x) mirror its appeals.
+/// (PETRARCH2's dictionary codes many "demand" patterns as appeals.)
+fn demand_for_appeal(verb: Option<&str>, code: &'static str) -> &'static str {
+    match (verb, code.strip_prefix("02")) {
+        (Some(v), Some(rest)) if v.starts_with("10") => cameo_code(&format!("10{rest}")).unwrap_or(code),
+        _ => code,
+    }
+}
+
+/// For a target that only describes a thing ("*military* aid to Arnor", "the United States'
+/// *military* policies", "a *military* offensive in its war with Gondor"): the actor the thing
+/// belongs to or is directed at, named in its own phrase (a possessor, or a "to", "with",
+/// "against", "for" or "on" phrase; in the phrase a preposition governs, a place too), if
+/// any. Not the event's own source.
+fn owner_of_thing(s: &Sentence, g: usize, source: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let actor = &s.actors[s.groups[g].0.start];
+    if s.groups[g].0.len() != 1 || actor.entities.len() > 1 {
+        return None;
+    }
+    let w = s.word(actor.toks.start).filter(|_| actor.toks.len() == 1)?;
+    if !matches!(syn.deprel(w), Deprel::Amod | Deprel::Compound) {
+        return None;
+    }
+    let thing = syn.head(w)?;
+    if s.group(s.token_of(thing)).is_some() {
+        return None;
+    }
+    let directed =
+        |c: usize| syn.case_marker(c).is_some_and(|m| matches!(syn.lemma(m), "to" | "with" | "against" | "for" | "on"));
+    let ok = |x: usize| s.group(s.token_of(x)).filter(|&h| h != g && Some(h) != source);
+    // A noun's phrases, however the parse attached them.
+    let phrase = |c: usize| matches!(syn.deprel(c).base(), Deprel::Nmod | Deprel::Obl);
+    // Its possessor first, then its phrases, then those of its own phrases ("in its war with").
+    syn.children(thing)
+        .filter(|&c| syn.deprel(c) == Deprel::NmodPoss)
+        .chain(syn.children(thing).filter(|&c| phrase(c) && directed(c)))
+        .chain(
+            syn.children(thing)
+                .filter(|&c| phrase(c))
+                .flat_map(|c| syn.children(c).filter(|&d| phrase(d) && directed(d))),
+        )
+        .chain(
+            syn.head(thing).into_iter().flat_map(|h| {
+                syn.children(h).filter(|&c| c > thing && syn.deprel(c).base() == Deprel::Obl && directed(c))
+            }),
+        )
+        .find_map(ok)
+}
+
+/// Whether a verb of saying reports no clause: its patterns then code what it does ("declared
+/// a ceasefire").
+fn reports_nothing(s: &Sentence, frame: &Frame) -> bool {
+    let syn = &s.a.syntax;
+    frame.word.is_some_and(|w| syn.ccomp(w).is_none() && syn.object(w).is_some())
 }
 
 /// The forward part of a two-sided code ("042:043" is a visit, and the hosting the target does;
@@ -61,6 +120,8 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
     let a = s.a;
     let mut absorbed = vec![false; frames.len()];
     let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
+    // Statements emitted (their index in `events`) with their verb's phrase.
+    let mut statements: Vec<(usize, Range<usize>)> = Vec::new();
     // A verb of saying that reports its subject's outlook ("said he was confident that ...")
     // is the sentence's main event; the outlook's clause is what is commented on, no event the
     // sentence tells.
@@ -105,7 +166,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // The stance the verb takes towards the event its complement names, or a verb's
         // own future ("will release"), obligation in reported speech, refusal.
         let mut stance = Stance::of(c.code).or(frame.stance);
-        let mut inner = frame.complement.filter(|&k| !frames[k].noun || frames[k].code.is_some());
+        // What it frames: its complement, else an event noun an appeal, intent, demand,
+        // rejection or threat by its code takes ("demanded a meeting"); a planning verb's noun
+        // is the planned event itself.
+        let mut inner = frame
+            .complement
+            .filter(|&k| !frames[k].noun || frames[k].code.is_some())
+            .or_else(|| Stance::of(c.code).and_then(|_| object_noun(s, frames, f)));
         if let Some(k) = demands[f] {
             c.code = "100";
             stance = Some(Stance::Demand);
@@ -116,6 +183,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             inner = Some(f);
         }
         if let (Some(st), Some(k)) = (stance, inner) {
+            // "urged them to reach an agreement": a verb with no code of its own is the event
+            // its object names.
+            let k = if k != f && !is_code(one_side(coded[k].get_or_insert_with(|| resolve(s, &frames[k])).code).0) {
+                object_noun(s, frames, k).unwrap_or(k)
+            } else {
+                k
+            };
             let ck = if k == f { c } else { *coded[k].get_or_insert_with(|| resolve(s, &frames[k])) };
             let (kcode, _) = one_side(ck.code);
             if let Some(combined) = is_code(kcode).then(|| combine(st, kcode)).flatten() {
@@ -137,9 +211,43 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             c.object = frame
                 .word
                 .and_then(|v| syn.ccomp(v))
-                .and_then(|k| syn.subject(k))
+                .and_then(|k| subject_word(s, k))
                 .and_then(|w| s.group_of(w))
                 .filter(|&g| Some(g) != c.subject);
+        }
+        // A subject the parse gives that is a time ("on Saturday hosted") is none.
+        let parsed_subject = frame.word.and_then(|w| subject_word(s, w)).filter(|&w| !s.is_time(a.syntax.token_of(w)));
+        // A conjunct's, a complement's or a clause's subject is another verb's, which the
+        // clause analysis gives where it can.
+        let dependent = frame.word.is_some_and(|w| {
+            matches!(
+                a.syntax.deprel(w),
+                Deprel::Conj | Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl | Deprel::Csubj | Deprel::AclRelcl
+            )
+        });
+        // "donated by ...": a participle with an agent is passive, whatever its relation.
+        let by = frame.toks.end < s.toks.end && s.w(frame.toks.end) == "by";
+        if main && c.subject.is_none() && !frame.passive && !frame.noun && !dependent && !by && parsed_subject.is_none()
+        {
+            // A main verb the parse gives no subject ("Russian President Boris Yeltsin on
+            // Saturday hosted ...", rooted on "Russian"): as PETRARCH reads a sentence, the
+            // nearest actor before the verb, not a place or a time.
+            c.subject = (s.toks.start..frame.toks.start)
+                .rev()
+                .filter(|&k| !s.is_time(k))
+                .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
+        }
+        let directed = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13" | "18" | "19" | "20"));
+        if main && directed && c.object.is_none() && c.subject.is_some() && !frame.reporting {
+            // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection,
+            // threat or assault with no object the parse gives is directed at the first actor in
+            // the verb's own phrases ("threatened to cut off power to Arnor"); a place or a time
+            // there is only where or when.
+            c.object = frame
+                .window
+                .clone()
+                .filter(|&k| !s.is_time(k))
+                .find_map(|k| s.group(k).filter(|&g| Some(g) != c.subject && !s.actors[s.groups[g].0.start].place));
         }
         if !main && c.object.is_none() && matches!(c.code.get(..2), Some("05" | "06" | "07")) {
             // "Based on the information the United States provided, Russian authorities
@@ -147,14 +255,45 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
             // subject.
             c.object = main_subject_of_adverbial(s, frames, frame);
         }
+        // Whether the verb, its pattern or a combination said more than a root's general code;
+        // a subcode its words pick is no reason to code a one-sided event.
+        let mut said_specific = specific(c.code);
+        if is_code(c.code) && refinable(c.code) {
+            c.code = refine(c.code, &lemmas_after(s, frame));
+        }
+        if let Some((n, lemmas)) = means(s, frames, frame) {
+            // "A roadside bombing killed ...", "was killed in a car bomb explosion": one event,
+            // of the kind its means names, with the verb's sides.
+            let m = refine(frames[n].code.unwrap_or("---"), &lemmas);
+            if is_code(m) && specific(m) || m.len() == 3 && !specific(c.code) && m != c.code {
+                c.code = m;
+                said_specific |= specific(m);
+                absorbed[n] = true;
+                // "Recent Gondor drone attacks have killed ...": who attacked did it.
+                c.subject = c.subject.or(frames[n].subject);
+            }
+        }
+        c.object = c.object.map(|g| owner_of_thing(s, g, c.subject).unwrap_or(g));
+        if main
+            && said_specific
+            && c.object.is_none()
+            && matches!(c.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"))
+        {
+            // "Arnor and Gondor agreed to a truce": cooperation between coordinated subjects
+            // with no one else named is between them, one record with both sides.
+            c.object = c.subject.filter(|&g| s.groups[g].0.len() >= 2);
+        }
         // Outside the main clause only an event with both sides is one the sentence tells,
         // or one a relative clause tells of a main event's actor ("arrested seven people who
         // were planning bombings"); any other is one it mentions in passing, kept in sayso's
         // own types without a CAMEO code.
         let about_main = !main && about_main_actor(s, frames, frame);
-        let told = main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some();
+        let told =
+            main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some() && !unreal(s, frame);
         if main {
-            c.code = protest_aim(s, frame, c.code);
+            let aimed = protest_aim(s, frame, c.code);
+            said_specific |= aimed != c.code;
+            c.code = aimed;
             if c.code.starts_with("14") {
                 if c.object.is_none() {
                     c.object = protest_target(s, frame, c.subject);
@@ -248,13 +387,47 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
         let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
         let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
-        if told && (complete || (main || about_main) && sided && specific(code)) {
+        if told && (complete || (main || about_main) && sided && said_specific) {
             ev.cameo = Some(code.to_string());
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
         }
+        let at = events.len();
         push_once(events, ev, sentence_start);
+        if let Some(w) = frame.word.filter(|_| frame.reporting && code.starts_with("01") && events.len() > at) {
+            statements.push((at, a.syntax.subtree(w)));
+        }
     }
+    // A statement (01) whose reported clause holds an event coded on its own ("said it had
+    // halted aid") is that event's report, no event besides it.
+    for &(i, ref clause) in statements.iter().rev() {
+        let told = |e: &EventRec| e.cameo.is_some() && e.trigger.start >= clause.start && e.trigger.end <= clause.end;
+        let inner = events.iter().enumerate().any(|(k, e)| k != i && told(e));
+        if inner && events.get(i).is_some_and(|e| e.cameo.as_deref().is_some_and(|c| c.starts_with("01"))) {
+            events.remove(i);
+        }
+    }
+}
+
+/// Whether `frame` lies in a clause that tells no event as having happened: a condition
+/// ("if he gave them a veto"), an accusation's gerund ("suspected of blowing up"), or what a
+/// noun says ("an allegation that the rebels had taken the city"); or is itself hypothetical.
+/// A purpose is told ("called him to thank him"), as is a planned or future event.
+fn unreal(s: &Sentence, frame: &Frame) -> bool {
+    if frame.hypothetical || frame.conditional {
+        return true;
+    }
+    let syn = &s.a.syntax;
+    let Some(w) = frame.word else { return false };
+    std::iter::once(w).chain(syn.ancestors(w)).any(|x| {
+        let marked = |lemmas: &[&str]| syn.mark(x).is_some_and(|m| lemmas.contains(&syn.lemma(m)));
+        match syn.deprel(x) {
+            Deprel::Advcl => marked(&["if", "unless", "whether", "until", "before", "of"]),
+            Deprel::Acl => marked(&["that", "of", "whether"]),
+            Deprel::Ccomp => marked(&["whether", "if"]) || syn.head(x).is_some_and(|h| syn.upos(h) == Upos::Noun),
+            _ => false,
+        }
+    })
 }
 
 /// The subject of the main frame whose adverbial clause `frame` is in.
@@ -348,8 +521,52 @@ fn obligation(s: &Sentence, frame: &Frame) -> Option<usize> {
     let syn = &s.a.syntax;
     let k = syn.ccomp(frame.word?)?;
     let must = syn.children_with(k, Deprel::Aux).any(|x| syn.lemma(x).eq_ignore_ascii_case("must"));
-    let subject = syn.subject(k).and_then(|w| s.group_of(w));
+    let subject = subject_word(s, k).and_then(|w| s.group_of(w));
     (must && subject.is_some() && subject != frame.subject).then_some(k)
+}
+
+/// The lemmas of the words a trigger governs after it, in text order, up to a bound: its
+/// objects, prepositional phrases, complement and purpose clauses, not a coordinated or
+/// parenthetical clause (another event).
+fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return Vec::new() };
+    let end = syn.subtree_words(v).end;
+    let others: Vec<Range<usize>> = syn
+        .children(v)
+        .filter(|&c| c > v && matches!(syn.deprel(c), Deprel::Conj | Deprel::Parataxis))
+        .map(|c| syn.subtree_words(c))
+        .collect();
+    (v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)).collect()
+}
+
+/// The means a verb of force tells its event through: a violent event noun (18-20) that is its
+/// subject or lies in a phrase of it ("a roadside bombing killed", "killed in a car bomb
+/// explosion", "killed 46 civilians in an attack"), with the lemmas of that phrase and of the
+/// verb's subject ("Soviet aircraft ... killed").
+fn means<'a>(s: &Sentence<'a>, frames: &[Frame], frame: &Frame) -> Option<(usize, Vec<&'a str>)> {
+    let syn = &s.a.syntax;
+    let violent = |c: Option<&str>| matches!(c.and_then(|c| c.get(..2)), Some("18" | "19" | "20"));
+    if frame.noun || !violent(frame.code) {
+        return None;
+    }
+    let v = frame.word?;
+    let (phrase, n) =
+        syn.children(v).filter(|&c| matches!(syn.deprel(c).base(), Deprel::Nsubj | Deprel::Obl)).find_map(|c| {
+            let words = syn.subtree_words(c);
+            let n =
+                frames.iter().position(|f| f.noun && violent(f.code) && f.word.is_some_and(|w| words.contains(&w)))?;
+            Some((words, n))
+        })?;
+    let subject = subject_word(s, v).map_or(0..0, |w| syn.subtree_words(w));
+    let lemmas = phrase.chain(subject).take(40).map(|w| syn.lemma(w)).collect();
+    Some((n, lemmas))
+}
+
+/// The event noun that frame `k`'s verb has as its object ("reach *an agreement*").
+fn object_noun(s: &Sentence, frames: &[Frame], k: usize) -> Option<usize> {
+    let o = s.a.syntax.object(frames[k].word?)?;
+    frames.iter().position(|f| f.noun && f.word == Some(o) && f.code.is_some())
 }
 
 /// The frame whose trigger is word `w`.
@@ -390,8 +607,20 @@ pub(super) fn is_code(c: &str) -> bool {
 }
 
 pub(super) fn participant(s: &Sentence, role: ParticipantRole, actor: usize) -> ParticipantRec {
-    let x = &s.actors[actor];
+    let mut x = &s.actors[actor];
+    // "Lavrov said that he urges": a pronoun stands for the name it refers to in the same
+    // sentence (its fullest mention there), which is what a reader of the event wants to see.
+    if x.entities.len() == 1 && pronoun(s, x) {
+        let names = s.actors.iter().filter(|y| y.entities == x.entities && !pronoun(s, y));
+        if let Some(named) = names.max_by_key(|y| y.span.len()) {
+            x = named;
+        }
+    }
     ParticipantRec { role, span: x.span.clone(), entity: (x.entities.len() == 1).then(|| x.entities[0]), code: None }
+}
+
+fn pronoun(s: &Sentence, x: &super::actors::Actor) -> bool {
+    x.toks.len() == 1 && s.word(x.toks.start).is_some_and(|w| s.a.syntax.upos(w) == Upos::Pron)
 }
 
 /// The innermost claim whose content contains `pos` (claims' content spans sorted by start).

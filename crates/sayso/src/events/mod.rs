@@ -17,6 +17,8 @@
 //! - [`patterns`]: the verb block's patterns (words, synonym sets, noun phrases, prepositional
 //!   phrases, `$` source and `+` target slots) matched in those windows, the most specific
 //!   pattern's code winning over the verb's own;
+//! - [`subcodes`]: what an appeal, intent, demand or rejection is for, and the subcode a
+//!   qualifier names, read off the words an event governs (the code book's schemes);
 //! - [`emit`]: events, as in PETRARCH a CAMEO code only for a complete frame (a source and a
 //!   target), with the reporting claim, time and place;
 //! - [`document`]: planned events whose planners are arrested, or that another mention of
@@ -37,6 +39,7 @@ mod emit;
 mod lexicon;
 mod patterns;
 mod sentence;
+mod subcodes;
 mod words;
 
 pub use codes::{ActorDictionary, cameo_label, goldstein, quad_class};

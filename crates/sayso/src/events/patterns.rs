@@ -6,11 +6,12 @@
 use super::clauses::Frame;
 use super::lexicon::{Atom, Elem, LEXICON, Pattern, WordFilter, bits};
 use super::sentence::Sentence;
+use crate::syntax::Deprel;
 use std::ops::Range;
 
 /// Matches a pattern's elements in order within `range` (gaps allowed). Returns the groups
 /// the slots captured (source, target) when the whole pattern matches.
-pub(super) fn match_elems(s: &Sentence, elems: &[Elem], range: Range<usize>, slots: &mut Slots) -> bool {
+pub(super) fn match_elems(s: &Sentence, elems: &[Elem], range: Range<usize>, heads: bool, slots: &mut Slots) -> bool {
     let mut k = range.start;
     for e in elems {
         if matches!(e, Elem::Skip) {
@@ -18,7 +19,7 @@ pub(super) fn match_elems(s: &Sentence, elems: &[Elem], range: Range<usize>, slo
         }
         let mut found = None;
         while k < range.end {
-            if let Some(end) = match_elem(s, e, k, range.end) {
+            if let Some(end) = match_elem(s, e, k, range.end, heads) {
                 found = Some((k, end));
                 break;
             }
@@ -35,19 +36,19 @@ pub(super) fn match_elems(s: &Sentence, elems: &[Elem], range: Range<usize>, slo
     true
 }
 
-pub(super) fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option<usize> {
+pub(super) fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize, heads: bool) -> Option<usize> {
     match e {
         Elem::Source | Elem::Target | Elem::Either => {
             let g = s.group(k)?;
             (s.groups[g].1.start == k || k == 0 || s.group(k - 1) != Some(g)).then(|| s.groups[g].1.end)
         }
         Elem::Skip => Some(k),
-        Elem::Words(atoms) => match_adjacent(s, atoms, k, end),
+        Elem::Words(atoms) => match_adjacent(s, atoms, k, end, heads),
         Elem::Phrase(atoms) => {
             let (head, mods) = atoms.split_last()?;
-            let after_head = match_atom(s, head, k, end)?;
+            let after_head = match_atom(s, head, k, end, heads)?;
             // The modifiers come shortly before the head, in order.
-            match_in_order(s, mods, k.saturating_sub(4).max(s.toks.start), k)?;
+            match_in_order(s, mods, k.saturating_sub(4).max(s.toks.start), k, false)?;
             Some(after_head)
         }
         Elem::Prep(prep, obj) => {
@@ -67,31 +68,32 @@ pub(super) fn match_elem(s: &Sentence, e: &Elem, k: usize, end: usize) -> Option
             }
             let limit = end.min(k + 6);
             let (head, mods) = obj.split_last()?;
-            let j = match_in_order(s, mods, k + 1, limit)?;
-            (j..limit).find_map(|p| match_atom(s, head, p, limit))
+            let j = match_in_order(s, mods, k + 1, limit, false)?;
+            (j..limit).find_map(|p| match_atom(s, head, p, limit, heads))
         }
     }
 }
 
-pub(super) fn match_adjacent(s: &Sentence, atoms: &[Atom], k: usize, end: usize) -> Option<usize> {
+pub(super) fn match_adjacent(s: &Sentence, atoms: &[Atom], k: usize, end: usize, heads: bool) -> Option<usize> {
     let mut p = k;
     for a in atoms {
-        p = match_atom(s, a, p, end)?;
+        p = match_atom(s, a, p, end, heads)?;
     }
     Some(p)
 }
 
 /// `atoms` in order, each at or after where the one before ended, all before `end`; where
 /// the last ended.
-fn match_in_order(s: &Sentence, atoms: &[Atom], mut j: usize, end: usize) -> Option<usize> {
+fn match_in_order(s: &Sentence, atoms: &[Atom], mut j: usize, end: usize, heads: bool) -> Option<usize> {
     for atom in atoms {
-        j = (j..end).find_map(|p| match_atom(s, atom, p, end))?;
+        j = (j..end).find_map(|p| match_atom(s, atom, p, end, heads))?;
     }
     Some(j)
 }
 
-/// A word (or its plural/singular) or a synonym set's phrase at token `k`.
-pub(super) fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize) -> Option<usize> {
+/// A word (or its plural/singular) or a synonym set's phrase at token `k`; with `heads`, a
+/// set's phrase only where it is no compound modifier of a later noun.
+pub(super) fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize, heads: bool) -> Option<usize> {
     if k >= end {
         return None;
     }
@@ -111,9 +113,24 @@ pub(super) fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize) -> Opt
                     best = Some((p, k + n));
                 }
             }
-            best.map(|(_, e)| e)
+            // After the verb a set names what is done or given, not a word of a name: "news" in
+            // "the news agency Reuters" or "Security" in "the Security Council" is no
+            // information or security ("security guarantees" is). Before the verb, a name may
+            // tell the subject's role.
+            best.map(|(_, e)| e).filter(|&e| !heads || !modifies_name(s, e - 1))
         }
     }
+}
+
+/// Whether token `k` is a compound modifier of a word after it in an actor that names an
+/// entity.
+fn modifies_name(s: &Sentence, k: usize) -> bool {
+    let syn = &s.a.syntax;
+    let modifier = s.word(k).is_some_and(|w| syn.deprel(w) == Deprel::Compound && syn.head(w).is_some_and(|h| h > w));
+    modifier
+        && s.group(k).is_some_and(|g| {
+            s.groups[g].0.clone().any(|m| s.actors[m].toks.contains(&k) && !s.actors[m].entities.is_empty())
+        })
 }
 
 /// Groups captured by a pattern's `$` and `+` slots.
@@ -147,7 +164,8 @@ pub(super) fn best_pattern(s: &Sentence, frame: &Frame) -> Option<(&'static str,
             continue;
         }
         let mut slots = (None, None);
-        if match_elems(s, &p.before, before.clone(), &mut slots) && match_elems(s, &p.after, after.clone(), &mut slots)
+        if match_elems(s, &p.before, before.clone(), false, &mut slots)
+            && match_elems(s, &p.after, after.clone(), true, &mut slots)
         {
             best = Some((p, slots));
         }
