@@ -316,7 +316,9 @@ impl<const N: usize> Averaged<N> {
 pub(crate) struct Table<const N: usize> {
     bits: u32,
     rows: Vec<[i16; N]>,
-    /// At least the largest absolute weight of each row ([`Table::scores_grouped`]).
+    /// At least the largest absolute weight of each row, for [`Table::scores_grouped`]; for
+    /// a table read from bytes `u16::MAX` (unknown: each row is added in `i32`) until
+    /// [`Table::with_peaks`].
     peaks: Vec<u16>,
     scale: f32,
 }
@@ -370,7 +372,7 @@ impl<const N: usize> Table<N> {
                 }
                 room = ROOM;
                 if peak > room {
-                    // Only a weight of -32768 (never written by `table_in`).
+                    // A weight of -32768 (never written by `table_in`), or a peak not known.
                     self.add(f, &mut s);
                     continue;
                 }
@@ -429,7 +431,6 @@ impl<const N: usize> Table<N> {
             return None;
         }
         let mut rows = vec![[0; N]; 1 << bits];
-        let mut peaks = vec![0u16; 1 << bits];
         let mut at = 12;
         let mut k = 0usize;
         for _ in 0..n {
@@ -444,18 +445,21 @@ impl<const N: usize> Table<N> {
             }
             k += gap;
             let row = rows.get_mut(k)?;
-            let peak = peaks.get_mut(k)?;
             let count = *b.get(at)? as usize;
             let weights = b.get(at + 1..at + 1 + 3 * count)?;
             at += 1 + 3 * count;
             for c in weights.chunks_exact(3) {
-                let w = i16::from_le_bytes([c[1], c[2]]);
-                *row.get_mut(c[0] as usize)? = w;
-                // A row written twice keeps the larger peak: still a bound.
-                *peak = (*peak).max(w.unsigned_abs());
+                *row.get_mut(c[0] as usize)? = i16::from_le_bytes([c[1], c[2]]);
             }
         }
-        Some((Table { bits, rows, peaks, scale }, b.get(at..)?))
+        Some((Table { bits, rows, peaks: vec![u16::MAX; 1 << bits], scale }, b.get(at..)?))
+    }
+
+    /// The table with its rows' peaks, which [`Table::scores_grouped`] needs: one pass over
+    /// the dense rows, worth it only for a table with wide rows that is read often.
+    pub(crate) fn with_peaks(mut self) -> Self {
+        self.peaks = peaks(&self.rows);
+        self
     }
 }
 
@@ -516,11 +520,21 @@ mod tests {
         rows[9][0] = i16::MAX;
         let peaks = peaks(&rows);
         let table = Table { bits: 6, rows, peaks, scale: 1.0 };
+        let mut bytes = Vec::new();
+        table.write(&mut bytes);
+        let read = Table::<24>::read(&bytes).unwrap().0;
+        assert!(read.peaks.iter().all(|&p| p == u16::MAX));
+        for _ in 0..100 {
+            let feats: Vec<u32> = (0..next() % 60).map(|_| next() as u32).collect();
+            assert_eq!(read.scores_grouped(&feats), table.scores(&feats), "{feats:?}");
+        }
+        let read = read.with_peaks();
         let mut grouped_differs_from_sixteen = false;
         for _ in 0..2000 {
             let feats: Vec<u32> = (0..next() % 60).map(|_| next() as u32).collect();
             let exact = table.scores(&feats);
             assert_eq!(table.scores_grouped(&feats), exact, "{feats:?}");
+            assert_eq!(read.scores_grouped(&feats), exact, "{feats:?}");
             grouped_differs_from_sixteen |= table.sums16(&feats).iter().zip(&exact).any(|(a, b)| i32::from(*a) != *b);
         }
         // The test's sums do leave the i16 range, so the grouping is what keeps them exact.
