@@ -9,7 +9,6 @@
 
 use super::{Deprel, Syntax, Upos};
 use crate::analysis::Analysis;
-use std::fmt::Write as _;
 
 /// Words of one token that UD writes as one multiword token, and clitics it joins to the
 /// word before: the text stage splits `don't` into `do` `n't`, UD writes `don't` with two
@@ -27,6 +26,11 @@ fn joins_previous(a: &Analysis, syn: &Syntax, w: usize) -> bool {
         // Split inside a token: a fused clitic (`can|not`), not a hyphen.
         return !form.starts_with('-') && !a.text[prev.range()].ends_with('-');
     }
+    // Lower-casing never makes fewer characters, and every clitic has at most three: a
+    // longer form is none (most words, without lower-casing a copy of each).
+    if form.chars().nth(3).is_some() {
+        return false;
+    }
     let lower = form.to_lowercase().replace('’', "'");
     matches!(lower.as_str(), "n't" | "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m")
 }
@@ -35,6 +39,12 @@ fn joins_previous(a: &Analysis, syn: &Syntax, w: usize) -> bool {
 fn field(s: &str, out: &mut String) {
     if s.is_empty() {
         out.push('_');
+        return;
+    }
+    // Most fields are ASCII without whitespace (`char::is_whitespace`'s ASCII members are
+    // 9–13 and the space): copied whole.
+    if s.bytes().all(|b| b < 0x80 && !matches!(b, 9..=13 | b' ')) {
+        out.push_str(s);
         return;
     }
     for c in s.chars() {
@@ -49,7 +59,9 @@ pub fn write(a: &Analysis, id: &str, out: &mut String) {
     if id.is_empty() {
         out.push_str("# newdoc\n");
     } else {
-        let _ = writeln!(out, "# newdoc id = {}", one_line(id));
+        out.push_str("# newdoc id = ");
+        one_line(id, out);
+        out.push('\n');
     }
     let mut last_para = usize::MAX;
     for (k, s) in syn.sentences.iter().enumerate() {
@@ -58,13 +70,16 @@ pub fn write(a: &Analysis, id: &str, out: &mut String) {
             out.push_str("# newpar\n");
             last_para = para;
         }
-        if id.is_empty() {
-            let _ = writeln!(out, "# sent_id = {}", k + 1);
-        } else {
-            let _ = writeln!(out, "# sent_id = {}-{}", one_line(id), k + 1);
+        out.push_str("# sent_id = ");
+        if !id.is_empty() {
+            one_line(id, out);
+            out.push('-');
         }
+        number(k + 1, out);
+        out.push_str("\n# text = ");
         let (first, last) = (s.words.start, s.words.end - 1);
-        let _ = writeln!(out, "# text = {}", one_line(&a.text[syn.words[first].start..syn.words[last].end]));
+        one_line(&a.text[syn.words[first].start..syn.words[last].end], out);
+        out.push('\n');
         let space_after = |w: usize| {
             let end = syn.words[w].end;
             match syn.words.get(w + 1) {
@@ -80,7 +95,10 @@ pub fn write(a: &Analysis, id: &str, out: &mut String) {
                 group_end += 1;
             }
             if group_end > w {
-                let _ = write!(out, "{}-{}\t", w - first + 1, group_end - first + 1);
+                number(w - first + 1, out);
+                out.push('-');
+                number(group_end - first + 1, out);
+                out.push('\t');
                 field(&a.text[syn.words[w].start..syn.words[group_end].end], out);
                 out.push_str("\t_\t_\t_\t_\t_\t_\t_\t");
                 out.push_str(if space_after(group_end) { "_" } else { "SpaceAfter=No" });
@@ -88,13 +106,20 @@ pub fn write(a: &Analysis, id: &str, out: &mut String) {
             }
             for x in w..=group_end {
                 let word = &syn.words[x];
-                let _ = write!(out, "{}\t", x - first + 1);
+                number(x - first + 1, out);
+                out.push('\t');
                 field(&a.text[word.range()], out);
                 out.push('\t');
                 field(syn.lemma(x), out);
-                let head = syn.head(x).map_or(0, |h| h - first + 1);
-                let _ =
-                    write!(out, "\t{}\t{}\t_\t{head}\t{}\t_\t", word.upos.as_str(), syn.xpos(x), word.deprel.as_str());
+                out.push('\t');
+                out.push_str(word.upos.as_str());
+                out.push('\t');
+                out.push_str(syn.xpos(x));
+                out.push_str("\t_\t");
+                number(syn.head(x).map_or(0, |h| h - first + 1), out);
+                out.push('\t');
+                out.push_str(word.deprel.as_str());
+                out.push_str("\t_\t");
                 let in_group = group_end > w;
                 out.push_str(if in_group || space_after(x) { "_" } else { "SpaceAfter=No" });
                 out.push('\n');
@@ -105,9 +130,15 @@ pub fn write(a: &Analysis, id: &str, out: &mut String) {
     }
 }
 
-/// Line breaks and tabs as spaces (a comment is one line).
-fn one_line(s: &str) -> String {
-    s.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect()
+/// Appends `s` with line breaks and tabs as spaces (a comment is one line).
+fn one_line(s: &str, out: &mut String) {
+    out.extend(s.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }));
+}
+
+/// Appends a number in decimal (`itoa`: the formatting machinery of `write!` cost more than
+/// the rest of a word's line).
+fn number(n: usize, out: &mut String) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// A word of a treebank.

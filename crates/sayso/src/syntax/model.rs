@@ -219,6 +219,7 @@ impl Model {
         let suffixes = U32Map::read(&mut r)?;
         let words = U32Map::read(&mut r)?;
         let (tagger, rest) = Table::read(r.0)?;
+        let tagger = tagger.with_peaks();
         let (moves, rest) = Table::read(rest)?;
         let (labels, rest) = Table::read(rest)?;
         let (splitter, rest) = Table::read(rest)?;

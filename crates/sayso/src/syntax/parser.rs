@@ -17,7 +17,7 @@ use crate::learn::mix;
 
 /// Sentence-relative head of the root.
 pub(crate) const ROOT_HEAD: u16 = u16::MAX;
-/// No word.
+/// No head yet (in `heads`).
 const NONE: u16 = u16::MAX - 1;
 
 /// Row width of the move table (three moves used).
@@ -39,23 +39,34 @@ pub(crate) const RIGHT: usize = 1;
 pub(crate) const LEFT: usize = 2;
 
 /// The parser's configuration and the partial tree, for one sentence at a time.
+///
+/// The per-word arrays have `n + 2` entries: the sentence's words, the root at `n` and "no
+/// word" at `none` (`n + 1`), each holding the feature value its position has, so that
+/// gathering a feature is one read with no case for a missing word.
 #[derive(Default)]
 pub(crate) struct State {
     pub(crate) stack: Vec<u16>,
     /// The buffer's front; `n` is the root.
     pub(crate) b: usize,
     pub(crate) n: usize,
+    /// The index that stands for "no word": `n + 1`.
+    none: u16,
     pub(crate) heads: Vec<u16>,
+    /// Relations so far (255 for the root and "no word").
     pub(crate) labels: Vec<u8>,
+    /// Word and tag values of the features (the root and "no word" have their own).
+    words: Vec<u32>,
+    tags: Vec<u32>,
     /// Leftmost and second leftmost, rightmost and second rightmost dependents.
     l1: Vec<u16>,
     l2: Vec<u16>,
     r1: Vec<u16>,
     r2: Vec<u16>,
-    /// Numbers of left and right dependents.
+    /// Numbers of left and right dependents, capped at 6 (15 for "no word").
     nl: Vec<u8>,
     nr: Vec<u8>,
-    /// The relations of the left and right dependents, as bit sets.
+    /// The relations of the left and right dependents, as bit sets (1 for "no word", which
+    /// [`State::sets`] folds to 1).
     lset: Vec<u64>,
     rset: Vec<u64>,
     /// Punctuation words before each word (for "is there a comma between").
@@ -69,21 +80,34 @@ fn fill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
 
 impl State {
     /// The start configuration for a sentence with these tags.
-    pub(crate) fn start(&mut self, model: &Model, tags: &[u8]) {
+    pub(crate) fn start(&mut self, model: &Model, atoms: &[super::tagger::Atoms], tags: &[u8]) {
         let n = tags.len();
+        let none = (n + 1) as u16;
         self.n = n;
+        self.none = none;
         self.b = 0;
         self.stack.clear();
         fill(&mut self.heads, n, NONE);
-        fill(&mut self.labels, n, 0);
-        fill(&mut self.l1, n + 1, NONE);
-        fill(&mut self.l2, n + 1, NONE);
-        fill(&mut self.r1, n + 1, NONE);
-        fill(&mut self.r2, n + 1, NONE);
-        fill(&mut self.nl, n + 1, 0);
-        fill(&mut self.nr, n + 1, 0);
-        fill(&mut self.lset, n + 1, 0);
-        fill(&mut self.rset, n + 1, 0);
+        fill(&mut self.labels, n + 2, 255);
+        self.labels[..n].fill(0);
+        self.words.clear();
+        self.words.extend(atoms[..n].iter().map(|a| a.lw));
+        self.words.extend([2, 1]);
+        self.tags.clear();
+        self.tags.extend(tags.iter().map(|&t| u32::from(t)));
+        self.tags.extend([251, 250]);
+        fill(&mut self.l1, n + 2, none);
+        fill(&mut self.l2, n + 2, none);
+        fill(&mut self.r1, n + 2, none);
+        fill(&mut self.r2, n + 2, none);
+        fill(&mut self.nl, n + 2, 0);
+        fill(&mut self.nr, n + 2, 0);
+        self.nl[n + 1] = 15;
+        self.nr[n + 1] = 15;
+        fill(&mut self.lset, n + 2, 0);
+        fill(&mut self.rset, n + 2, 0);
+        self.lset[n + 1] = 1;
+        self.rset[n + 1] = 1;
         self.punct.clear();
         let mut count = 0u16;
         for &t in tags {
@@ -108,12 +132,12 @@ impl State {
 
     fn s(&self, k: usize) -> u16 {
         let len = self.stack.len();
-        if k < len { self.stack[len - 1 - k] } else { NONE }
+        if k < len { self.stack[len - 1 - k] } else { self.none }
     }
 
     fn buf(&self, k: usize) -> u16 {
         let i = self.b + k;
-        if i <= self.n { i as u16 } else { NONE }
+        if i <= self.n { i as u16 } else { self.none }
     }
 
     /// The arc a move makes: (head, dependent), the head `n` for the root.
@@ -141,12 +165,12 @@ impl State {
                 if d < h {
                     self.l2[h] = self.l1[h];
                     self.l1[h] = d as u16;
-                    self.nl[h] = self.nl[h].saturating_add(1);
+                    self.nl[h] = (self.nl[h] + 1).min(6);
                     self.lset[h] |= bit;
                 } else {
                     self.r2[h] = self.r1[h];
                     self.r1[h] = d as u16;
-                    self.nr[h] = self.nr[h].saturating_add(1);
+                    self.nr[h] = (self.nr[h] + 1).min(6);
                     self.rset[h] |= bit;
                 }
             }
@@ -183,50 +207,34 @@ impl State {
         c
     }
 
-    fn word(&self, atoms: &[super::tagger::Atoms], i: u16) -> u32 {
-        match i {
-            NONE => 1,
-            _ if i as usize == self.n => 2,
-            _ => atoms[i as usize].lw,
-        }
+    fn word(&self, i: u16) -> u32 {
+        self.words[i as usize]
     }
 
-    fn tag(&self, tags: &[u8], i: u16) -> u32 {
-        match i {
-            NONE => 250,
-            _ if i as usize == self.n => 251,
-            _ => u32::from(tags[i as usize]),
-        }
+    fn tag(&self, i: u16) -> u32 {
+        self.tags[i as usize]
     }
 
     fn label(&self, i: u16) -> u32 {
-        if i == NONE || i as usize >= self.n { 255 } else { u32::from(self.labels[i as usize]) }
+        u32::from(self.labels[i as usize])
     }
 
     fn valency(&self, i: u16) -> (u32, u32) {
-        if i == NONE {
-            (15, 15)
-        } else {
-            (u32::from(self.nl[i as usize].min(6)), u32::from(self.nr[i as usize].min(6)))
-        }
+        (u32::from(self.nl[i as usize]), u32::from(self.nr[i as usize]))
     }
 
     fn child(&self, v: &[u16], i: u16) -> u16 {
-        if i == NONE { NONE } else { v[i as usize] }
+        v[i as usize]
     }
 
     fn sets(&self, i: u16) -> (u32, u32) {
-        if i == NONE {
-            (1, 1)
-        } else {
-            let fold = |x: u64| (x ^ (x >> 32)) as u32;
-            (fold(self.lset[i as usize]), fold(self.rset[i as usize]))
-        }
+        let fold = |x: u64| (x ^ (x >> 32)) as u32;
+        (fold(self.lset[i as usize]), fold(self.rset[i as usize]))
     }
 
     /// Punctuation between words `a` < `b` (capped).
     fn punct_between(&self, a: u16, b: u16) -> u32 {
-        if a == NONE || b == NONE || a >= b {
+        if a == self.none || b == self.none || a >= b {
             return 9;
         }
         let (a, b) = (a as usize, (b as usize).min(self.n));
@@ -234,16 +242,11 @@ impl State {
     }
 
     /// The features of the current configuration for choosing a move, into `out`.
-    pub(crate) fn move_features(
-        &self,
-        atoms: &[super::tagger::Atoms],
-        tags: &[u8],
-        out: &mut [u32; MAX_FEATS],
-    ) -> usize {
+    pub(crate) fn move_features(&self, out: &mut [u32; MAX_FEATS]) -> usize {
         let (s0, s1, s2) = (self.s(0), self.s(1), self.s(2));
         let (b0, b1, b2) = (self.buf(0), self.buf(1), self.buf(2));
-        let w = |i| self.word(atoms, i);
-        let t = |i| self.tag(tags, i);
+        let w = |i| self.word(i);
+        let t = |i| self.tag(i);
         let l = |i| self.label(i);
         let (s0l1, s0l2) = (self.child(&self.l1, s0), self.child(&self.l2, s0));
         let (s0r1, s0r2) = (self.child(&self.r1, s0), self.child(&self.r2, s0));
@@ -251,8 +254,9 @@ impl State {
         let (s1r1, s1l1) = (self.child(&self.r1, s1), self.child(&self.l1, s1));
         let (ws0, ws1, wb0, wb1, wb2, ws2) = (w(s0), w(s1), w(b0), w(b1), w(b2), w(s2));
         let (ts0, ts1, ts2, tb0, tb1, tb2) = (t(s0), t(s1), t(s2), t(b0), t(b1), t(b2));
-        let d = if s0 == NONE || b0 == NONE { 0 } else { distance(b0 as usize - s0 as usize) };
-        let d2 = if s0 == NONE || s1 == NONE { 0 } else { distance(s0 as usize - s1 as usize) };
+        let none = self.none;
+        let d = if s0 == none || b0 == none { 0 } else { distance(b0 as usize - s0 as usize) };
+        let d2 = if s0 == none || s1 == none { 0 } else { distance(s0 as usize - s1 as usize) };
         let (s0vl, s0vr) = self.valency(s0);
         let (b0vl, _) = self.valency(b0);
         let (_, s1vr) = self.valency(s1);
@@ -367,17 +371,10 @@ impl State {
     }
 
     /// The features for choosing the relation of the arc `h` → `d` (`h == n`: the root).
-    pub(crate) fn label_features(
-        &self,
-        atoms: &[super::tagger::Atoms],
-        tags: &[u8],
-        h: usize,
-        d: usize,
-        out: &mut [u32; MAX_FEATS],
-    ) -> usize {
+    pub(crate) fn label_features(&self, h: usize, d: usize, out: &mut [u32; MAX_FEATS]) -> usize {
         let (h, d) = (h as u16, d as u16);
-        let w = |i| self.word(atoms, i);
-        let t = |i| self.tag(tags, i);
+        let w = |i| self.word(i);
+        let t = |i| self.tag(i);
         let l = |i| self.label(i);
         let tt = |a: u32, b: u32| (a << 8) | b;
         let dir = u32::from(d < h);
@@ -387,8 +384,9 @@ impl State {
         let (hl1, hr1) = (self.child(&self.l1, h), self.child(&self.r1, h));
         let (dls, drs) = self.sets(d);
         let (hls, hrs) = self.sets(h);
-        let prev = |i: u16| if i == 0 || i == NONE || i as usize > self.n { NONE } else { i - 1 };
-        let next = |i: u16| if i == NONE || i as usize + 1 >= self.n { NONE } else { i + 1 };
+        let none = self.none;
+        let prev = |i: u16| if i == 0 || i >= none { none } else { i - 1 };
+        let next = |i: u16| if i as usize + 1 >= self.n { none } else { i + 1 };
         let feats = [
             mix(100, dir, 0, 0),
             mix(101, wd, dir, 0),
@@ -462,7 +460,7 @@ pub(crate) fn run(
     mut choose_label: impl FnMut(&State, usize, usize, &[u32]) -> Deprel,
 ) {
     let Scratch { atoms, tags, heads, labels, parser: st, .. } = s;
-    st.start(model, tags);
+    st.start(model, atoms, tags);
     let mut feats = [0u32; MAX_FEATS];
     // Each move either shifts a word or attaches one: 2n moves; the bound guards the loop.
     for _ in 0..2 * st.n + 2 {
@@ -479,7 +477,7 @@ pub(crate) fn run(
         let mut mv = match (only, forced) {
             (Some(mv), Forced::Take) => mv,
             _ => {
-                let k = st.move_features(atoms, tags, &mut feats);
+                let k = st.move_features(&mut feats);
                 choose_move(st, &feats[..k], valid)
             }
         };
@@ -489,7 +487,7 @@ pub(crate) fn run(
         let label = match st.arc(mv) {
             Some((h, _)) if h == st.n => Deprel::Root,
             Some((h, d)) => {
-                let k = st.label_features(atoms, tags, h, d, &mut feats);
+                let k = st.label_features(h, d, &mut feats);
                 choose_label(st, h, d, &feats[..k])
             }
             None => Deprel::Dep,

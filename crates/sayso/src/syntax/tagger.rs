@@ -296,7 +296,7 @@ pub(crate) fn best(scores: &[i32; NT], ntags: usize) -> u8 {
 pub(crate) fn tag(model: &Model, s: &mut Scratch) {
     let ntags = model.ntags();
     let table = &model.tagger;
-    decode(s, |_, feats| best(&table.scores(feats), ntags));
+    decode(s, |_, feats| best(&table.scores_grouped(feats), ntags));
 }
 
 #[cfg(test)]
