@@ -316,9 +316,9 @@ impl<const N: usize> Averaged<N> {
 pub(crate) struct Table<const N: usize> {
     bits: u32,
     rows: Vec<[i16; N]>,
-    /// At least the largest absolute weight of each row, for [`Table::scores_grouped`]; for
-    /// a table read from bytes `u16::MAX` (unknown: each row is added in `i32`) until
-    /// [`Table::with_peaks`].
+    /// At least the largest absolute weight of each row, for [`Table::scores_grouped`]; empty
+    /// (unknown: the rows are added in `i32`) for a table read from bytes until
+    /// [`Table::with_peaks`], so that the tables no caller groups cost nothing at start-up.
     peaks: Vec<u16>,
     scale: f32,
 }
@@ -358,6 +358,9 @@ impl<const N: usize> Table<N> {
     /// `i32` ones. Integer sums do not depend on the grouping, so the result is the same.
     pub(crate) fn scores_grouped(&self, feats: &[u32]) -> [i32; N] {
         const ROOM: u32 = i16::MAX as u32;
+        if self.peaks.is_empty() {
+            return self.scores(feats);
+        }
         let mut s = [0i32; N];
         let mut part = [0i16; N];
         let mut room = ROOM;
@@ -372,7 +375,7 @@ impl<const N: usize> Table<N> {
                 }
                 room = ROOM;
                 if peak > room {
-                    // A weight of -32768 (never written by `table_in`), or a peak not known.
+                    // A weight of -32768 (never written by `table_in`).
                     self.add(f, &mut s);
                     continue;
                 }
@@ -452,7 +455,7 @@ impl<const N: usize> Table<N> {
                 *row.get_mut(c[0] as usize)? = i16::from_le_bytes([c[1], c[2]]);
             }
         }
-        Some((Table { bits, rows, peaks: vec![u16::MAX; 1 << bits], scale }, b.get(at..)?))
+        Some((Table { bits, rows, peaks: Vec::new(), scale }, b.get(at..)?))
     }
 
     /// The table with its rows' peaks, which [`Table::scores_grouped`] needs: one pass over
@@ -523,7 +526,7 @@ mod tests {
         let mut bytes = Vec::new();
         table.write(&mut bytes);
         let read = Table::<24>::read(&bytes).unwrap().0;
-        assert!(read.peaks.iter().all(|&p| p == u16::MAX));
+        assert!(read.peaks.is_empty());
         for _ in 0..100 {
             let feats: Vec<u32> = (0..next() % 60).map(|_| next() as u32).collect();
             assert_eq!(read.scores_grouped(&feats), table.scores(&feats), "{feats:?}");
