@@ -103,12 +103,24 @@ const MIN_CUES: usize = 2;
 /// One cue in this many is trained as if its lemma were unseen (see [`prepare`]).
 const DROPOUT: u32 = 8;
 
-/// The feature values of the cue lemmas with at least [`MIN_CUES`] cues in `examples`, sorted.
-fn known_lemmas(examples: &[Example]) -> Vec<u32> {
+/// Each article's finder and the drafts it proposes, generated once: the lemma counts and
+/// the features both read them.
+fn drafts(examples: &[Example]) -> Vec<(Finder<'_>, Vec<Draft<'_>>)> {
+    examples
+        .iter()
+        .map(|e| {
+            let mut f = Finder::new(&e.analysis);
+            let all = f.generate();
+            (f, all)
+        })
+        .collect()
+}
+
+/// The feature values of the cue lemmas with at least [`MIN_CUES`] cues among `drafts`, sorted.
+fn known_lemmas(drafts: &[(Finder<'_>, Vec<Draft<'_>>)]) -> Vec<u32> {
     let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
-    for e in examples {
-        let all = Finder::new(&e.analysis).generate();
-        for group in groups(&all) {
+    for (_, all) in drafts {
+        for group in groups(all) {
             if let Some(&i) = group.first() {
                 *counts.entry(super::model::hs(all[i].lemma)).or_default() += 1;
             }
@@ -117,14 +129,12 @@ fn known_lemmas(examples: &[Example]) -> Vec<u32> {
     counts.into_iter().filter(|&(_, n)| n >= MIN_CUES).map(|(l, _)| l).collect()
 }
 
-/// The cues of one article, their drafts' features and labels.
-fn prepare(e: &Example, known: &[u32]) -> Vec<Group> {
+/// The cues of one article (its finder `f` and drafts `all`), their drafts' features and labels.
+fn prepare(e: &Example, f: &Finder<'_>, all: &[Draft<'_>], known: &[u32]) -> Vec<Group> {
     let a = &e.analysis;
-    let mut f = Finder::new(a);
-    let all = f.generate();
     let prefix = visible_prefix(&a.text);
     let mut out = Vec::new();
-    for group in groups(&all) {
+    for group in groups(all) {
         let rule = group.iter().find(|&&i| all[i].origin == Origin::Rule).map(|&i| &all[i]);
         // Word dropout: some cues of known lemmas are learned as unseen too, so that the
         // unseen lemma's weights say how a cue is used (its frame, its content, its source)
@@ -157,8 +167,11 @@ fn prepare(e: &Example, known: &[u32]) -> Vec<Group> {
 /// fixed seed) and returns its bytes. `after_epoch` sees each epoch's averaged model (for
 /// choosing the number of epochs on held-out articles).
 pub fn train(examples: &[Example], epochs: usize, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
-    let known = known_lemmas(examples);
-    let prepared: Vec<Vec<Group>> = examples.iter().map(|e| prepare(e, &known)).collect();
+    let drafts = drafts(examples);
+    let known = known_lemmas(&drafts);
+    let prepared: Vec<Vec<Group>> =
+        examples.iter().zip(&drafts).map(|(e, (f, all))| prepare(e, f, all, &known)).collect();
+    drop(drafts);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut p = Averaged::<1>::new(BITS);
@@ -239,8 +252,8 @@ pub fn score(a: &Analysis, gold: &[Gold]) -> (usize, usize, usize) {
 pub fn coverage(examples: &[Example]) -> (usize, usize) {
     let mut cues = 0;
     let mut labelled = 0;
-    for e in examples {
-        for g in prepare(e, &[]) {
+    for (e, (f, all)) in examples.iter().zip(&drafts(examples)) {
+        for g in prepare(e, f, all, &[]) {
             cues += 1;
             labelled += usize::from(g.label.is_some());
         }
