@@ -69,21 +69,13 @@ def article_of(row):
 
 
 def analyse(articles):
-    """Documents for a partition's articles, in order, and how many failed. One bad page (an
-    index page, say) makes `extract_many` raise for the whole partition; the partition is then
-    analysed article by article so that only the bad ones are dropped."""
+    """Documents for a partition's articles, in order, and how many failed: a bad page (an
+    index page, say) is counted and dropped, the rest of the partition is kept."""
     import sayso  # imported on the executor
 
-    try:
-        return sayso.extract_many(articles), 0
-    except sayso.InvalidInput:
-        docs = []
-        for a in articles:
-            try:
-                docs.extend(sayso.extract_many([a], jobs=1))
-            except sayso.InvalidInput:
-                continue
-        return docs, len(articles) - len(docs)
+    results = sayso.extract_many(articles, return_exceptions=True)
+    docs = [r for r in results if isinstance(r, sayso.Document)]
+    return docs, len(results) - len(docs)
 
 
 def extract_partition(rows):

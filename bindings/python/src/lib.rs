@@ -96,61 +96,40 @@ fn extract_json(
 }
 
 /// Analyses many articles (strings, or dicts with `text` or `html` and metadata) on all
-/// cores, in order; returns one pretty JSON Document per article. The first bad article
-/// raises, naming its index.
+/// cores, in order; returns one pretty JSON Document per article. An item that is no article
+/// raises before any work; otherwise the first article that fails raises, naming its index;
+/// with `return_exceptions`, a bad article's place holds its
+/// `InvalidInput` instead, so one page without an article does not cost the batch.
 #[pyfunction]
-#[pyo3(signature = (articles, *, jobs=None, offsets="codepoint", actors=None))]
+#[pyo3(signature = (articles, *, jobs=None, offsets="codepoint", actors=None, return_exceptions=false))]
 fn extract_many_json(
     py: Python<'_>,
     articles: &Bound<'_, PyList>,
     jobs: Option<usize>,
     offsets: &str,
     actors: Option<PyRef<'_, Actors>>,
-) -> PyResult<Vec<String>> {
+    return_exceptions: bool,
+) -> PyResult<Vec<Py<PyAny>>> {
     let options = options(offsets, actors.as_deref())?;
     let json = py.import("json")?;
     let mut inputs = Vec::with_capacity(articles.len());
     for (i, item) in articles.iter().enumerate() {
-        let input = if let Ok(s) = item.cast::<PyString>() {
-            ArticleInput::from_text(s.to_cow()?.into_owned())
-        } else if let Ok(dict) = item.cast::<PyDict>() {
-            // A page given as bytes is decoded here; everything else goes through the JSON
-            // reader, as a line of a batch would.
-            let page = dict.get_item("html")?.filter(|h| h.is_instance_of::<PyBytes>());
-            if page.is_some() && dict.get_item("text")?.is_some_and(|t| !t.is_none()) {
-                return Err(InvalidInput::new_err(format!("article {i}: {}", sayso::Error::TextAndHtml)));
-            }
-            let fields = if page.is_some() {
-                let copy = dict.copy()?;
-                copy.del_item("html")?;
-                copy.set_item("text", "")?;
-                copy
-            } else {
-                dict.clone()
-            };
-            let text: String = json.call_method1("dumps", (fields,))?.extract()?;
-            let mut input =
-                ArticleInput::from_json_str(&text).map_err(|e| InvalidInput::new_err(format!("article {i}: {e}")))?;
-            if let Some(page) = page {
-                let from_page = page_input(&page).map_err(|e| InvalidInput::new_err(format!("article {i}: {e}")))?;
-                input.html = from_page.html;
-                input.warnings = from_page.warnings;
-            }
-            input
-        } else {
-            return Err(InvalidInput::new_err(format!(
-                "article {i}: expected a string or a dict, got {}",
-                item.get_type().name()?
-            )));
-        };
+        let input = article_input(&json, &item).map_err(|e| format!("article {i}: {e}"));
+        if let (Err(message), false) = (&input, return_exceptions) {
+            return Err(InvalidInput::new_err(message.clone()));
+        }
         inputs.push(input);
     }
     let run = || -> Vec<Result<String, String>> {
         inputs
             .into_par_iter()
             .enumerate()
-            .map(|(i, a)| {
-                sayso::extract(a, &options).map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}"))
+            .map(|(i, input)| {
+                input.and_then(|a| {
+                    sayso::extract(a, &options)
+                        .map(|d| sayso::to_json_pretty(&d))
+                        .map_err(|e| format!("article {i}: {e}"))
+                })
             })
             .collect()
     };
@@ -162,7 +141,49 @@ fn extract_many_json(
             .map_err(|e| format!("cannot start {n} threads: {e}")),
         _ => Ok(run()),
     });
-    results.map_err(InvalidOption::new_err)?.into_iter().map(|r| r.map_err(InvalidInput::new_err)).collect()
+    results
+        .map_err(InvalidOption::new_err)?
+        .into_iter()
+        .map(|result| match result {
+            Ok(document) => Ok(PyString::new(py, &document).into_any().unbind()),
+            Err(message) if return_exceptions => Ok(InvalidInput::new_err(message).into_value(py).into_any()),
+            Err(message) => Err(InvalidInput::new_err(message)),
+        })
+        .collect()
+}
+
+/// One item of `extract_many`'s list as an article: a string is its text; a dict goes
+/// through the JSON reader, as a line of a batch would, with a page given as bytes decoded
+/// here. The error is the message, without the article's index.
+fn article_input(json: &Bound<'_, PyModule>, item: &Bound<'_, PyAny>) -> Result<ArticleInput, String> {
+    let py_error = |e: PyErr| e.to_string();
+    if let Ok(s) = item.cast::<PyString>() {
+        return Ok(ArticleInput::from_text(s.to_cow().map_err(py_error)?.into_owned()));
+    }
+    let Ok(dict) = item.cast::<PyDict>() else {
+        let kind = item.get_type().name().map_err(py_error)?;
+        return Err(format!("expected a string or a dict, got {kind}"));
+    };
+    let page = dict.get_item("html").map_err(py_error)?.filter(|h| h.is_instance_of::<PyBytes>());
+    if page.is_some() && dict.get_item("text").map_err(py_error)?.is_some_and(|t| !t.is_none()) {
+        return Err(sayso::Error::TextAndHtml.to_string());
+    }
+    let fields = if page.is_some() {
+        let copy = dict.copy().map_err(py_error)?;
+        copy.del_item("html").map_err(py_error)?;
+        copy.set_item("text", "").map_err(py_error)?;
+        copy
+    } else {
+        dict.clone()
+    };
+    let text: String = json.call_method1("dumps", (fields,)).and_then(|t| t.extract()).map_err(py_error)?;
+    let mut input = ArticleInput::from_json_str(&text).map_err(|e| e.to_string())?;
+    if let Some(page) = page {
+        let from_page = page_input(&page).map_err(py_error)?;
+        input.html = from_page.html;
+        input.warnings = from_page.warnings;
+    }
+    Ok(input)
 }
 
 /// A Document (JSON text) as HTML: the view `sayso view` and the server show; a fragment for

@@ -96,6 +96,34 @@ def test_errors_are_sayso_errors_with_clear_messages():
         sayso.extract(42)  # type: ignore[arg-type]
 
 
+def test_extract_many_can_keep_the_batch_when_some_articles_are_bad():
+    good = ["Officials said the bridge was closed.", {"id": "g2", "text": "The mayor said it reopened."}]
+    batch = [
+        good[0],
+        "   ",
+        {"id": "d", "text": "Text.", "published": "17/12/2017"},
+        good[1],
+        {"id": "p", "html": b"<html><body><nav>Home</nav></body></html>"},
+        42,
+    ]
+    results = sayso.extract_many(batch, jobs=2, return_exceptions=True)  # type: ignore[list-item]
+    assert len(results) == len(batch)
+    errors = {i: r for i, r in enumerate(results) if isinstance(r, sayso.InvalidInput)}
+    assert sorted(errors) == [1, 2, 4, 5]
+    assert "article 1: empty text" in str(errors[1])
+    assert "article 2" in str(errors[2]) and "date" in str(errors[2])
+    assert "article 4" in str(errors[4]) and "no article in the page" in str(errors[4])
+    assert "article 5: expected a string or a dict, got int" in str(errors[5])
+    docs = [r for r in results if isinstance(r, sayso.Document)]
+    assert [d.to_json() for d in docs] == [d.to_json() for d in sayso.extract_many(good)]
+    # Without it, an item that is no article at all is refused before any work is done; then
+    # the first article that fails raises.
+    with pytest.raises(sayso.InvalidInput, match="article 5: expected a string or a dict"):
+        sayso.extract_many(batch)  # type: ignore[arg-type]
+    with pytest.raises(sayso.InvalidInput, match="article 1: empty text"):
+        sayso.extract_many(batch[:5])
+
+
 def test_parse_writes_conllu_with_a_tree_per_sentence():
     out = sayso.parse("Officials said the bridge was closed by the police. It reopened on Monday.", id="d1")
     assert out.startswith("# newdoc id = d1\n")

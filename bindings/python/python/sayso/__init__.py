@@ -13,7 +13,8 @@ sayso's Rust core; this package converts arguments and wraps the JSON it returns
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from collections import abc
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Union, overload
 
 from ._sayso import (
     SCHEMA_VERSION,
@@ -215,19 +216,56 @@ def extract(
     )
 
 
+@overload
+def extract_many(
+    articles: Iterable[Union[str, Mapping[str, Any]]],
+    *,
+    jobs: Optional[int] = ...,
+    offsets: str = ...,
+    actors: Optional[Actors] = ...,
+    return_exceptions: Literal[False] = ...,
+) -> List[Document]: ...
+@overload
+def extract_many(
+    articles: Iterable[Union[str, Mapping[str, Any]]],
+    *,
+    jobs: Optional[int] = ...,
+    offsets: str = ...,
+    actors: Optional[Actors] = ...,
+    return_exceptions: bool,
+) -> List[Union[Document, InvalidInput]]: ...
 def extract_many(
     articles: Iterable[Union[str, Mapping[str, Any]]],
     *,
     jobs: Optional[int] = None,
     offsets: str = "codepoint",
     actors: Optional[Actors] = None,
-) -> List[Document]:
+    return_exceptions: bool = False,
+) -> Union[List[Document], List[Union[Document, InvalidInput]]]:
     """Analyse many articles (strings, or dicts with ``text`` or ``html`` -- a web page as
     ``str`` or ``bytes`` -- and optional ``id``, ``published``, ``title``, ``url``,
     ``publisher``, ``authors``, ``language``) on all cores (or ``jobs`` threads) without
-    holding the GIL. Returns Documents in input order."""
-    items = [a if isinstance(a, str) else dict(a) for a in articles]
-    return [Document(j) for j in _extract_many_json(items, jobs=jobs, offsets=offsets, actors=actors)]
+    holding the GIL. Returns Documents in input order.
+
+    An item that is no article (not a str or a dict, a field of the wrong type) raises
+    :class:`InvalidInput` naming its index before any work is done; otherwise the first
+    article that cannot be analysed (empty text, a page with no article, a bad date) raises
+    it, and nothing is returned. With
+    ``return_exceptions=True`` (as in :func:`asyncio.gather`) every good article still gets
+    its Document and a bad one's place holds its :class:`InvalidInput`:
+
+    >>> docs = sayso.extract_many(["Officials said it.", "   "], return_exceptions=True)
+    >>> [type(d).__name__ for d in docs]
+    ['Document', 'InvalidInput']
+    """
+    # Anything else goes through as it is, so that its error names its place in the batch.
+    items = [dict(a) if isinstance(a, abc.Mapping) and not isinstance(a, dict) else a for a in articles]
+    results = _extract_many_json(
+        items, jobs=jobs, offsets=offsets, actors=actors, return_exceptions=return_exceptions
+    )
+    if return_exceptions:
+        return [Document(r) if isinstance(r, str) else r for r in results]
+    return [Document(r) for r in results if isinstance(r, str)]
 
 
 def parse(text: str, *, id: Optional[str] = None) -> str:
