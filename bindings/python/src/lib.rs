@@ -145,12 +145,19 @@ fn extract_many_json(
         };
         inputs.push(input);
     }
+    // Batches of 16 articles per worker, as `sayso extract` runs them: each stage over the
+    // batch before the next keeps its tables in cache (`sayso::extract_batch`).
     let run = || -> Vec<Result<String, String>> {
         inputs
             .into_par_iter()
             .enumerate()
-            .map(|(i, a)| {
-                sayso::extract(a, &options).map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}"))
+            .chunks(16)
+            .flat_map_iter(|batch| {
+                let (indices, articles): (Vec<usize>, Vec<ArticleInput>) = batch.into_iter().unzip();
+                indices
+                    .into_iter()
+                    .zip(sayso::extract_batch(articles, &options))
+                    .map(|(i, doc)| doc.map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}")))
             })
             .collect()
     };
