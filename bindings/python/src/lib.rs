@@ -120,16 +120,26 @@ fn extract_many_json(
         }
         inputs.push(input);
     }
+    // Batches of 16 articles per worker, as `sayso extract` runs them: each stage over the
+    // batch before the next keeps its tables in cache (`sayso::extract_batch`).
     let run = || -> Vec<Result<String, String>> {
         inputs
             .into_par_iter()
             .enumerate()
-            .map(|(i, input)| {
-                input.and_then(|a| {
-                    sayso::extract(a, &options)
-                        .map(|d| sayso::to_json_pretty(&d))
-                        .map_err(|e| format!("article {i}: {e}"))
-                })
+            .chunks(16)
+            .flat_map_iter(|batch| {
+                // Only the articles that were read go through the stages; a bad one keeps its
+                // place with its error.
+                let (good, bad): (Vec<_>, Vec<_>) = batch.into_iter().partition(|(_, input)| input.is_ok());
+                let (indices, articles): (Vec<usize>, Vec<ArticleInput>) =
+                    good.into_iter().filter_map(|(i, input)| Some((i, input.ok()?))).unzip();
+                let done = indices.into_iter().zip(sayso::extract_batch(articles, &options)).map(|(i, doc)| {
+                    (i, doc.map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}")))
+                });
+                let failed = bad.into_iter().filter_map(|(i, input)| Some((i, Err(input.err()?))));
+                let mut results: Vec<_> = done.chain(failed).collect();
+                results.sort_unstable_by_key(|&(i, _)| i);
+                results.into_iter().map(|(_, result)| result)
             })
             .collect()
     };

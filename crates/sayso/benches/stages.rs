@@ -167,6 +167,22 @@ fn full_pipeline_to_json(b: divan::Bencher) {
     });
 }
 
+/// The same as `full_pipeline_to_json` in batches of 16 articles through `extract_batch` (each
+/// stage over the batch before the next), as `sayso extract` runs it.
+#[divan::bench(sample_count = 10)]
+fn full_pipeline_batched_to_json(b: divan::Bencher) {
+    b.counter(divan::counter::BytesCount::new(total_bytes())).bench(|| {
+        let mut out = 0usize;
+        for batch in TEXTS.chunks(16) {
+            let inputs = batch.iter().map(|t| ArticleInput::from_text(t.clone())).collect();
+            for doc in sayso::extract_batch(inputs, &sayso::Options::default()) {
+                out += doc.map(|d| sayso::to_json_line(&d).len()).unwrap_or(0);
+            }
+        }
+        out
+    });
+}
+
 /// The documents of the bench texts, extracted once for the serialisation benches.
 static DOCS: LazyLock<Vec<sayso::Document>> = LazyLock::new(|| {
     TEXTS

@@ -86,3 +86,32 @@ fn json_lines_are_serde_json_bytes() {
         );
     }
 }
+
+/// `extract_batch` runs each stage over the whole batch before the next: every document must
+/// be the one `extract` gives for the same article alone, a failing article (empty text, a
+/// bad date) must get its own error in its own place, and a German article must be skipped
+/// by the later stages without disturbing its neighbours.
+#[test]
+fn a_batch_gives_each_article_its_own_document() {
+    let mut inputs: Vec<ArticleInput> = corpus().into_iter().map(|(_, a)| a).collect();
+    inputs.insert(3, ArticleInput::from_text("   ".to_string()));
+    let mut bad_date = ArticleInput::from_text("The mayor said the bridge would reopen on Monday.".to_string());
+    bad_date.published = Some("not a date".to_string());
+    inputs.insert(7, bad_date);
+    let expected: Vec<Result<String, String>> = inputs
+        .iter()
+        .map(|a| {
+            sayso::extract(a.clone(), &Options::default()).map(|d| sayso::to_json_line(&d)).map_err(|e| e.to_string())
+        })
+        .collect();
+    assert!(expected[3].is_err() && expected[7].is_err());
+    assert!(expected.iter().filter(|r| r.is_ok()).count() >= 12);
+    let batch: Vec<Result<String, String>> = sayso::extract_batch(inputs, &Options::default())
+        .into_iter()
+        .map(|r| r.map(|d| sayso::to_json_line(&d)).map_err(|e| e.to_string()))
+        .collect();
+    assert_eq!(batch.len(), expected.len());
+    for (i, (b, e)) in batch.iter().zip(&expected).enumerate() {
+        assert!(b == e, "article {i}: the batch's result differs from extract's");
+    }
+}

@@ -229,7 +229,14 @@ fn code(body: &str) -> Result<(Option<Box<str>>, Restriction), String> {
     if code != "---" && !valid {
         return Err(format!("`{code}` is no actor code (capitals, digits and `~`, or `---`)"));
     }
-    let r: String = restriction.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spaces inside a restriction ("> 20170120") are dropped; most have none, and the
+    // built-in dictionaries' 64,000 codes are read at every start.
+    let trimmed = restriction.trim();
+    let r: std::borrow::Cow<'_, str> = if trimmed.contains(char::is_whitespace) {
+        trimmed.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+    } else {
+        trimmed.into()
+    };
     let bad = || format!("`{restriction}` is no date restriction (<date, >date or date-date; YYYYMMDD or YYMMDD)");
     let restriction = if r.is_empty() {
         Restriction::Always
@@ -708,6 +715,20 @@ mod tests {
         assert_eq!(day("1920030320"), None);
         assert_eq!(day("20171301"), None);
         assert!(Restriction::Between(20_000_101, 20_001_231).holds(20_001_231), "ends are included");
+    }
+
+    #[test]
+    fn restrictions_read_with_or_without_spaces_inside() {
+        let read = |body: &str| code(body).map(|(c, r)| (c.map(String::from), r));
+        let after = Ok((Some("USAGOV".to_string()), Restriction::After(20_170_120)));
+        assert_eq!(read("USAGOV >20170120"), after);
+        assert_eq!(read("USAGOV  > 20170120 "), after);
+        let between = Ok((Some("USAGOV".to_string()), Restriction::Between(20_170_120, 20_210_120)));
+        assert_eq!(read("USAGOV 20170120 - 20210120"), between);
+        assert_eq!(read("USAGOV"), Ok((Some("USAGOV".to_string()), Restriction::Always)));
+        assert_eq!(read("--- <19990101"), Ok((None, Restriction::Before(19_990_101))));
+        let err = read("USAGOV  >2017").expect_err("a four-digit date is no date");
+        assert!(err.contains("` >2017`"), "{err}");
     }
 
     #[test]
