@@ -359,7 +359,14 @@ impl Finder<'_> {
         // makes no report of an object; only a clause or a quotation is reported ("a report
         // that said the talks failed").
         let described = relative && before.is_some_and(|b| matches!(self.lw(b), "that" | "which"));
-        if (entry.weak || described) && !clause_like {
+        if entry.weak && !clause_like {
+            return false;
+        }
+        // What counts as a clause here is stricter than `clause_like`, which takes any three
+        // words that may start one: the parse's clausal complement, "that" or a quotation.
+        let complement = !self.a.syntax.is_empty()
+            && self.a.syntax.word_of_token(cue.start).is_some_and(|w| self.a.syntax.child(w, Deprel::Ccomp).is_some());
+        if described && !(complement || self.lw(first) == "that" || self.opens_quote(first)) {
             return false;
         }
         if entry.naming {
@@ -660,11 +667,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         let w = syn.word_of_token(t)?;
-        if let Some(c) = syn.child(w, Deprel::Ccomp) {
-            return Some(self.subtree_tokens(c).end);
-        }
-        let clause = syn.relative_clause(w)?;
-        Some(self.subtree_tokens(clause).end)
+        let end = match syn.child(w, Deprel::Ccomp) {
+            Some(c) => self.subtree_tokens(c).end,
+            None => self.subtree_tokens(syn.relative_clause(w)?).end,
+        };
+        // The parse leaves a closing quotation mark out of the clause (", he said “to thank
+        // him,”"): the content keeps it.
+        let close = if self.is_comma(end) { end + 1 } else { end };
+        Some(if self.closes_quote(close).is_some() { close + 1 } else { end })
     }
 
     /// The lexicon entry of the one-word cue form at token `t` with the given part, if any.
@@ -741,7 +751,20 @@ impl<'a> Finder<'a> {
             if free {
                 continue;
             }
-            for Reading { origin, head, content, cut } in contents.drain(..) {
+            // A restrictive relative clause in the sentence's subject: "Parents who say the
+            // school is unsafe | will meet the board" (see `second_predicate`).
+            let sentence_start = self.sentence_range(self.a.tokens[t].sentence).start;
+            let in_subject = source_rel == SourceRel::Relative
+                && source.as_ref().is_some_and(|s| s.start == sentence_start && !s.clone().any(|k| self.is_comma(k)));
+            for Reading { origin, head, mut content, cut } in contents.drain(..) {
+                if in_subject {
+                    if let Some(last) = content.last_mut() {
+                        last.end = self.second_predicate(last.clone());
+                    }
+                    if content.last().is_some_and(|r| r.is_empty()) {
+                        continue;
+                    }
+                }
                 if let Some(e) = entry {
                     if !self.fits_entry(&LEXICON.entries[e], w, origin, &content, source_kind) {
                         continue;

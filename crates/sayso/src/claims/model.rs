@@ -5,7 +5,9 @@
 //! around it (the cue's lemma, part of speech and relation, whether it sits in a relative
 //! clause, what heads the content and how it starts, how the source was found and what it
 //! names, whether the rules agree); the best draft of each cue is kept when its score is
-//! positive, so the model decides both what is a claim and where its content lies.
+//! positive, so the model decides both what is a claim and where its content lies. A cue
+//! reported inside another claim keeps the rules' draft unless the model clearly rejects
+//! the cue ([`NESTED`]).
 //!
 //! Weights (`model.bin`) are learned by `just train-claims` from the PolNeAR training split
 //! (see `train`); without them the stage keeps the rules' drafts alone. Reads drafts, the
@@ -38,8 +40,6 @@ pub struct Model {
     /// The score a cue reported inside another claim must pass for its rules' draft to be
     /// kept (see [`Finder::decide`]); not stored, [`NESTED`] unless set.
     pub(super) nested: i32,
-    /// The score a top-level cue's best draft must pass to be kept; not stored, 0 unless set.
-    pub(super) top: i32,
 }
 
 /// The default of [`Model::nested`]: below the top-level threshold (0). PolNeAR annotates no
@@ -64,7 +64,7 @@ impl Model {
             return None;
         }
         let known: Vec<u32> = rest.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
-        known.is_sorted().then_some(Model { table, known, nested: NESTED, top: 0 })
+        known.is_sorted().then_some(Model { table, known, nested: NESTED })
     }
 
     /// The model's bytes: a magic tag, the length and text of a note (what the weights
@@ -87,14 +87,6 @@ impl Model {
     #[must_use]
     pub fn with_nested_threshold(mut self, threshold: i32) -> Model {
         self.nested = threshold;
-        self
-    }
-
-    /// The same model with another threshold for top-level claims (for choosing it on
-    /// held-out articles, `train_claims`).
-    #[must_use]
-    pub fn with_threshold(mut self, threshold: i32) -> Model {
-        self.top = threshold;
         self
     }
 
@@ -366,7 +358,7 @@ impl<'a> Finder<'a> {
                 }
             }
             best_score.push(best.map_or(i32::MIN, |(s, _)| s));
-            chosen.push(best.filter(|&(s, _)| s > model.top).map(|(_, i)| i));
+            chosen.push(best.filter(|&(s, _)| s > 0).map(|(_, i)| i));
         }
         let inside = nested(all, &groups, &chosen, |t| self.quote_at[t].is_some());
         let keep = groups
