@@ -284,6 +284,21 @@ impl Finder<'_> {
 
     /// Quotations that fill their sentences without a cue of their own continue the claim
     /// just before them ("“X,” said Caddell. “Y.”"; a statement quoted over paragraphs).
+    /// The bare quotation that may continue draft `d`'s quoted content: a double quotation
+    /// opening the sentence right after the draft's last one and filling it. A cheap view of
+    /// what [`Finder::bare_quotes`] joins, for labelling drafts in training.
+    pub(super) fn continuation(&self, d: &Draft) -> Option<Range<usize>> {
+        let last = d.content.last()?;
+        if !(last.clone()).any(|k| self.quote_dir(k).is_some()) {
+            return None;
+        }
+        let s = self.a.tokens.get(d.last_token().checked_sub(1)?)?.sentence;
+        let next = self.sentence_range(s + 1);
+        let q = self.quote_at.get(next.start).copied().flatten()?;
+        let qr = self.quote_tokens[q].clone();
+        (qr.start == next.start && self.a.quotes[q].close.is_some()).then_some(qr)
+    }
+
     pub(super) fn bare_quotes(&mut self) {
         // Which draft ends in which sentence, and the tokens contents cover.
         let mut covered = vec![false; self.a.tokens.len()];

@@ -135,16 +135,22 @@ impl Finder<'_> {
         // The source of ", adding ..." is the sentence's, further left: what precedes it
         // there is not this cue's content.
         let mut borrowed = false;
+        // The noun a relative pronoun stands for, which names the source's entity.
+        let mut core: Option<Range<usize>> = None;
         match before {
-            Some(b) if WORDS.relative.contains(self.lw(b)) && self.lw(b) != "who" => {
-                let floor = sr.start;
-                let ante_end = if b > floor && self.is_comma(b - 1) { b - 1 } else { b };
-                source = self.np_left(ante_end, floor);
-                relative = true;
-            }
-            Some(b) if self.lw(b) == "who" => {
+            Some(b) if WORDS.relative.contains(self.lw(b)) => {
                 let ante_end = if b > sr.start && self.is_comma(b - 1) { b - 1 } else { b };
-                source = self.np_left(ante_end, sr.start).or(Some(b..b + 1));
+                core = self.np_left(ante_end, sr.start);
+                // Annotators mark either the noun or its pronoun ("the mayor, *who* said"):
+                // the source runs from one to the other, as the parse's does; not "that",
+                // which is as often a conjunction or a determiner as a pronoun.
+                let pronoun = matches!(self.lw(b), "who" | "which");
+                source = match &core {
+                    Some(np) if pronoun => Some(np.start..b + 1),
+                    Some(np) => Some(np.clone()),
+                    None if self.lw(b) == "who" => Some(b..b + 1),
+                    None => None,
+                };
                 relative = true;
             }
             Some(b) if matches!(self.lw(b), "and" | "but") => {
@@ -320,6 +326,20 @@ impl Finder<'_> {
                     end = self.quote_tokens[q].end;
                 }
             }
+            // A cue in a relative clause reports only inside that clause.
+            if relative {
+                if let Some(clause) = self.relative_clause_end(cue.start) {
+                    end = end.min(clause);
+                }
+                // A relative clause in the sentence's subject ("Parents who say the school is
+                // unsafe | will meet the board") is followed by the sentence's own verb, which
+                // the parse often takes into the clause: it starts at the first auxiliary or
+                // modal after a finite verb of the content that no conjunction joins to it.
+                let subject = core.as_ref().is_some_and(|np| np.start == sr.start && !self.is_comma(np.end));
+                if subject {
+                    end = end.min(self.second_predicate(start..end));
+                }
+            }
             if end <= start {
                 return false;
             }
@@ -335,7 +355,18 @@ impl Finder<'_> {
         if content_words == 0 {
             return false;
         }
+        // "a shortage that demands a quick answer": a thing described by a relative clause
+        // makes no report of an object; only a clause or a quotation is reported ("a report
+        // that said the talks failed").
+        let described = relative && before.is_some_and(|b| matches!(self.lw(b), "that" | "which"));
         if entry.weak && !clause_like {
+            return false;
+        }
+        // What counts as a clause here is stricter than `clause_like`, which takes any three
+        // words that may start one: the parse's clausal complement, "that" or a quotation.
+        let complement = !self.a.syntax.is_empty()
+            && self.a.syntax.word_of_token(cue.start).is_some_and(|w| self.a.syntax.child(w, Deprel::Ccomp).is_some());
+        if described && !(complement || self.lw(first) == "that" || self.opens_quote(first)) {
             return false;
         }
         if entry.naming {
@@ -370,6 +401,9 @@ impl Finder<'_> {
         }
         let frame = Frame::Preposed;
         self.push_verb_draft(frame, cue.start..cue_end, entry, source, content, s);
+        if let Some(d) = self.drafts.last_mut() {
+            d.source_core = core;
+        }
         true
     }
 
@@ -596,6 +630,53 @@ impl Finder<'_> {
 }
 
 impl<'a> Finder<'a> {
+    /// The first auxiliary or modal in `r` that follows a finite verb of `r` with no
+    /// subject, conjunction, relative pronoun or comma right before it (`r.end` when none): where a
+    /// second predicate starts.
+    fn second_predicate(&self, r: Range<usize>) -> usize {
+        let syn = &self.a.syntax;
+        if syn.is_empty() {
+            return r.end;
+        }
+        let mut finite = false;
+        for k in r.clone() {
+            let Some(w) = syn.word_of_token(k) else { continue };
+            let is_finite = matches!(syn.xpos(w), "VBZ" | "VBD" | "VBP" | "MD");
+            if is_finite && finite && syn.upos(w) == Upos::Aux && k > r.start {
+                let p = self.lw(k - 1);
+                // A noun or pronoun before it is its own subject: "said he was told *he would*".
+                let subject = syn
+                    .word_of_token(k - 1)
+                    .is_some_and(|v| matches!(syn.upos(v), Upos::Pron | Upos::Noun | Upos::Propn | Upos::Num));
+                if !(subject || WORDS.conjunction.contains(p) || WORDS.relative.contains(p) || self.is_comma(k - 1)) {
+                    return k;
+                }
+            }
+            finite |= is_finite;
+        }
+        r.end
+    }
+
+    /// Where the content of a cue at token `t` in a relative clause ends, when the parse
+    /// says: after the cue's clausal complement, else after the relative clause. The parse
+    /// often takes a relative clause set off by commas for the main one ("Ms. Ruiz, who
+    /// argued that …, lost"), but still hangs the complement on the cue.
+    fn relative_clause_end(&self, t: usize) -> Option<usize> {
+        let syn = &self.a.syntax;
+        if syn.is_empty() {
+            return None;
+        }
+        let w = syn.word_of_token(t)?;
+        let end = match syn.child(w, Deprel::Ccomp) {
+            Some(c) => self.subtree_tokens(c).end,
+            None => self.subtree_tokens(syn.relative_clause(w)?).end,
+        };
+        // The parse leaves a closing quotation mark out of the clause (", he said “to thank
+        // him,”"): the content keeps it.
+        let close = if self.is_comma(end) { end + 1 } else { end };
+        Some(if self.closes_quote(close).is_some() { close + 1 } else { end })
+    }
+
     /// The lexicon entry of the one-word cue form at token `t` with the given part, if any.
     pub(super) fn entry_at(&self, t: usize, part: Part) -> Option<usize> {
         LEXICON
@@ -670,7 +751,20 @@ impl<'a> Finder<'a> {
             if free {
                 continue;
             }
-            for Reading { origin, head, content, cut } in contents.drain(..) {
+            // A restrictive relative clause in the sentence's subject: "Parents who say the
+            // school is unsafe | will meet the board" (see `second_predicate`).
+            let sentence_start = self.sentence_range(self.a.tokens[t].sentence).start;
+            let in_subject = source_rel == SourceRel::Relative
+                && source.as_ref().is_some_and(|s| s.start == sentence_start && !s.clone().any(|k| self.is_comma(k)));
+            for Reading { origin, head, mut content, cut } in contents.drain(..) {
+                if in_subject {
+                    if let Some(last) = content.last_mut() {
+                        last.end = self.second_predicate(last.clone());
+                    }
+                    if content.last().is_some_and(|r| r.is_empty()) {
+                        continue;
+                    }
+                }
                 if let Some(e) = entry {
                     if !self.fits_entry(&LEXICON.entries[e], w, origin, &content, source_kind) {
                         continue;

@@ -315,3 +315,35 @@ fn cues_the_word_lists_do_not_know() {
         assert_eq!(content, "that the referees had ignored every foul in the second half");
     }
 }
+
+/// A relative pronoun's cue: annotators mark the noun or the pronoun as the source, so the
+/// rules' source runs from the noun to the pronoun, and the noun names the entity.
+#[test]
+fn a_relative_pronoun_source_spans_the_noun_and_the_pronoun() {
+    let mut a = analyse("Mayor Ana Ruiz, who argued that the tunnel was too expensive, lost the vote on Tuesday.");
+    run_with(None, &mut a);
+    let s = show(&a);
+    let argued = s.iter().position(|c| c.2 == "argued");
+    let (source, content) = argued.map_or((String::new(), String::new()), |i| (s[i].1.clone(), s[i].3.clone()));
+    assert_eq!(source, "Mayor Ana Ruiz, who", "{s:?}");
+    assert_eq!(content, "that the tunnel was too expensive", "{s:?}");
+    let entity = argued.and_then(|i| a.claims[i].source.as_ref()).and_then(|x| x.entity);
+    assert_eq!(entity.map(|e| a.entities[e].name.as_str()), Some("Ana Ruiz"), "{s:?}");
+}
+
+/// Inside another claim's content, a lexicon verb that reports nothing ("the museum
+/// *maintained* by the city") is no claim, while a report inside a quoted statement stays one.
+#[test]
+fn nested_cues_that_report_nothing_are_dropped() {
+    let a = analyse("The mayor said the museum maintained by the city was attacked by vandals on Sunday night.");
+    let s = show(&a);
+    assert!(s.iter().any(|c| c.2 == "said"), "{s:?}");
+    assert!(!s.iter().any(|c| c.2 == "maintained" || c.2 == "attacked"), "{s:?}");
+    let a = analyse(
+        "Intro.\n“We are grateful,” the statement read.\n“Minister Ana Lind welcomed the offer. She told the ambassador that the border would reopen on Monday.”",
+    );
+    let s = show(&a);
+    let told = s.iter().position(|c| c.2 == "told");
+    assert_eq!(told.map(|i| s[i].3.as_str()), Some("that the border would reopen on Monday"), "{s:?}");
+    assert!(told.is_some_and(|i| a.claims[i].parent.is_some()), "{s:?}");
+}
