@@ -213,7 +213,7 @@ fn sentence_initial(a: &Analysis, i: usize) -> bool {
 pub(super) fn refine(a: &Analysis, spans: Vec<Span>, lines: &[u8]) -> Vec<Span> {
     let line = |s: &Span| lines.get(s.tokens.start).copied().unwrap_or(0);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for mut s in merge_split_names(a, honorific_names(a, spans)) {
+    for mut s in merge_split_names(a, numbered_names(a, honorific_names(a, spans))) {
         trim_clitic_verb(a, &mut s);
         // "The White House" where the gazetteer knows "White House": "the" is no part of it.
         if s.tokens.len() >= 2
@@ -264,6 +264,35 @@ fn honorific_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
         }
         if end > i + 1 {
             added.push(Span { tokens: i + 1..end, class: PER });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.tokens.start);
+    }
+    spans
+}
+
+/// "Title IV", "Operation 7" where the tagger found no name: a capitalised opener of laws and
+/// events ([`MISC_OPENERS`]) right before a numeral is the law or event (the tagger may find
+/// only part of it, which [`merge_split_names`] mends).
+fn numbered_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
+    let mut added = Vec::new();
+    let mut next = 0;
+    for (i, t) in a.tokens.iter().enumerate() {
+        let capitalised = a.text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+        if t.kind != TokenKind::Word || !capitalised || !MISC_OPENERS.contains(&a.lower(i)) {
+            continue;
+        }
+        let Some(n) = a.tokens.get(i + 1) else { continue };
+        if n.sentence != t.sentence || !n.space_before || !is_numeral(&a.text[n.range()]) {
+            continue;
+        }
+        while spans.get(next).is_some_and(|s| s.tokens.end <= i) {
+            next += 1;
+        }
+        if spans.get(next).is_none_or(|s| s.tokens.start > i + 1) {
+            added.push(Span { tokens: i..i + 2, class: MISC });
         }
     }
     if !added.is_empty() {
