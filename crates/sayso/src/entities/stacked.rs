@@ -203,9 +203,9 @@ pub(super) fn features(toks: &[Tok], tags: &[u8]) -> Vec<Extra> {
                     c[k] = c[k].saturating_sub(1);
                 }
                 let total: u32 = c.iter().map(|&v| u32::from(v)).sum();
-                if total > 0 {
-                    let best = (0..c.len()).max_by_key(|&k| (c[k], std::cmp::Reverse(k))).unwrap_or(0);
-                    let share = u32::from(c[best]) * 4 / total;
+                let best = (0..c.len()).max_by_key(|&k| (c[k], std::cmp::Reverse(k))).unwrap_or(0);
+                // None when the word has no other body mention.
+                if let Some(share) = (u32::from(c[best]) * 4).checked_div(total) {
                     x[3] = f2(93, best as u32, share);
                     x[4] = f3(94, best as u32, own, t.short);
                     let mask = c.iter().enumerate().filter(|(_, v)| **v > 0).fold(0u32, |m, (k, _)| m | 1 << k);
