@@ -171,9 +171,9 @@ readme: build
 gazetteer:
     python3 scripts/build_gazetteer.py
 
-# Train the entities stage's tagger on CoNLL-2003 train and GUM's derived names (train split; dev F1 on CoNLL-2003 dev printed after each epoch) into crates/sayso/src/entities/tagger.bin; deterministic, so retraining gives the same bytes. Its features read clusters.tsv: after `just clusters`, retrain.
-train-entities epochs="24":
-    cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl,{{eval_dir}}/data/gum-ner-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin {{epochs}}
+# Train the entities stage's tagger, both passes, on CoNLL-2003 train and GUM's derived names (train split) into crates/sayso/src/entities/tagger.bin (first pass) and tagger2.bin (second pass, learned on the first pass's tags by FOLDS-fold cross-validation); dev F1 on CoNLL-2003 dev printed after each epoch of each pass; deterministic, so retraining gives the same bytes. Its features read clusters.tsv: after `just clusters`, retrain.
+train-entities epochs="24" folds="4":
+    cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl,{{eval_dir}}/data/gum-ner-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin,crates/sayso/src/entities/tagger2.bin {{epochs}} {{folds}}
 
 # Learn the entities stage's word clusters (crates/sayso/src/entities/clusters.tsv) from the unlabelled text of CoNLL-2003 train, PolNeAR train and UD English EWT + GUM train; deterministic, byte for byte. Retrain the tagger after (just train-entities).
 clusters:

@@ -1,10 +1,12 @@
 //! Trains the entities stage's tagger on CoNLL-2003 and GUM (`just train-entities`).
 //!
-//! `train_entities TRAIN.jsonl[,TRAIN2.jsonl...] DEV.jsonl OUT.bin [EPOCHS]`: reads gold JSON
-//! Lines (`text`, `entities: [{span: [[start, end]], label}]`, code-point offsets), runs
-//! sayso's text stage, aligns the gold spans to its tokens, trains, prints the development
-//! set's span F1 after every epoch (exact token span and class; a quick proxy for
-//! `score_entities.py`), and writes the final model.
+//! `train_entities TRAIN.jsonl[,TRAIN2.jsonl...] DEV.jsonl[,DEV2.jsonl...] OUT.bin[,OUT2.bin]
+//! [EPOCHS] [FOLDS]`: reads gold JSON Lines (`text`, `entities: [{span: [[start, end]],
+//! label}]`, code-point offsets), runs sayso's text and syntax stages, aligns the gold spans to
+//! its tokens, trains, prints each development set's span F1 after every epoch (exact token
+//! span and class; a quick proxy for `score_entities.py`), and writes the final model. With
+//! two output files it trains both passes of the tagger (`sayso::entities::stacked`): the
+//! second on the first pass's tags of FOLDS-fold cross-validation (default 4).
 //!
 //! A file whose documents have `"corpus": "gum-ner"` holds names derived from GUM's entity
 //! layer (`../shared/eval/README.md`), with other conventions than CoNLL's: no MISC, plural
@@ -15,6 +17,7 @@
 //! GUM has no name is not an error.
 
 use sayso::Analysis;
+use sayso::entities::stacked;
 use sayso::entities::tagger::{self, CLASSES, Example, UNKNOWN};
 use sayso::schema::EntityType;
 use serde_json::Value;
@@ -135,7 +138,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     if let [_, flag, model, dev] = args.as_slice() {
         if flag == "--speed" {
             // Only tag, 20 times over: time it with `perf stat` for CPU time under load.
+            // `MODEL.bin,MODEL2.bin` tags with both passes.
+            let (model, second) = model.split_once(',').map_or((model.as_str(), None), |(a, b)| (a, Some(b)));
             let model = tagger::Model::from_bytes(&std::fs::read(model)?).ok_or("not a model")?;
+            let second = match second {
+                Some(path) => Some(tagger::Model::from_bytes(&std::fs::read(path)?).ok_or("not a model")?),
+                None => None,
+            };
+            let stacked = second.map(|second| stacked::Stacked::new(&model, &second));
             let (dev, _, _) = load(dev)?;
             let size: usize = dev.iter().map(|e| e.analysis.text.len()).sum();
             let t = std::time::Instant::now();
@@ -143,7 +153,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             let mut found = 0;
             for _ in 0..20 {
                 for e in &dev {
-                    found += tagger::tag_with(&model, &e.analysis).len();
+                    found += match &stacked {
+                        Some(stacked) => tagger::tag_stacked_with(stacked, &e.analysis).len(),
+                        None => tagger::tag_with(&model, &e.analysis).len(),
+                    };
                 }
             }
             let cpu = cpu_seconds() - cpu;
@@ -157,10 +170,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     let [_, train, dev, out, rest @ ..] = args.as_slice() else {
-        return Err("usage: train_entities TRAIN.jsonl DEV.jsonl OUT.bin [EPOCHS]".into());
+        return Err("usage: train_entities TRAIN.jsonl DEV.jsonl OUT.bin[,OUT2.bin] [EPOCHS] [FOLDS]".into());
     };
     let epochs: usize = rest.first().map_or(Ok(10), |e| e.parse())?;
-    let prune: f32 = rest.get(1).map_or(Ok(0.0), |e| e.parse())?;
+    let folds: usize = rest.get(1).map_or(Ok(4), |e| e.parse())?;
     let (train, n, bad) = load(train)?;
     eprintln!("train: {} documents, {n} gold spans, {bad} not on token edges", train.len());
     // Several development files may be given, comma-separated: each is scored on its own.
@@ -175,12 +188,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .map(|(_, d)| d.iter().map(|e| span_set(&e.tags).into_iter().filter(|s| keep(e, s.2)).collect()).collect())
         .collect();
-    let bytes = tagger::train(&train, epochs, prune, |epoch, model| {
-        let mut line = format!("epoch {}: {} features;", epoch + 1, model.len());
+    let report = |epoch: usize, model: &tagger::Model, second: Option<&tagger::Model>| {
+        let pass = if second.is_some() { "second pass" } else { "first pass" };
+        let mut line = format!("{pass} epoch {}: {} features;", epoch + 1, second.unwrap_or(model).len());
+        let stacked = second.map(|second| stacked::Stacked::new(model, second));
         for ((path, d), gold) in devs.iter().zip(&gold) {
             let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
             for (e, g) in d.iter().zip(gold) {
-                let p: HashSet<_> = tagger::tag_with(model, &e.analysis)
+                let found = match &stacked {
+                    Some(stacked) => tagger::tag_stacked_with(stacked, &e.analysis),
+                    None => tagger::tag_with(model, &e.analysis),
+                };
+                let p: HashSet<_> = found
                     .into_iter()
                     .map(|s| (s.tokens.start, s.tokens.end, s.class))
                     .filter(|s| keep(e, s.2))
@@ -194,17 +213,34 @@ fn main() -> Result<(), Box<dyn Error>> {
             line += &format!(" {name} P {p:.4} R {r:.4} F1 {:.4};", 2.0 * p * r / (p + r).max(1e-9));
         }
         eprintln!("{line}");
-    });
+    };
+    let cpu = cpu_seconds();
+    let (bytes, second) = match out.split_once(',') {
+        // Both passes: the second learned on the first's tags by FOLDS-fold cross-validation.
+        Some((_, out2)) => {
+            let (first, second) = stacked::train(&train, epochs, folds, report);
+            std::fs::write(out2, &second)?;
+            eprintln!("wrote {out2} ({} bytes)", second.len());
+            (first, tagger::Model::from_bytes(&second))
+        }
+        None => (tagger::train(&train, epochs, 0.0, |e, m| report(e, m, None)), None),
+    };
+    let out = out.split(',').next().unwrap_or(out);
     std::fs::write(out, &bytes)?;
+    eprintln!("training: {:.1} s CPU", cpu_seconds() - cpu);
     // Tagging speed of the final model on the development texts (one core).
     if let Some(model) = tagger::Model::from_bytes(&bytes) {
+        let second = second.map(|second| stacked::Stacked::new(&model, &second));
         let dev = &devs[0].1;
         let size: usize = dev.iter().map(|e| e.analysis.text.len()).sum();
         let t = std::time::Instant::now();
         let mut found = 0;
         for _ in 0..5 {
             for e in dev {
-                found += tagger::tag_with(&model, &e.analysis).len();
+                found += match &second {
+                    Some(stacked) => tagger::tag_stacked_with(stacked, &e.analysis).len(),
+                    None => tagger::tag_with(&model, &e.analysis).len(),
+                };
             }
         }
         let secs = t.elapsed().as_secs_f64() / 5.0;

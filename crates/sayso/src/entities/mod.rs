@@ -5,7 +5,8 @@
 //! Names are found and typed by a learned tagger ([`tagger`]: an averaged perceptron trained
 //! on CoNLL-2003 and GUM, with the gazetteer derived from PETRARCH2's actor dictionaries
 //! (`gazetteer.tsv`), a UD word-class lexicon and the parse's part-of-speech tags and heads
-//! among its features), then checked by rules
+//! among its features, run twice: the second pass, [`stacked`], reads the first pass's tags of
+//! each word across the article), then checked by rules
 //! ([`rules`]: headline names need the body's support, laws, events and peoples are MISC, a
 //! title fused into an organisation is a person's role, one name has one type in an
 //! article); the gazetteer and a short alias list (`aliases.tsv`) give canonical names and
@@ -28,6 +29,7 @@ use std::sync::LazyLock;
 
 pub mod clusters;
 mod rules;
+pub mod stacked;
 pub mod tagger;
 
 /// One mention.

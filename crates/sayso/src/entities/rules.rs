@@ -213,7 +213,7 @@ fn sentence_initial(a: &Analysis, i: usize) -> bool {
 pub(super) fn refine(a: &Analysis, spans: Vec<Span>, lines: &[u8]) -> Vec<Span> {
     let line = |s: &Span| lines.get(s.tokens.start).copied().unwrap_or(0);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for mut s in merge_split_names(a, honorific_names(a, spans)) {
+    for mut s in merge_split_names(a, numbered_names(a, honorific_names(a, spans))) {
         trim_clitic_verb(a, &mut s);
         // "The White House" where the gazetteer knows "White House": "the" is no part of it.
         if s.tokens.len() >= 2
@@ -238,15 +238,11 @@ const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "prof.", "professor",
 
 /// "Professor Eastman", "Mrs. Okafor" where the tagger found no name: the one to three
 /// capitalised words after an honorific are a person.
-fn honorific_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
+fn honorific_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
     let mut added = Vec::new();
     let mut next = 0;
-    for (i, t) in a.tokens.iter().enumerate() {
-        // Honorifics are capitalised: most tokens are passed over on their first byte.
-        let capitalised = a.text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
-        if t.kind != TokenKind::Word || !capitalised || !HONORIFICS.contains(&a.lower(i)) {
-            continue;
-        }
+    for i in capitalised_in(a, HONORIFICS) {
+        let t = &a.tokens[i];
         while spans.get(next).is_some_and(|s| s.tokens.end <= i + 1) {
             next += 1;
         }
@@ -266,11 +262,47 @@ fn honorific_names(a: &Analysis, mut spans: Vec<Span>) -> Vec<Span> {
             added.push(Span { tokens: i + 1..end, class: PER });
         }
     }
+    with_added(spans, added)
+}
+
+/// The capitalised words of the article whose lowercase is in `list`.
+fn capitalised_in<'a>(a: &'a Analysis, list: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
+    a.tokens.iter().enumerate().filter_map(move |(i, t)| {
+        // Most tokens are passed over on their first byte.
+        let capitalised = a.text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+        (t.kind == TokenKind::Word && capitalised && list.contains(&a.lower(i))).then_some(i)
+    })
+}
+
+/// `spans` with the names `added` where the tagger found none, in text order.
+fn with_added(mut spans: Vec<Span>, added: Vec<Span>) -> Vec<Span> {
     if !added.is_empty() {
         spans.extend(added);
         spans.sort_by_key(|s| s.tokens.start);
     }
     spans
+}
+
+/// "Title IV", "Operation 7" where the tagger found no name: a capitalised opener of laws and
+/// events ([`MISC_OPENERS`]) right before a numeral is the law or event (the tagger may find
+/// only part of it, which [`merge_split_names`] mends).
+fn numbered_names(a: &Analysis, spans: Vec<Span>) -> Vec<Span> {
+    let mut added = Vec::new();
+    let mut next = 0;
+    for i in capitalised_in(a, MISC_OPENERS) {
+        let t = &a.tokens[i];
+        let Some(n) = a.tokens.get(i + 1) else { continue };
+        if n.sentence != t.sentence || !n.space_before || !is_numeral(&a.text[n.range()]) {
+            continue;
+        }
+        while spans.get(next).is_some_and(|s| s.tokens.end <= i) {
+            next += 1;
+        }
+        if spans.get(next).is_none_or(|s| s.tokens.start > i + 1) {
+            added.push(Span { tokens: i..i + 2, class: MISC });
+        }
+    }
+    with_added(spans, added)
 }
 
 /// Joins two names the tagger split where one name is meant: "Battle of" + "Gettysburg",

@@ -14,6 +14,9 @@
 //! of its other occurrences (context aggregation, Ratinov & Roth 2009). Without a parse (the
 //! syntax stage not run) the parse features are absent and the tagger still tags, less well.
 //!
+//! A second pass ([`super::stacked`]) re-tags the document with a second perceptron that
+//! also reads what this first pass said of each word across the whole document.
+//!
 //! Headline mode: the article's headline (its first line, or the line that is its given
 //! title) in title case is read as the same line in capitals, whose capitals say nothing,
 //! and like every line in capitals it is tagged after the body, so it sees the body's tags;
@@ -81,8 +84,8 @@ impl Span {
 }
 
 // Flags of a token.
-const CAP: u8 = 1;
-const CAPS_LINE: u8 = 2;
+pub(super) const CAP: u8 = 1;
+pub(super) const CAPS_LINE: u8 = 2;
 const SENT_START: u8 = 4;
 const CAP_ELSEWHERE: u8 = 8;
 const LOWER_ELSEWHERE: u8 = 16;
@@ -92,15 +95,15 @@ const TABLE: u8 = 128;
 
 /// What is worked out once per token.
 #[derive(Clone, Copy, Default)]
-struct Tok {
+pub(super) struct Tok {
     word: u32,
-    lw: u32,
+    pub(super) lw: u32,
     shape: u32,
-    short: u32,
+    pub(super) short: u32,
     /// Byte range of the token, for its affixes (hashed only for tokens that are scored).
     start: usize,
     end: usize,
-    flags: u8,
+    pub(super) flags: u8,
     gaz_words: u16,
     phrase: u8,
     /// The word's class in the UD lexicon (`wordclass.tsv`), 0 when it has none.
@@ -121,7 +124,7 @@ struct Tok {
     /// "Azna".
     agg: [u32; 4],
     line_first: bool,
-    sentence: usize,
+    pub(super) sentence: usize,
 }
 
 const BOUNDARY: Tok = Tok {
@@ -686,6 +689,15 @@ fn allowed(prev: u8, tag: u8) -> bool {
     tag == 0 || (tag - 1) % 2 == 0 || class_of(prev) == class_of(tag)
 }
 
+/// The best tag after `prev` by integer weight sums and the model's scale.
+pub(super) fn best_by_sums(sum: &[i32; NT], scale: f32, prev: u8) -> u8 {
+    let mut scores = [0f32; NT];
+    for (s, x) in scores.iter_mut().zip(sum) {
+        *s += *x as f32 * scale;
+    }
+    best_allowed(prev, &scores)
+}
+
 /// The best-scoring tag that may follow `prev`.
 fn best_allowed(prev: u8, scores: &[f32; NT]) -> u8 {
     let mut best = 0u8;
@@ -712,15 +724,15 @@ pub const BITS: u32 = 18;
 /// Trained weights: one row of `i16` weights per hash bucket. A look-up is one load with no
 /// branch, so the loads of a token's features overlap instead of waiting on each other.
 pub struct Model {
-    table: Vec<[i16; NT]>,
-    scale: f32,
+    pub(super) table: Vec<[i16; NT]>,
+    pub(super) scale: f32,
     nonzero: usize,
 }
 
 const MAGIC: &[u8; 8] = b"SAYSOT02";
 
 /// The bucket of a feature.
-fn bucket(f: u32) -> usize {
+pub(super) fn bucket(f: u32) -> usize {
     (f >> (32 - BITS)) as usize
 }
 
@@ -737,7 +749,7 @@ impl Model {
         Model { table, scale, nonzero }
     }
 
-    fn from_float(entries: &[(u32, [f32; NT])]) -> Self {
+    pub(super) fn from_float(entries: &[(u32, [f32; NT])]) -> Self {
         let (q, scale) = quantise(entries);
         Self::with_entries(&q, scale)
     }
@@ -787,16 +799,24 @@ static MODEL: LazyLock<Model> =
 /// Where a token's features go: a list (training, which reads them twice) or straight into
 /// the embedded model's sums (tagging, which reads them once, so the list is not worth
 /// writing).
-trait Sink {
+pub(super) trait Sink {
     fn push(&mut self, feature: u32);
-    fn clear(&mut self);
+    /// Starts token `i`'s features.
+    fn start(&mut self, i: usize);
+    /// Whether the token's static features are wanted (the second pass has their sums from
+    /// the first already, [`super::stacked`]).
+    fn needs_static(&self) -> bool {
+        true
+    }
+    /// The static features are in; the tag-dependent ones follow.
+    fn static_done(&mut self) {}
 }
 
 impl Sink for Vec<u32> {
     fn push(&mut self, feature: u32) {
         Vec::push(self, feature);
     }
-    fn clear(&mut self) {
+    fn start(&mut self, _: usize) {
         Vec::clear(self);
     }
 }
@@ -815,7 +835,7 @@ impl Sink for Sums<'_> {
             }
         }
     }
-    fn clear(&mut self) {
+    fn start(&mut self, _: usize) {
         self.sum = [0; NT];
     }
 }
@@ -823,11 +843,7 @@ impl Sink for Sums<'_> {
 impl Sums<'_> {
     /// The best tag after `prev` by the sums.
     fn best_after(&self, prev: u8) -> u8 {
-        let mut scores = [0f32; NT];
-        for (s, x) in scores.iter_mut().zip(self.sum) {
-            *s += x as f32 * self.model.scale;
-        }
-        best_allowed(prev, &scores)
+        best_by_sums(&self.sum, self.model.scale, prev)
     }
 }
 
@@ -835,10 +851,11 @@ impl Sums<'_> {
 /// token that may be part of a name (its index, its features and the previous tag) and keeps
 /// the tag it returns; the other tokens are O. Tagging and training share this walk and differ
 /// only in where the features go (`feats`) and in `choose`.
-fn decode<S: Sink>(
+pub(super) fn decode<S: Sink>(
     toks: &[Tok],
     text: &str,
     feats: &mut S,
+    more: impl Fn(usize, &mut S),
     mut choose: impl FnMut(usize, &mut S, u8) -> u8,
 ) -> Vec<u8> {
     let mut tags = vec![0u8; toks.len()];
@@ -855,9 +872,13 @@ fn decode<S: Sink>(
             (prev2, prev) = (prev, 0);
             continue;
         }
-        feats.clear();
-        static_features(toks, text, i, feats);
+        feats.start(i);
+        if feats.needs_static() {
+            static_features(toks, text, i, feats);
+        }
+        feats.static_done();
         dynamic_features(toks, i, prev, prev2, &history, feats);
+        more(i, feats);
         let tag = choose(i, feats, prev);
         remember(&mut history, &toks[i], tag);
         tags[i] = tag;
@@ -881,7 +902,7 @@ fn order(toks: &[Tok]) -> impl Iterator<Item = usize> + '_ {
     body.chain((0..toks.len()).filter(|&i| toks[i].flags & CAPS_LINE != 0))
 }
 
-/// Tags the document's tokens with the embedded model: named-entity spans in text order.
+/// Tags the document's tokens with the embedded models: named-entity spans in text order.
 #[must_use]
 pub fn tag(a: &Analysis) -> Vec<Span> {
     tag_lines(a, &line_kinds(a))
@@ -890,22 +911,33 @@ pub fn tag(a: &Analysis) -> Vec<Span> {
 /// [`tag`] given the article's [`line_kinds`], which the caller also needs.
 #[must_use]
 pub fn tag_lines(a: &Analysis, lines: &[u8]) -> Vec<Span> {
-    if MODEL.is_empty() || a.tokens.is_empty() {
+    if a.tokens.is_empty() {
         return Vec::new();
     }
-    tag_with_lines(&MODEL, a, lines)
+    if let Some(stacked) = &*super::stacked::EMBEDDED {
+        return tag_prepared(a, lines, |toks| stacked.tag(toks, &a.text));
+    }
+    if MODEL.is_empty() {
+        return Vec::new();
+    }
+    tag_prepared(a, lines, |toks| first_pass(&MODEL, toks, &a.text))
 }
 
-/// Tags with a given model.
+/// Tags with a given model (the first pass alone).
 #[must_use]
 pub fn tag_with(model: &Model, a: &Analysis) -> Vec<Span> {
-    tag_with_lines(model, a, &line_kinds(a))
+    tag_prepared(a, &line_kinds(a), |toks| first_pass(model, toks, &a.text))
 }
 
-fn tag_with_lines(model: &Model, a: &Analysis, lines: &[u8]) -> Vec<Span> {
-    let toks = prepare(a, lines);
-    let mut sums = Sums { model, sum: [0; NT] };
-    let mut out = spans(&decode(&toks, &a.text, &mut sums, |_, sums, prev| sums.best_after(prev)));
+/// Tags with given first- and second-pass models ([`super::stacked`]).
+#[must_use]
+pub fn tag_stacked_with(models: &super::stacked::Stacked, a: &Analysis) -> Vec<Span> {
+    tag_prepared(a, &line_kinds(a), |toks| models.tag(toks, &a.text))
+}
+
+/// The spans of the tags `tags_of` gives the document's prepared tokens.
+fn tag_prepared(a: &Analysis, lines: &[u8], tags_of: impl FnOnce(&[Tok]) -> Vec<u8>) -> Vec<Span> {
+    let mut out = spans(&tags_of(&prepare(a, lines)));
     // Names begin with a word or number and never begin or end with a quotation mark
     // (CoNLL has none of the curly ones); they may end with punctuation ("C$", "Mladost (L)").
     let quote = |i: usize| matches!(a.tokens[i].kind, TokenKind::Quote(_));
@@ -1037,18 +1069,49 @@ pub struct Example {
 /// (deterministic: the same examples give the same bytes). Returns the model's bytes; weights
 /// below `prune` in absolute value on every tag are dropped. `after_epoch` sees each epoch's
 /// averaged model (for choosing the number of epochs on development data).
-pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
-    let prepared: Vec<Vec<Tok>> = examples.iter().map(|e| prepare(&e.analysis, &line_kinds(&e.analysis))).collect();
-    let mut docs: Vec<usize> = (0..examples.len()).collect();
+pub fn train(examples: &[Example], epochs: usize, prune: f32, after_epoch: impl FnMut(usize, &Model)) -> Vec<u8> {
+    let prepared = prepare_all(examples);
+    let all: Vec<usize> = (0..examples.len()).collect();
+    to_bytes(&learn(examples, &prepared, &all, epochs, prune, None, after_epoch))
+}
+
+/// The per-token features of every training document.
+pub(super) fn prepare_all(examples: &[Example]) -> Vec<Vec<Tok>> {
+    examples.iter().map(|e| prepare_doc(&e.analysis)).collect()
+}
+
+/// The per-token features of a document.
+pub(super) fn prepare_doc(a: &Analysis) -> Vec<Tok> {
+    prepare(a, &line_kinds(a))
+}
+
+/// Averaged weights learned over the documents `docs` of `examples` (`prepared` their
+/// features), with the second pass's features of each token (`extra`, by document) when
+/// given.
+pub(super) fn learn(
+    examples: &[Example],
+    prepared: &[Vec<Tok>],
+    docs: &[usize],
+    epochs: usize,
+    prune: f32,
+    extra: Option<&[Vec<super::stacked::Extra>]>,
+    mut after_epoch: impl FnMut(usize, &Model),
+) -> Vec<(u32, [f32; NT])> {
+    let mut docs = docs.to_vec();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut tr = Training::new();
-    let mut feats: Vec<u32> = Vec::with_capacity(96);
+    let mut feats: Vec<u32> = Vec::with_capacity(112);
     for epoch in 0..epochs {
         crate::learn::shuffle(&mut docs, &mut rng);
         for &d in &docs {
             let gold = &examples[d].tags;
             let toks = &prepared[d];
-            decode(toks, &examples[d].analysis.text, &mut feats, |i, feats, prev| {
+            let more = |i: usize, feats: &mut Vec<u32>| {
+                if let Some(x) = extra.and_then(|x| x.get(d)).and_then(|x| x.get(i)) {
+                    feats.extend(x.iter().filter(|&&f| f != 0));
+                }
+            };
+            decode(toks, &examples[d].analysis.text, &mut feats, more, |i, feats, prev| {
                 let feats: &[u32] = feats;
                 let guess = tr.best_tag(feats, prev);
                 // After a wrong tag, the gold I-X may be impossible: the entity starts here.
@@ -1069,7 +1132,28 @@ pub fn train(examples: &[Example], epochs: usize, prune: f32, mut after_epoch: i
         }
         after_epoch(epoch, &Model::from_float(&tr.averaged(prune)));
     }
-    to_bytes(&tr.averaged(prune))
+    tr.averaged(prune)
+}
+
+/// The first pass's tags of a prepared document (before the trimming of [`tag_with`]).
+pub(super) fn first_pass(model: &Model, toks: &[Tok], text: &str) -> Vec<u8> {
+    let mut sums = Sums { model, sum: [0; NT] };
+    decode(toks, text, &mut sums, |_, _| {}, |_, sums, prev| sums.best_after(prev))
+}
+
+/// The tags of a prepared document by a model that also reads the second pass's features,
+/// each pass on its own (what [`super::stacked::Stacked::tag`] computes in one).
+#[cfg(test)]
+pub(super) fn second_pass(model: &Model, toks: &[Tok], text: &str, extra: &[super::stacked::Extra]) -> Vec<u8> {
+    let mut sums = Sums { model, sum: [0; NT] };
+    let more = |i: usize, sums: &mut Sums<'_>| {
+        for &f in extra.get(i).into_iter().flatten() {
+            if f != 0 {
+                sums.push(f);
+            }
+        }
+    };
+    decode(toks, text, &mut sums, more, |_, sums, prev| sums.best_after(prev))
 }
 
 /// Weights as `i16` with one scale for all.
@@ -1089,7 +1173,7 @@ fn quantise(entries: &[(u32, [f32; NT])]) -> (Vec<(u32, [i16; NT])>, f32) {
     (q, scale)
 }
 
-fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
+pub(super) fn to_bytes(entries: &[(u32, [f32; NT])]) -> Vec<u8> {
     let (q, scale) = quantise(entries);
     let mut out = Vec::with_capacity(16 + q.len() * (4 + 2 * NT));
     out.extend_from_slice(MAGIC);
