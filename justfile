@@ -188,7 +188,7 @@ train-syntax:
     cargo run --release -p sayso --example train_syntax -- {{eval_dir}}/data/ud-train.conllu crates/sayso/src/syntax/syntax.bin {{eval_dir}}/data/ud-ewt-dev.conllu {{eval_dir}}/data/ud-gum-dev.conllu
 
 # Train the claims stage's model on PolNeAR train (dev attribution P/R/F1 printed after each epoch) into crates/sayso/src/claims/model.bin; deterministic, so retraining gives the same bytes. Run it again after `just train-syntax`: the model reads the parse.
-train-claims epochs="4":
+train-claims epochs="3":
     cargo run --release -p sayso --example train_claims -- {{eval_dir}}/data/polnear-train.jsonl {{eval_dir}}/data/polnear-dev.jsonl crates/sayso/src/claims/model.bin {{epochs}}
 
 # Rebuild the events stage's data from ../shared/data: CAMEO verb forms, synsets and patterns, agents and actor codes (PETRARCH2's dictionaries), the code table with Goldstein values.
