@@ -288,8 +288,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // were planning bombings"); any other is one it mentions in passing, kept in sayso's
         // own types without a CAMEO code.
         let about_main = !main && about_main_actor(s, frames, frame);
-        let told =
-            main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some() && !unreal(s, frame);
+        let told = main
+            || about_main
+            || is_code(c.code)
+                && c.subject.is_some()
+                && c.object.is_some()
+                && !unreal(s, frame)
+                && !incidental(s, frames, frame);
         if main {
             let aimed = protest_aim(s, frame, c.code);
             said_specific |= aimed != c.code;
@@ -428,6 +433,37 @@ fn unreal(s: &Sentence, frame: &Frame) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether `frame` lies in a clause that only describes or accompanies one of the sentence's
+/// main events, below it: a participle or clause that modifies a noun ("arms *seized* last
+/// week", "a law *recognizing* the results"), or an adverbial clause that is neither a purpose
+/// nor a means ("..., *joining* the observers", "as the police *cracked down*", "a day after
+/// the governor *promised*"). Such a clause tells of its event in passing; the code book's
+/// coders, like PETRARCH, code the sentence's main event (the event is still recorded, without
+/// a CAMEO code). A purpose ("called him *to thank* him"), a means ("retaliated *by firing*"),
+/// a reported clause, a relative clause or a complement is told, and so is a clause under no
+/// main event ("The report comes after the two sides *exchanged* fire").
+fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
+    let syn = &s.a.syntax;
+    let Some(w) = frame.word else { return false };
+    let mut passing = false;
+    // Up to the main event whose clause it is in (bounded: parses are shallow).
+    for x in std::iter::once(w).chain(syn.ancestors(w)).take(8) {
+        // A main verb with no code of its own ("The report comes after ...") is no event the
+        // clause could accompany.
+        if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && f.code.is_some_and(|c| c != "---")) {
+            return passing;
+        }
+        let marked =
+            |lemmas: &[&str]| syn.children(x).any(|c| syn.deprel(c) == Deprel::Mark && lemmas.contains(&syn.lemma(c)));
+        passing |= match syn.deprel(x) {
+            Deprel::Acl => true,
+            Deprel::Advcl => !marked(&["to", "by"]),
+            _ => false,
+        };
+    }
+    false
 }
 
 /// The subject of the main frame whose adverbial clause `frame` is in.

@@ -374,3 +374,15 @@ fn an_unresolved_pronoun_in_what_a_speaker_reports_is_the_speaker() {
     let forgive = rows.iter().find(|r| r.trigger == "forgive").unwrap_or_else(|| panic!("{rows:?}"));
     assert!(forgive.sources.iter().any(|x| x.contains("leaders")), "{rows:?}");
 }
+
+#[test]
+fn an_event_told_in_passing_beside_the_main_one_has_no_code() {
+    // The main event is coded; the one an "as" clause or a participle tells in passing is kept
+    // without a code, as the code book codes a sentence's main event.
+    let a = analyse("Mordor's army attacked Rohan on Monday as Gondor's police arrested Arnor's envoys.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "attacked" && r.code.starts_with("19")), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "arrested"), "{rows:?}");
+    assert!(a.events.iter().any(|e| a.slice(&e.trigger) == "arrested" && e.cameo.is_none()), "{:?}", a.events);
+    // (A purpose is told with the event it is for: the call's test above.)
+}
