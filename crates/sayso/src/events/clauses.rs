@@ -334,7 +334,10 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
         // Pompeo to congratulate him"), nor its coordinated or adverbial clauses.
         let clause = match syn.deprel(c) {
             Deprel::Parataxis | Deprel::Conj | Deprel::Dislocated | Deprel::Cc | Deprel::Advcl => true,
-            Deprel::Xcomp | Deprel::Ccomp => !reporting && has_event(s, c),
+            // (A claim verb the parse hangs there, "hand over *alleged* bombers", is none.)
+            Deprel::Xcomp | Deprel::Ccomp => {
+                !reporting && has_event(s, c) && frame_at(frames, c).is_none_or(|g| frames[g].code.is_some())
+            }
             _ => false,
         };
         if clause {

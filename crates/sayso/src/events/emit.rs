@@ -9,7 +9,7 @@ use super::codes::cameo_code;
 use super::combine::{Stance, combine};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::subcodes::{refinable, refine};
+use super::subcodes::{killing, public_figure, refinable, refine};
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -197,10 +197,16 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                     absorbed[k] = true;
                     // Who is asked, promised or threatened: the verb's own object, else the
                     // complement's object, else its subject ("demanded that Arnor end ...").
-                    c.object = c.object.or(ck.object).or(ck.subject.filter(|&x| Some(x) != c.subject));
+                    let other = ck.subject.filter(|&x| Some(x) != c.subject);
+                    // "said that Libya must hand over ...": the demand is made of who must act.
+                    c.object = if demands[f].is_some() { c.object.or(other) } else { c.object.or(ck.object).or(other) };
                     c.subject = c.subject.or(ck.subject.filter(|_| ck.object.is_some()));
                 }
                 c.code = combined;
+            } else if st == Stance::Threaten && k != f && c.code == "130" && frames[k].code == Some("---") {
+                // "threatened to cut off power": a threatened action that is no use of force
+                // nor any of the code book's named threats is its "threaten non-force" (131).
+                c.code = "131";
             }
         }
         if c.object.is_none() && matches!(c.code.get(..2), Some("02" | "10")) {
@@ -260,6 +266,16 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         let mut said_specific = specific(c.code);
         if is_code(c.code) && refinable(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
+        }
+        if let Some(v) = frame.word.filter(|_| c.code.starts_with("1")) {
+            // "killed the deputy chief of ...": killing a public figure is the code book's
+            // assassination (186), whoever did it.
+            let syn = &s.a.syntax;
+            let victim = if frame.passive { subject_word(s, v) } else { syn.object(v) };
+            if victim.is_some_and(|o| killing(syn.lemma(v)) && public_figure(syn.lemma(o))) {
+                c.code = "186";
+                said_specific = true;
+            }
         }
         if let Some((n, lemmas)) = means(s, frames, frame) {
             // "A roadside bombing killed ...", "was killed in a car bomb explosion": one event,
@@ -563,7 +579,7 @@ fn obligation(s: &Sentence, frame: &Frame) -> Option<usize> {
 
 /// The lemmas of the words a trigger governs after it, in text order, up to a bound: its
 /// objects, prepositional phrases, complement and purpose clauses, not a coordinated or
-/// parenthetical clause (another event).
+/// parenthetical clause (another event); and first its own adverbs before it.
 fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
     let syn = &s.a.syntax;
     let Some(v) = frame.word else { return Vec::new() };
@@ -573,7 +589,11 @@ fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
         .filter(|&c| c > v && matches!(syn.deprel(c), Deprel::Conj | Deprel::Parataxis))
         .map(|c| syn.subtree_words(c))
         .collect();
-    (v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)).collect()
+    // Its own adverbs before it qualify it too ("*sexually* abused").
+    let before = syn.children(v).filter(|&c| c < v && syn.deprel(c) == Deprel::Advmod).map(|c| syn.lemma(c));
+    before
+        .chain((v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)))
+        .collect()
 }
 
 /// The means a verb of force tells its event through: a violent event noun (18-20) that is its

@@ -386,3 +386,30 @@ fn an_event_told_in_passing_beside_the_main_one_has_no_code() {
     assert!(a.events.iter().any(|e| a.slice(&e.trigger) == "arrested" && e.cameo.is_none()), "{:?}", a.events);
     // (A purpose is told with the event it is for: the call's test above.)
 }
+
+#[test]
+fn the_code_books_leaves_from_the_words_of_the_event() {
+    // Killing a public figure is an assassination.
+    let rows = rows_of("Mordor's soldiers killed the deputy governor of Rohan on Tuesday.");
+    assert!(rows.iter().any(|r| r.trigger == "killed" && r.code == "186"), "{rows:?}");
+    // An adverb before the verb names the kind of assault.
+    let rows = rows_of("Mordor's guards sexually abused Rohan's prisoners.");
+    assert!(rows.iter().any(|r| r.trigger == "abused" && r.code == "1821"), "{rows:?}");
+    // Defying is the code book's 128, an official complaint its 114.
+    let rows = rows_of("Arnor defied Gondor's council on Monday.");
+    assert!(rows.iter().any(|r| r.trigger == "defied" && r.code == "128"), "{rows:?}");
+    let rows = rows_of("Rohan lodged an official protest with Gondor on Friday.");
+    assert!(rows.iter().any(|r| r.trigger == "lodged" && r.code == "114"), "{rows:?}");
+    // A threatened action that is no force is a non-force threat.
+    let rows = rows_of("Mordor threatened to cut off electricity to Rohan.");
+    assert!(rows.iter().any(|r| r.trigger == "threatened" && r.code == "131"), "{rows:?}");
+}
+
+#[test]
+fn a_demand_to_hand_over_suspects_is_made_of_who_must_act() {
+    let rows = rows_of("Gondor's minister said that Mordor must hand over the suspects.");
+    let demand = rows.iter().find(|r| r.code.starts_with("10")).unwrap_or_else(|| panic!("{rows:?}"));
+    // Handing over suspects is judicial cooperation: a demand for it is 1013.
+    assert_eq!(demand.code, "1013", "{rows:?}");
+    assert_eq!(demand.targets, ["Mordor"], "{rows:?}");
+}
