@@ -668,7 +668,7 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                             })
                         })
                         .flatten();
-                    if let Some(c) = reported.filter(|&c| reports_event(syn, frames, c)) {
+                    if let Some(c) = reported.filter(|&c| reports_event(s, frames, c)) {
                         todo.push(c);
                         continue;
                     }
@@ -728,12 +728,23 @@ fn has_event(s: &Sentence, c: usize) -> bool {
 }
 
 /// Whether clause `c` (or a clause it coordinates) has an event of its own.
-fn reports_event(syn: &crate::syntax::Syntax, frames: &[Frame], c: usize) -> bool {
+/// A verb with no code of its own counts when it tells what someone will do and one of its
+/// patterns codes it ("announced that he will *extend* the curfew": an intent or a threat).
+fn reports_event(s: &Sentence, frames: &[Frame], c: usize) -> bool {
+    let syn = &s.a.syntax;
     std::iter::once(c)
         .chain(syn.children(c).filter(|&x| {
             matches!(syn.deprel(x), Deprel::Xcomp | Deprel::Ccomp | Deprel::Conj | Deprel::Obj | Deprel::Nsubj)
         }))
         .any(|x| {
-            frame_at(frames, x).is_some_and(|g| frames[g].code.is_some_and(|code| code != "---") || frames[g].noun)
+            frame_at(frames, x).is_some_and(|g| match frames[g].code {
+                Some("---") => {
+                    frames[g].future
+                        && !frames[g].noun
+                        && best_pattern(s, &frames[g]).is_some_and(|(code, _)| code != "---")
+                }
+                Some(_) => true,
+                None => frames[g].noun,
+            })
         })
 }

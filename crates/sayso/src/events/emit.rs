@@ -6,10 +6,10 @@
 
 use super::clauses::{Frame, antecedent, subject_word};
 use super::codes::cameo_code;
-use super::combine::{Stance, combine};
+use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::subcodes::{killing, public_figure, refinable, refine};
+use super::subcodes::{halted, killing, public_figure, refinable, refine};
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -39,6 +39,11 @@ fn resolve(s: &Sentence, frame: &Frame) -> Coded {
             c.code = demand_for_appeal(frame.code, code);
             c.subject = src.or(c.subject);
             c.object = tgt.or(c.object);
+        }
+        // Halting or cutting back aid, talks, mediation, relations or involvement is the code
+        // book's reduction of relations (16x), whatever the dictionary's pattern says of it.
+        if let Some(h) = frame.word.and_then(|v| halted(s.a.syntax.lemma(v), &lemmas_after(s, frame))) {
+            c.code = h;
         }
     }
     c
@@ -266,6 +271,13 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         let mut said_specific = specific(c.code);
         if is_code(c.code) && refinable(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
+        }
+        if main && frame.conditional && frame.hypothetical && stance.is_none() && conflictual(c.code) {
+            // "may halt its mediation if ...": harm a condition hangs on is a threat of it.
+            if let Some(t) = combine(Stance::Threaten, c.code) {
+                c.code = t;
+                said_specific |= specific(t);
+            }
         }
         if let Some(v) = frame.word.filter(|_| c.code.starts_with("1")) {
             // "killed the deputy chief of ...": killing a public figure is the code book's

@@ -191,6 +191,45 @@ const INVESTIGATIONS: &[(char, &[&str])] = &[
     ('3', &["attack", "offensive", "bombing", "shelling", "airstrike", "raid", "ceasefire", "cease-fire", "violation"]),
 ];
 
+/// Verbs of halting or cutting something back ("ended mediation efforts", "reduced food
+/// supplies").
+const HALTING: &[&str] = &[
+    "halt",
+    "end",
+    "stop",
+    "suspend",
+    "cut",
+    "reduce",
+    "freeze",
+    "cancel",
+    "terminate",
+    "break",
+    "curtail",
+    "withdraw",
+];
+
+/// What is halted, by the code book's reductions of relations (161-166): relations, aid,
+/// negotiations, mediation, international involvement.
+const HALTED: &[(&str, &[&str])] = &[
+    ("165", &["mediation", "mediate", "mediator"]),
+    ("164", &["talk", "talks", "negotiation", "dialogue"]),
+    ("162", &["aid", "assistance", "supply", "food", "loan", "credit", "relief", "donation", "funding"]),
+    ("161", &["relation", "tie", "ties"]),
+    ("166", &["peacekeeper", "peacekeeping", "observer", "inspector", "monitor"]),
+];
+
+/// The code for halting or cutting back what `lemmas` (after the verb, in text order) name,
+/// when the verb's `lemma` is one of halting: the code book's 161-166, with the kind of aid
+/// or of involvement where named ("reduced *food* supplies": 1623).
+pub(super) fn halted(lemma: &str, lemmas: &[&str]) -> Option<&'static str> {
+    if !HALTING.contains(&lemma) {
+        return None;
+    }
+    let has = |words: &[&str], l: &str| words.iter().any(|w| w.eq_ignore_ascii_case(l));
+    let code = lemmas.iter().find_map(|l| HALTED.iter().find(|(_, words)| has(words, l)).map(|&(c, _)| c))?;
+    Some(refine(code, lemmas))
+}
+
 /// Verbs of killing, whose victim may make the killing an assassination (186).
 const KILLING: &[&str] = &["kill", "murder", "assassinate", "slay", "shoot", "gun"];
 
@@ -296,6 +335,11 @@ mod tests {
         assert_eq!(refine("183", &["a", "roadside", "bombing"]), "1833");
         // A threat's general code is no stance this refines.
         assert_eq!(refine("130", &["to", "withdraw"]), "130");
+        assert_eq!(super::halted("end", &["mediation", "effort", "between", "the", "militia"]), Some("165"));
+        assert_eq!(super::halted("reduce", &["food", "supply", "to", "the", "camp"]), Some("1623"));
+        assert_eq!(super::halted("suspend", &["talks", "with", "gondor"]), Some("164"));
+        assert_eq!(super::halted("end", &["the", "fighting"]), None);
+        assert_eq!(super::halted("praise", &["the", "aid"]), None);
         assert_eq!(refine("090", &["the", "treatment", "of", "prisoners"]), "092");
         assert_eq!(refine("090", &["the", "corruption", "charges"]), "091");
         assert_eq!(refine("090", &["the", "weather"]), "090");

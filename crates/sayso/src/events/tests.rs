@@ -413,3 +413,27 @@ fn a_demand_to_hand_over_suspects_is_made_of_who_must_act() {
     assert_eq!(demand.code, "1013", "{rows:?}");
     assert_eq!(demand.targets, ["Mordor"], "{rows:?}");
 }
+
+#[test]
+fn halting_talks_aid_or_mediation_is_a_reduction_of_relations() {
+    let rows = rows_of("Gondor ended its mediation between Rohan and Mordor on Friday.");
+    assert!(rows.iter().any(|r| r.trigger == "ended" && r.code == "165"), "{rows:?}");
+    let rows = rows_of("Arnor suspended talks with Mordor on Monday.");
+    assert!(rows.iter().any(|r| r.trigger == "suspended" && r.code == "164" && r.targets == ["Mordor"]), "{rows:?}");
+}
+
+#[test]
+fn a_curfew_or_blockade_a_speaker_will_extend_is_a_threat_of_it() {
+    // "extend the curfew" is imposing it; announced as what the speaker will do, a threat.
+    let rows = rows_of("Gondor's king announced that he will extend the curfew on Rohan's farmers.");
+    assert!(rows.iter().any(|r| r.trigger == "extend" && r.code == "1323"), "{rows:?}");
+    let rows = rows_of("Mordor tightened its blockade of Gondor on Sunday.");
+    assert!(rows.iter().any(|r| r.trigger == "tightened" && r.code == "191"), "{rows:?}");
+}
+
+#[test]
+fn a_plan_to_impose_restrictions_is_a_threat_of_them() {
+    let rows = rows_of("Gondor is planning to impose restrictions on Rohan's traders.");
+    assert!(rows.iter().any(|r| r.code.starts_with("132")), "{rows:?}");
+    assert!(rows.iter().all(|r| !r.code.starts_with("17")), "{rows:?}");
+}
