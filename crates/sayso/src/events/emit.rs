@@ -9,7 +9,7 @@ use super::codes::cameo_code;
 use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::subcodes::{halted, killing, public_figure, refinable, refine};
+use super::subcodes::{halted, halting, killing, public_figure, refinable, refine};
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -42,7 +42,9 @@ fn resolve(s: &Sentence, frame: &Frame) -> Coded {
         }
         // Halting or cutting back aid, talks, mediation, relations or involvement is the code
         // book's reduction of relations (16x), whatever the dictionary's pattern says of it.
-        if let Some(h) = frame.word.and_then(|v| halted(s.a.syntax.lemma(v), &lemmas_after(s, frame))) {
+        // (Most verbs are no verbs of halting: their words are not read.)
+        let lemma = frame.word.map(|v| s.a.syntax.lemma(v)).filter(|l| halting(l));
+        if let Some(h) = lemma.and_then(|l| halted(l, &lemmas_after(s, frame))) {
             c.code = h;
         }
     }

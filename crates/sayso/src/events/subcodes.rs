@@ -222,12 +222,17 @@ const HALTED: &[(&str, &[&str])] = &[
 /// when the verb's `lemma` is one of halting: the code book's 161-166, with the kind of aid
 /// or of involvement where named ("reduced *food* supplies": 1623).
 pub(super) fn halted(lemma: &str, lemmas: &[&str]) -> Option<&'static str> {
-    if !HALTING.contains(&lemma) {
+    if !halting(lemma) {
         return None;
     }
     let has = |words: &[&str], l: &str| words.iter().any(|w| w.eq_ignore_ascii_case(l));
     let code = lemmas.iter().find_map(|l| HALTED.iter().find(|(_, words)| has(words, l)).map(|&(c, _)| c))?;
     Some(refine(code, lemmas))
+}
+
+/// Whether `lemma` is a verb of halting or cutting back.
+pub(super) fn halting(lemma: &str) -> bool {
+    HALTING.contains(&lemma)
 }
 
 /// Verbs of killing, whose victim may make the killing an assassination (186).

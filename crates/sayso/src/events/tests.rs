@@ -387,22 +387,23 @@ fn an_event_told_in_passing_beside_the_main_one_has_no_code() {
     // (A purpose is told with the event it is for: the call's test above.)
 }
 
+/// Asserts that `text` has an event triggered by `trigger` with CAMEO code `code`.
+fn assert_coded(text: &str, trigger: &str, code: &str) {
+    let rows = rows_of(text);
+    assert!(rows.iter().any(|r| r.trigger == trigger && r.code == code), "{trigger} {code}: {rows:?}");
+}
+
 #[test]
 fn the_code_books_leaves_from_the_words_of_the_event() {
     // Killing a public figure is an assassination.
-    let rows = rows_of("Mordor's soldiers killed the deputy governor of Rohan on Tuesday.");
-    assert!(rows.iter().any(|r| r.trigger == "killed" && r.code == "186"), "{rows:?}");
+    assert_coded("Mordor's soldiers killed the deputy governor of Rohan on Tuesday.", "killed", "186");
     // An adverb before the verb names the kind of assault.
-    let rows = rows_of("Mordor's guards sexually abused Rohan's prisoners.");
-    assert!(rows.iter().any(|r| r.trigger == "abused" && r.code == "1821"), "{rows:?}");
+    assert_coded("Mordor's guards sexually abused Rohan's prisoners.", "abused", "1821");
     // Defying is the code book's 128, an official complaint its 114.
-    let rows = rows_of("Arnor defied Gondor's council on Monday.");
-    assert!(rows.iter().any(|r| r.trigger == "defied" && r.code == "128"), "{rows:?}");
-    let rows = rows_of("Rohan lodged an official protest with Gondor on Friday.");
-    assert!(rows.iter().any(|r| r.trigger == "lodged" && r.code == "114"), "{rows:?}");
+    assert_coded("Arnor defied Gondor's council on Monday.", "defied", "128");
+    assert_coded("Rohan lodged an official protest with Gondor on Friday.", "lodged", "114");
     // A threatened action that is no force is a non-force threat.
-    let rows = rows_of("Mordor threatened to cut off electricity to Rohan.");
-    assert!(rows.iter().any(|r| r.trigger == "threatened" && r.code == "131"), "{rows:?}");
+    assert_coded("Mordor threatened to cut off electricity to Rohan.", "threatened", "131");
 }
 
 #[test]
@@ -416,8 +417,7 @@ fn a_demand_to_hand_over_suspects_is_made_of_who_must_act() {
 
 #[test]
 fn halting_talks_aid_or_mediation_is_a_reduction_of_relations() {
-    let rows = rows_of("Gondor ended its mediation between Rohan and Mordor on Friday.");
-    assert!(rows.iter().any(|r| r.trigger == "ended" && r.code == "165"), "{rows:?}");
+    assert_coded("Gondor ended its mediation between Rohan and Mordor on Friday.", "ended", "165");
     let rows = rows_of("Arnor suspended talks with Mordor on Monday.");
     assert!(rows.iter().any(|r| r.trigger == "suspended" && r.code == "164" && r.targets == ["Mordor"]), "{rows:?}");
 }
@@ -425,10 +425,8 @@ fn halting_talks_aid_or_mediation_is_a_reduction_of_relations() {
 #[test]
 fn a_curfew_or_blockade_a_speaker_will_extend_is_a_threat_of_it() {
     // "extend the curfew" is imposing it; announced as what the speaker will do, a threat.
-    let rows = rows_of("Gondor's king announced that he will extend the curfew on Rohan's farmers.");
-    assert!(rows.iter().any(|r| r.trigger == "extend" && r.code == "1323"), "{rows:?}");
-    let rows = rows_of("Mordor tightened its blockade of Gondor on Sunday.");
-    assert!(rows.iter().any(|r| r.trigger == "tightened" && r.code == "191"), "{rows:?}");
+    assert_coded("Gondor's king announced that he will extend the curfew on Rohan's farmers.", "extend", "1323");
+    assert_coded("Mordor tightened its blockade of Gondor on Sunday.", "tightened", "191");
 }
 
 #[test]
