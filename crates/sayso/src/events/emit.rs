@@ -5,7 +5,7 @@
 //! frame; with the reporting claim, modality, polarity, time and place.
 
 use super::clauses::{Frame, antecedent, subject_word};
-use super::codes::cameo_code;
+use super::codes::{ArticleCodes, cameo_code};
 use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
@@ -123,7 +123,13 @@ fn one_side(code: &str) -> (&str, bool) {
 /// Turns a sentence's frames into events: its main events, each coded with the event its
 /// complement names when its verb only frames that one (an appeal, an intent, a demand, a
 /// refusal, a threat), and the other events whose frame names both sides.
-pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
+pub(super) fn emit(
+    s: &Sentence,
+    frames: &[Frame],
+    claim_spans: &[(usize, usize, usize)],
+    codes: &mut ArticleCodes,
+    events: &mut Vec<EventRec>,
+) {
     let a = s.a;
     let mut absorbed = vec![false; frames.len()];
     let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
@@ -156,6 +162,9 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         }
     }
     let is_main = |f: usize| frames[f].main || outlooks[f].is_some() || demands[f].is_some();
+    let first = events.len();
+    // The first main event left uncoded for want of a side, with the code it would have had.
+    let mut fallback: Option<(usize, &'static str)> = None;
     // Main frames first, so that a complement they absorb is not emitted again.
     let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
     for f in order.collect::<Vec<_>>() {
@@ -422,15 +431,41 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
         let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
         let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
+        let at = events.len();
         if told && (complete || (main || about_main) && sided && said_specific) {
             ev.cameo = Some(code.to_string());
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
+        } else if let Some(own) = frame.code.filter(|&c| {
+            let aside =
+                |w: usize| std::iter::once(w).chain(a.syntax.ancestors(w)).take(8).any(|x| passing_clause(s, x));
+            main && has(ParticipantRole::Source) && is_code(c) && frame.word.is_some_and(|w| !aside(w))
+        }) {
+            // Its verb's own code (or the subcode its words give it): a pattern of another
+            // root that matched without the target it names says nothing sure of the event.
+            fallback = fallback.or(Some((at, if code.get(..2) == own.get(..2) { code } else { own })));
         }
-        let at = events.len();
         push_once(events, ev, sentence_start);
         if let Some(w) = frame.word.filter(|_| frame.reporting && code.starts_with("01") && events.len() > at) {
             statements.push((at, a.syntax.subtree(w)));
+        }
+    }
+    // A sentence whose events are all one-sided still tells its main event, as the code book
+    // codes "rebels surrendered" with no one named to surrender to: its verb's own code,
+    // general as it is ("080"), once no event of the sentence is coded more specifically and
+    // its source is an actor the dictionaries name ("Ugandan rebels", not "the teacher": a
+    // general verb of someone no dictionary knows is seldom a political event, "thought" or
+    // "filled" no more than PETRARCH codes them without a target).
+    if let Some((at, code)) = fallback.filter(|_| events[first..].iter().all(|e| e.cameo.is_none())) {
+        if let Some(e) = events.get_mut(at).filter(|e| e.cameo.is_none()) {
+            let named = e
+                .participants
+                .iter()
+                .filter(|p| p.role == ParticipantRole::Source)
+                .all(|p| codes.names_actor(s.a, &p.span));
+            if named {
+                e.cameo = Some(code.to_string());
+            }
         }
     }
     // A statement (01) whose reported clause holds an event coded on its own ("said it had
@@ -485,15 +520,22 @@ fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
         if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && f.code.is_some_and(|c| c != "---")) {
             return passing;
         }
-        let marked =
-            |lemmas: &[&str]| syn.children(x).any(|c| syn.deprel(c) == Deprel::Mark && lemmas.contains(&syn.lemma(c)));
-        passing |= match syn.deprel(x) {
-            Deprel::Acl => true,
-            Deprel::Advcl => !marked(&["to", "by"]),
-            _ => false,
-        };
+        passing |= passing_clause(s, x);
     }
     false
+}
+
+/// Whether word `x` heads a clause that tells its event in passing: a participle or clause
+/// modifying a noun, or an adverbial clause that is neither a purpose nor a means.
+fn passing_clause(s: &Sentence, x: usize) -> bool {
+    let syn = &s.a.syntax;
+    let marked =
+        |lemmas: &[&str]| syn.children(x).any(|c| syn.deprel(c) == Deprel::Mark && lemmas.contains(&syn.lemma(c)));
+    match syn.deprel(x) {
+        Deprel::Acl => true,
+        Deprel::Advcl => !marked(&["to", "by"]),
+        _ => false,
+    }
 }
 
 /// The subject of the main frame whose adverbial clause `frame` is in.

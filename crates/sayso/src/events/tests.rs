@@ -435,3 +435,23 @@ fn a_plan_to_impose_restrictions_is_a_threat_of_them() {
     assert!(rows.iter().any(|r| r.code.starts_with("132")), "{rows:?}");
     assert!(rows.iter().all(|r| !r.code.starts_with("17")), "{rows:?}");
 }
+
+#[test]
+fn a_sentence_whose_main_event_is_one_sided_gets_its_verbs_code() {
+    // No one is named to surrender to: the verb's own (general) code, with its one side.
+    let rows = rows_of("Three hundred Chadian rebels surrendered in the hills on Monday.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0].trigger.as_str(), rows[0].code.as_str()), ("surrendered", "080"), "{rows:?}");
+    assert_eq!(rows[0].sources, ["Chadian rebels"], "{rows:?}");
+    // Not so for a side no dictionary names: a role alone, or a name it does not know.
+    assert!(rows_of("The old teacher surrendered in the hills on Monday.").is_empty());
+    assert!(rows_of("Two hundred Mordor rebels surrendered in the hills on Monday.").is_empty());
+    // An event told in passing beside it stays uncoded.
+    let rows = rows_of("Chadian rebels surrendered on Monday after Sudan's army attacked their camp.");
+    assert!(rows.iter().any(|r| r.trigger == "surrendered"), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "attacked"), "{rows:?}");
+    // A sentence with a coded event codes no one-sided one besides it.
+    let rows = rows_of("Chadian rebels surrendered, and Sudan's army attacked Libya's camp.");
+    assert!(rows.iter().any(|r| r.trigger == "attacked" && r.code == "190"), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "surrendered"), "{rows:?}");
+}
