@@ -197,6 +197,9 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         }
         if upos != Some(Upos::Verb) {
             if let Some((len, code)) = noun_at(s, i) {
+                // A two-word noun ("mediation mission") is its head's, which the verb governs.
+                let last = s.word(i + len - 1);
+                let word = if last.is_some_and(|l| word.is_some_and(|w| syn.head(w) == Some(l))) { last } else { word };
                 frames.push(Frame { toks: i..i + len, word, code: Some(code), noun: true, ..Frame::default() });
                 i += len;
                 continue;
@@ -558,8 +561,11 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         "between" => {
             if let Some(g) = s.group(after + 1) {
                 if s.groups[g].0.len() >= 2 {
-                    // "talks between A and B": the first with the others.
-                    subject = Some(g);
+                    // "talks between A and B": the first with the others; but a mediation
+                    // between them is someone else's, done to both.
+                    if frames[f].code != Some("045") {
+                        subject = Some(g);
+                    }
                     object = Some(g);
                 }
             }
@@ -597,6 +603,10 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
             if rel == Deprel::NsubjPass && s.has(gt, bits::PREVENTING) {
                 frames[f].prevented = true;
             }
+        } else if rel == Deprel::Obj && subject.is_none() && SUPPORT_VERBS.contains(syn.lemma(h)) {
+            // "renewed its appeal", "undertook a mediation mission": a support verb the
+            // dictionary has no entry for still lends its subject.
+            subject = subject_word(s, h).and_then(|w| s.group_of(w));
         }
     }
     if prev(bits::PLANNING) {
@@ -606,6 +616,23 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         frames[f].prevented = true;
     }
     let code = frames[f].code.unwrap_or("");
+    if let Some(w) = frames[f].word.filter(|_| Stance::of(code).is_some()) {
+        // "an appeal to Arnor *to release* ...", "renewed its appeal ... *to release*": what an
+        // appeal, a demand or a threat is for, told by the clause after it (the noun's, or its
+        // support verb's), is its complement, as for the verb.
+        let to_clause = |c: usize| {
+            c > w
+                && syn.upos(c) == Upos::Verb
+                && syn.children(c).any(|m| syn.deprel(m) == Deprel::Mark && syn.lemma(m) == "to")
+        };
+        let own = syn.children(w).filter(|&c| syn.deprel(c) == Deprel::Acl);
+        let support = head
+            .filter(|&(h, rel)| rel == Deprel::Obj && SUPPORT_VERBS.contains(syn.lemma(h)))
+            .into_iter()
+            .flat_map(|(h, _)| syn.children(h).filter(|&c| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp)));
+        frames[f].complement =
+            own.chain(support).filter(|&c| to_clause(c)).find_map(|c| frame_at(frames, c).filter(|&g| !frames[g].noun));
+    }
     if subject.is_none() && object.is_none() && code.starts_with("04") {
         // "The two leaders spoke Thursday and on the call": a call between the subject's members.
         let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m.clone()) >= 2);

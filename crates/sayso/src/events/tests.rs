@@ -455,3 +455,21 @@ fn a_sentence_whose_main_event_is_one_sided_gets_its_verbs_code() {
     assert!(rows.iter().any(|r| r.trigger == "attacked" && r.code == "190"), "{rows:?}");
     assert!(rows.iter().all(|r| r.trigger != "surrendered"), "{rows:?}");
 }
+
+#[test]
+fn an_appeal_or_mediation_a_support_verb_takes_is_its_subjects() {
+    // The appeal's subject is the support verb's; what it asks for is the clause after it.
+    let rows = rows_of("Kenya renewed its appeal to Uganda to release the journalists.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!((r.trigger.as_str(), r.code.as_str()), ("appeal", "0253"), "{rows:?}");
+    assert_eq!((r.sources.as_slice(), r.targets.as_slice()), (&["Kenya".to_string()][..], &["Uganda".to_string()][..]));
+    // A mediation between two sides is done to both by whoever undertakes it; talks between
+    // two sides are theirs.
+    let rows = rows_of("Kenya's foreign minister undertook a mediation mission between Syria and Lebanon.");
+    let m = rows.iter().find(|r| r.code == "045").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(m.targets, ["Syria", "Lebanon"], "{rows:?}");
+    assert!(!m.sources.is_empty() && !m.sources.iter().any(|x| x == "Syria"), "{rows:?}");
+    let rows = rows_of("Talks between Syria and Lebanon resumed on Monday.");
+    assert!(rows.iter().any(|r| r.code == "046" && r.sources == ["Syria"] && r.targets == ["Lebanon"]), "{rows:?}");
+}
