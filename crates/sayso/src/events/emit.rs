@@ -334,10 +334,14 @@ pub(super) fn emit(
                 && c.object.is_some()
                 && !unreal(s, frame)
                 && !incidental(s, frames, frame);
-        if main {
+        if main || frame.noun {
+            // "riots against the government's policies are continuing": an event noun's
+            // protest has its aim too.
             let aimed = protest_aim(s, frame, c.code);
             said_specific |= aimed != c.code;
             c.code = aimed;
+        }
+        if main {
             if c.code.starts_with("14") {
                 if c.object.is_none() {
                     c.object = protest_target(s, frame, c.subject);

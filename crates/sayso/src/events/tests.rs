@@ -473,3 +473,13 @@ fn an_appeal_or_mediation_a_support_verb_takes_is_its_subjects() {
     let rows = rows_of("Talks between Syria and Lebanon resumed on Monday.");
     assert!(rows.iter().any(|r| r.code == "046" && r.sources == ["Syria"] && r.targets == ["Lebanon"]), "{rows:?}");
 }
+
+#[test]
+fn riots_are_violent_protest_with_their_aim() {
+    let rows = rows_of("Kurdish riots against Turkish police policies are still continuing.");
+    // A riot for a change of policy is 1452, against the side its "against" phrase names.
+    assert!(
+        rows.iter().any(|r| r.trigger == "riots" && r.code == "1452" && r.targets == ["Turkish police"]),
+        "{rows:?}"
+    );
+}
