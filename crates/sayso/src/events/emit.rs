@@ -341,18 +341,16 @@ pub(super) fn emit(
             said_specific |= aimed != c.code;
             c.code = aimed;
         }
-        if main {
-            if c.code.starts_with("14") {
-                if c.object.is_none() {
-                    c.object = protest_target(s, frame, c.subject);
-                }
-                // What the protest is for ("to demand reforms", "to protest the tax") is the
-                // protest's aim, no event of its own.
-                for clause in purpose_clauses(s, frame) {
-                    let words = a.syntax.subtree_words(clause);
-                    for (k, fk) in frames.iter().enumerate() {
-                        absorbed[k] |= k != f && fk.word.is_some_and(|w| words.contains(&w));
-                    }
+        if main && c.code.starts_with("14") {
+            if c.object.is_none() {
+                c.object = protest_target(s, frame, c.subject);
+            }
+            // What the protest is for ("to demand reforms", "to protest the tax") is the
+            // protest's aim, no event of its own.
+            for clause in purpose_clauses(s, frame) {
+                let words = a.syntax.subtree_words(clause);
+                for (k, fk) in frames.iter().enumerate() {
+                    absorbed[k] |= k != f && fk.word.is_some_and(|w| words.contains(&w));
                 }
             }
         }
