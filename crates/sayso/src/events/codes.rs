@@ -555,6 +555,11 @@ impl<'a> ArticleCodes<'a> {
         }
     }
 
+    /// The phrase at `span`'s own code ("French paper workers": `FRALAB`), its entities aside.
+    pub(super) fn own_code(&mut self, a: &Analysis, span: &Range<usize>) -> Option<String> {
+        self.own(a.slice(span)).0
+    }
+
     /// Whether the phrase at `span` names an actor the dictionaries know (a country, an
     /// organisation, a person: "Ugandan rebels", "Amnesty International"), not a role alone
     /// ("teacher", "authorities").

@@ -181,6 +181,15 @@ pub(super) fn emit(
         c.code = code;
         // The stance the verb takes towards the event its complement names, or a verb's
         // own future ("will release"), obligation in reported speech, refusal.
+        if let Some(g) = c.subject.filter(|_| c.code.starts_with("17") && obstructing(s, frame)) {
+            // Blocking a road, a bridge or a port is coercion by a state, but by civilians (the
+            // code book's "obstruct passage, block": civilians protesting by obstructing
+            // passage) a protest, 144.
+            let code = codes.own_code(a, &s.actors[s.groups[g].0.start].span);
+            if code.is_some_and(|x| civilian(&x)) {
+                c.code = "144";
+            }
+        }
         let mut stance = Stance::of(c.code).or(frame.stance);
         // What it frames: its complement, else an event noun an appeal, intent, demand,
         // rejection or threat by its code takes ("demanded a meeting"); a planning verb's noun
@@ -686,6 +695,20 @@ fn object_noun(s: &Sentence, frames: &[Frame], k: usize) -> Option<usize> {
 /// The frame whose trigger is word `w`.
 fn frame_at_word(frames: &[Frame], w: usize) -> Option<usize> {
     frames.iter().position(|f| f.word == Some(w) && (!f.noun || f.code.is_some()))
+}
+
+/// Whether `frame`'s verb is one of obstructing passage ("blocked the bridge").
+fn obstructing(s: &Sentence, frame: &Frame) -> bool {
+    frame.word.is_some_and(|v| matches!(s.a.syntax.lemma(v), "block" | "barricade" | "blockade") && !frame.noun)
+}
+
+/// Whether an actor code is of civilians who protest: its role (after any country) is the
+/// people's, labour's, farmers', students', refugees' or the opposition's ("workers": `LAB`),
+/// not a state's, an armed group's or a business's.
+fn civilian(code: &str) -> bool {
+    const CIVILIANS: &[&str] = &["CVL", "PPL", "LAB", "OPP", "AGR", "EDU", "REF"];
+    let role = |r: &str| CIVILIANS.iter().any(|c| r.starts_with(c));
+    role(code) || code.len() > 3 && code.is_char_boundary(3) && role(&code[3..])
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

@@ -483,3 +483,10 @@ fn riots_are_violent_protest_with_their_aim() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn civilians_blocking_passage_protest_a_state_coerces() {
+    assert_coded("Angry Spanish paper workers blocked the main bridge for three hours.", "blocked", "144");
+    let rows = rows_of("Israel blocked the aid convoy to Gaza.");
+    assert!(rows.iter().any(|r| r.trigger == "blocked" && !r.code.starts_with("14")), "{rows:?}");
+}
