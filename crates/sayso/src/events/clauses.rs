@@ -162,9 +162,13 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
             });
             if let Some((len, form)) = form {
                 let w = s.w(i);
-                // Claim verbs are the claims stage's: "claiming to be" is no accusation.
+                // Claim verbs are the claims stage's: "claiming to be" is no accusation. But
+                // claiming responsibility is the code book's 015, which the patterns give.
+                let responsibility =
+                    || word.and_then(|v| syn.object(v)).is_some_and(|o| syn.lemma(o) == "responsibility");
                 let claimish =
-                    matches!(w, "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleged" | "charged");
+                    matches!(w, "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleged" | "charged")
+                        && !responsibility();
                 // Planning and preventing verbs say how their object's event stands (planned,
                 // prevented); they are no events of their own.
                 let marker = s.has(i, bits::PLANNING | bits::PREVENTING);

@@ -268,6 +268,24 @@ pub(super) fn emit(
                 .filter(|&k| !s.is_time(k))
                 .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
         }
+        if c.code == "015" {
+            // "claimed responsibility for attacks on Arnor's troops": responsibility for an
+            // event, one claim of it, against whom the event was.
+            let syn = &a.syntax;
+            let owned = |w: usize, v: usize| syn.head(w).is_some_and(|h| h == v || syn.head(h) == Some(v));
+            let of_claim = frames.iter().position(|fk| {
+                fk.noun
+                    && fk.code.is_some()
+                    && fk
+                        .word
+                        .zip(frame.word)
+                        .is_some_and(|(w, v)| owned(w, v) && syn.case_marker(w).is_some_and(|m| syn.lemma(m) == "for"))
+            });
+            if let Some(k) = of_claim {
+                c.object = frames[k].object.filter(|&g| Some(g) != c.subject).or(c.object);
+                absorbed[k] = true;
+            }
+        }
         let directed = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13" | "18" | "19" | "20"));
         if main && directed && c.object.is_none() && c.subject.is_some() && !frame.reporting {
             // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection,

@@ -490,3 +490,13 @@ fn civilians_blocking_passage_protest_a_state_coerces() {
     let rows = rows_of("Israel blocked the aid convoy to Gaza.");
     assert!(rows.iter().any(|r| r.trigger == "blocked" && !r.code.starts_with("14")), "{rows:?}");
 }
+
+#[test]
+fn claiming_responsibility_for_an_attack_is_015_against_its_target() {
+    let rows = rows_of("Hamas claimed responsibility for the attack on Israeli troops.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0].code.as_str(), rows[0].targets.as_slice()), ("015", &["Israeli troops".to_string()][..]));
+    // Any other claim is the claims stage's, its clause's event coded on its own.
+    let rows = rows_of("Hamas claimed that Israel attacked Gaza.");
+    assert!(rows.iter().all(|r| r.code != "015") && rows.iter().any(|r| r.trigger == "attacked"), "{rows:?}");
+}
