@@ -463,6 +463,32 @@ pub(super) fn emit(
         let at = events.len();
         if told && (complete || (main || about_main) && sided && said_specific) {
             ev.cameo = Some(code.to_string());
+            if !complete && !frame.noun && has(ParticipantRole::Source) {
+                // A coded event with no target the parse gives ("extradited the suspects to
+                // Arnor's police"): as PETRARCH reads a verb phrase, the first actor in the
+                // verb's own phrases, not a place or a time.
+                let syn = &a.syntax;
+                // In its own phrases: an object or prepositional phrase of the verb, or a noun's
+                // phrase within one ("the release of Arnor's envoy"), not a possessor deep in it
+                // nor a clause.
+                let near = |k: usize| {
+                    let (Some(v), Some(w)) = (frame.word, s.word(k)) else { return false };
+                    let h = syn.head(w);
+                    h == Some(v)
+                        || h.is_some_and(|h| {
+                            syn.head(h) == Some(v)
+                                && syn.deprel(w) != Deprel::NmodPoss
+                                && matches!(syn.deprel(h).base(), Deprel::Obj | Deprel::Obl | Deprel::Iobj)
+                        })
+                };
+                let target =
+                    frame.window.clone().filter(|&k| !s.is_time(k) && near(k)).find_map(|k| {
+                        s.group(k).filter(|&g| Some(g) != subject && !s.actors[s.groups[g].0.start].place)
+                    });
+                if let Some(g) = target {
+                    ev.participants.extend(s.groups[g].0.clone().map(|y| participant(s, ParticipantRole::Target, y)));
+                }
+            }
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
         } else if let Some(own) = frame.code.filter(|&c| {

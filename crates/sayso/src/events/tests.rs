@@ -500,3 +500,13 @@ fn claiming_responsibility_for_an_attack_is_015_against_its_target() {
     let rows = rows_of("Hamas claimed that Israel attacked Gaza.");
     assert!(rows.iter().all(|r| r.code != "015") && rows.iter().any(|r| r.trigger == "attacked"), "{rows:?}");
 }
+
+#[test]
+fn a_coded_event_without_a_parsed_target_takes_the_first_actor_in_its_phrases() {
+    let rows = rows_of("Chile established diplomatic relations with Vietnam's government last year.");
+    let r = rows.iter().find(|r| r.trigger == "established").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!((r.code.as_str(), r.targets.as_slice()), ("054", &["government".to_string()][..]), "{rows:?}");
+    // Not an actor of a clause inside its phrases.
+    let rows = rows_of("Chile signed a trade agreement that Peruvian officials welcomed.");
+    assert!(rows.iter().filter(|r| r.trigger == "signed").all(|r| r.targets.is_empty()), "{rows:?}");
+}
