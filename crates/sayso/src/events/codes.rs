@@ -546,12 +546,11 @@ impl<'a> ArticleCodes<'a> {
         code
     }
 
-    /// The code of the phrase at `span`, which refers to `entities`.
-    pub(super) fn phrase(&mut self, a: &Analysis, span: &Range<usize>, entities: &[usize]) -> Option<String> {
+    /// A phrase's own code, and whether a named actor gave it (not a role alone).
+    fn own(&mut self, text: &str) -> (Option<String>, bool) {
         // A phrase's own reading is the same wherever it recurs ("he", "the statement",
         // "Trump"): looked up once per article.
-        let text = a.slice(span);
-        let (own, named) = match self.phrases.get(text) {
+        match self.phrases.get(text) {
             Some(known) => known.clone(),
             None => {
                 let found = self.coder.find(&text_words(text));
@@ -560,7 +559,24 @@ impl<'a> ArticleCodes<'a> {
                 self.phrases.insert(text.into(), (own.clone(), named));
                 (own, named)
             }
-        };
+        }
+    }
+
+    /// The phrase at `span`'s own code ("French paper workers": `FRALAB`), its entities aside.
+    pub(super) fn own_code(&mut self, a: &Analysis, span: &Range<usize>) -> Option<String> {
+        self.own(a.slice(span)).0
+    }
+
+    /// Whether the phrase at `span` names an actor the dictionaries know (a country, an
+    /// organisation, a person: "Ugandan rebels", "Amnesty International"), not a role alone
+    /// ("teacher", "authorities").
+    pub(super) fn names_actor(&mut self, a: &Analysis, span: &Range<usize>) -> bool {
+        self.own(a.slice(span)).1
+    }
+
+    /// The code of the phrase at `span`, which refers to `entities`.
+    pub(super) fn phrase(&mut self, a: &Analysis, span: &Range<usize>, entities: &[usize]) -> Option<String> {
+        let (own, named) = self.own(a.slice(span));
         let codes: Vec<Option<String>> = entities.iter().map(|&e| self.entity(a, e)).collect();
         // A group ("the two leaders") has its members' code only when they share it.
         let shared = codes.first().cloned().flatten().filter(|f| codes.iter().all(|c| c.as_ref() == Some(f)));

@@ -127,7 +127,7 @@ fn threat(code: &str) -> Option<&'static str> {
 
 /// Whether a code is a conflict (roots 11-20 but the stances'): what an intent to do it
 /// makes a threat.
-fn conflictual(code: &str) -> bool {
+pub(super) fn conflictual(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "16" | "17" | "18" | "19" | "20"))
 }
 

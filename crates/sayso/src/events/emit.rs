@@ -5,11 +5,11 @@
 //! frame; with the reporting claim, modality, polarity, time and place.
 
 use super::clauses::{Frame, antecedent, subject_word};
-use super::codes::cameo_code;
-use super::combine::{Stance, combine};
+use super::codes::{ArticleCodes, cameo_code};
+use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::subcodes::{refinable, refine};
+use super::subcodes::{halted, halting, killing, public_figure, refinable, refine};
 use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
@@ -39,6 +39,13 @@ fn resolve(s: &Sentence, frame: &Frame) -> Coded {
             c.code = demand_for_appeal(frame.code, code);
             c.subject = src.or(c.subject);
             c.object = tgt.or(c.object);
+        }
+        // Halting or cutting back aid, talks, mediation, relations or involvement is the code
+        // book's reduction of relations (16x), whatever the dictionary's pattern says of it.
+        // (Most verbs are no verbs of halting: their words are not read.)
+        let lemma = frame.word.map(|v| s.a.syntax.lemma(v)).filter(|l| halting(l));
+        if let Some(h) = lemma.and_then(|l| halted(l, &lemmas_after(s, frame))) {
+            c.code = h;
         }
     }
     c
@@ -116,7 +123,13 @@ fn one_side(code: &str) -> (&str, bool) {
 /// Turns a sentence's frames into events: its main events, each coded with the event its
 /// complement names when its verb only frames that one (an appeal, an intent, a demand, a
 /// refusal, a threat), and the other events whose frame names both sides.
-pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize, usize)], events: &mut Vec<EventRec>) {
+pub(super) fn emit(
+    s: &Sentence,
+    frames: &[Frame],
+    claim_spans: &[(usize, usize, usize)],
+    codes: &mut ArticleCodes,
+    events: &mut Vec<EventRec>,
+) {
     let a = s.a;
     let mut absorbed = vec![false; frames.len()];
     let mut coded: Vec<Option<Coded>> = vec![None; frames.len()];
@@ -149,6 +162,9 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         }
     }
     let is_main = |f: usize| frames[f].main || outlooks[f].is_some() || demands[f].is_some();
+    let first = events.len();
+    // The first main event left uncoded for want of a side, with the code it would have had.
+    let mut fallback: Option<(usize, &'static str)> = None;
     // Main frames first, so that a complement they absorb is not emitted again.
     let order = (0..frames.len()).filter(|&f| is_main(f)).chain((0..frames.len()).filter(|&f| !is_main(f)));
     for f in order.collect::<Vec<_>>() {
@@ -165,6 +181,15 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         c.code = code;
         // The stance the verb takes towards the event its complement names, or a verb's
         // own future ("will release"), obligation in reported speech, refusal.
+        if let Some(g) = c.subject.filter(|_| c.code.starts_with("17") && obstructing(s, frame)) {
+            // Blocking a road, a bridge or a port is coercion by a state, but by civilians (the
+            // code book's "obstruct passage, block": civilians protesting by obstructing
+            // passage) a protest, 144.
+            let code = codes.own_code(a, &s.actors[s.groups[g].0.start].span);
+            if code.is_some_and(|x| civilian(&x)) {
+                c.code = "144";
+            }
+        }
         let mut stance = Stance::of(c.code).or(frame.stance);
         // What it frames: its complement, else an event noun an appeal, intent, demand,
         // rejection or threat by its code takes ("demanded a meeting"); a planning verb's noun
@@ -197,10 +222,16 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                     absorbed[k] = true;
                     // Who is asked, promised or threatened: the verb's own object, else the
                     // complement's object, else its subject ("demanded that Arnor end ...").
-                    c.object = c.object.or(ck.object).or(ck.subject.filter(|&x| Some(x) != c.subject));
+                    let other = ck.subject.filter(|&x| Some(x) != c.subject);
+                    // "said that Libya must hand over ...": the demand is made of who must act.
+                    c.object = if demands[f].is_some() { c.object.or(other) } else { c.object.or(ck.object).or(other) };
                     c.subject = c.subject.or(ck.subject.filter(|_| ck.object.is_some()));
                 }
                 c.code = combined;
+            } else if st == Stance::Threaten && k != f && c.code == "130" && frames[k].code == Some("---") {
+                // "threatened to cut off power": a threatened action that is no use of force
+                // nor any of the code book's named threats is its "threaten non-force" (131).
+                c.code = "131";
             }
         }
         if c.object.is_none() && matches!(c.code.get(..2), Some("02" | "10")) {
@@ -237,6 +268,24 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
                 .filter(|&k| !s.is_time(k))
                 .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
         }
+        if c.code == "015" {
+            // "claimed responsibility for attacks on Arnor's troops": responsibility for an
+            // event, one claim of it, against whom the event was.
+            let syn = &a.syntax;
+            let owned = |w: usize, v: usize| syn.head(w).is_some_and(|h| h == v || syn.head(h) == Some(v));
+            let of_claim = frames.iter().position(|fk| {
+                fk.noun
+                    && fk.code.is_some()
+                    && fk
+                        .word
+                        .zip(frame.word)
+                        .is_some_and(|(w, v)| owned(w, v) && syn.case_marker(w).is_some_and(|m| syn.lemma(m) == "for"))
+            });
+            if let Some(k) = of_claim {
+                c.object = frames[k].object.filter(|&g| Some(g) != c.subject).or(c.object);
+                absorbed[k] = true;
+            }
+        }
         let directed = matches!(c.code.get(..2), Some("02" | "03" | "10" | "11" | "12" | "13" | "18" | "19" | "20"));
         if main && directed && c.object.is_none() && c.subject.is_some() && !frame.reporting {
             // As PETRARCH reads a verb phrase: an appeal, intent, demand, criticism, rejection,
@@ -260,6 +309,23 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         let mut said_specific = specific(c.code);
         if is_code(c.code) && refinable(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
+        }
+        if main && frame.conditional && frame.hypothetical && stance.is_none() && conflictual(c.code) {
+            // "may halt its mediation if ...": harm a condition hangs on is a threat of it.
+            if let Some(t) = combine(Stance::Threaten, c.code) {
+                c.code = t;
+                said_specific |= specific(t);
+            }
+        }
+        if let Some(v) = frame.word.filter(|_| c.code.starts_with("1")) {
+            // "killed the deputy chief of ...": killing a public figure is the code book's
+            // assassination (186), whoever did it.
+            let syn = &s.a.syntax;
+            let victim = if frame.passive { subject_word(s, v) } else { syn.object(v) };
+            if victim.is_some_and(|o| killing(syn.lemma(v)) && public_figure(syn.lemma(o))) {
+                c.code = "186";
+                said_specific = true;
+            }
         }
         if let Some((n, lemmas)) = means(s, frames, frame) {
             // "A roadside bombing killed ...", "was killed in a car bomb explosion": one event,
@@ -288,23 +354,30 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // were planning bombings"); any other is one it mentions in passing, kept in sayso's
         // own types without a CAMEO code.
         let about_main = !main && about_main_actor(s, frames, frame);
-        let told =
-            main || about_main || is_code(c.code) && c.subject.is_some() && c.object.is_some() && !unreal(s, frame);
-        if main {
+        let told = main
+            || about_main
+            || is_code(c.code)
+                && c.subject.is_some()
+                && c.object.is_some()
+                && !unreal(s, frame)
+                && !incidental(s, frames, frame);
+        if main || frame.noun {
+            // "riots against the government's policies are continuing": an event noun's
+            // protest has its aim too.
             let aimed = protest_aim(s, frame, c.code);
             said_specific |= aimed != c.code;
             c.code = aimed;
-            if c.code.starts_with("14") {
-                if c.object.is_none() {
-                    c.object = protest_target(s, frame, c.subject);
-                }
-                // What the protest is for ("to demand reforms", "to protest the tax") is the
-                // protest's aim, no event of its own.
-                for clause in purpose_clauses(s, frame) {
-                    let words = a.syntax.subtree_words(clause);
-                    for (k, fk) in frames.iter().enumerate() {
-                        absorbed[k] |= k != f && fk.word.is_some_and(|w| words.contains(&w));
-                    }
+        }
+        if main && c.code.starts_with("14") {
+            if c.object.is_none() {
+                c.object = protest_target(s, frame, c.subject);
+            }
+            // What the protest is for ("to demand reforms", "to protest the tax") is the
+            // protest's aim, no event of its own.
+            for clause in purpose_clauses(s, frame) {
+                let words = a.syntax.subtree_words(clause);
+                for (k, fk) in frames.iter().enumerate() {
+                    absorbed[k] |= k != f && fk.word.is_some_and(|w| words.contains(&w));
                 }
             }
         }
@@ -387,15 +460,67 @@ pub(super) fn emit(s: &Sentence, frames: &[Frame], claim_spans: &[(usize, usize,
         // (a root's "x0": "went", "said", "traded") needs both sides, as PETRARCH has it.
         let sided = has(ParticipantRole::Source) || has(ParticipantRole::Target);
         let complete = has(ParticipantRole::Source) && has(ParticipantRole::Target);
+        let at = events.len();
         if told && (complete || (main || about_main) && sided && said_specific) {
             ev.cameo = Some(code.to_string());
+            if !complete && !frame.noun && has(ParticipantRole::Source) {
+                // A coded event with no target the parse gives ("extradited the suspects to
+                // Arnor's police"): as PETRARCH reads a verb phrase, the first actor in the
+                // verb's own phrases, not a place or a time.
+                let syn = &a.syntax;
+                // In its own phrases: an object or prepositional phrase of the verb, or a noun's
+                // phrase within one ("the release of Arnor's envoy"), not a possessor deep in it
+                // nor a clause.
+                let near = |k: usize| {
+                    let (Some(v), Some(w)) = (frame.word, s.word(k)) else { return false };
+                    let h = syn.head(w);
+                    h == Some(v)
+                        || h.is_some_and(|h| {
+                            syn.head(h) == Some(v)
+                                && syn.deprel(w) != Deprel::NmodPoss
+                                && matches!(syn.deprel(h).base(), Deprel::Obj | Deprel::Obl | Deprel::Iobj)
+                        })
+                };
+                let target =
+                    frame.window.clone().filter(|&k| !s.is_time(k) && near(k)).find_map(|k| {
+                        s.group(k).filter(|&g| Some(g) != subject && !s.actors[s.groups[g].0.start].place)
+                    });
+                if let Some(g) = target {
+                    ev.participants.extend(s.groups[g].0.clone().map(|y| participant(s, ParticipantRole::Target, y)));
+                }
+            }
         } else if !frame.noun && ev.participants.is_empty() {
             continue;
+        } else if let Some(own) = frame.code.filter(|&c| {
+            let aside =
+                |w: usize| std::iter::once(w).chain(a.syntax.ancestors(w)).take(8).any(|x| passing_clause(s, x));
+            main && has(ParticipantRole::Source) && is_code(c) && frame.word.is_some_and(|w| !aside(w))
+        }) {
+            // Its verb's own code (or the subcode its words give it): a pattern of another
+            // root that matched without the target it names says nothing sure of the event.
+            fallback = fallback.or(Some((at, if code.get(..2) == own.get(..2) { code } else { own })));
         }
-        let at = events.len();
         push_once(events, ev, sentence_start);
         if let Some(w) = frame.word.filter(|_| frame.reporting && code.starts_with("01") && events.len() > at) {
             statements.push((at, a.syntax.subtree(w)));
+        }
+    }
+    // A sentence whose events are all one-sided still tells its main event, as the code book
+    // codes "rebels surrendered" with no one named to surrender to: its verb's own code,
+    // general as it is ("080"), once no event of the sentence is coded more specifically and
+    // its source is an actor the dictionaries name ("Ugandan rebels", not "the teacher": a
+    // general verb of someone no dictionary knows is seldom a political event, "thought" or
+    // "filled" no more than PETRARCH codes them without a target).
+    if let Some((at, code)) = fallback.filter(|_| events[first..].iter().all(|e| e.cameo.is_none())) {
+        if let Some(e) = events.get_mut(at).filter(|e| e.cameo.is_none()) {
+            let named = e
+                .participants
+                .iter()
+                .filter(|p| p.role == ParticipantRole::Source)
+                .all(|p| codes.names_actor(s.a, &p.span));
+            if named {
+                e.cameo = Some(code.to_string());
+            }
         }
     }
     // A statement (01) whose reported clause holds an event coded on its own ("said it had
@@ -428,6 +553,44 @@ fn unreal(s: &Sentence, frame: &Frame) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether `frame` lies in a clause that only describes or accompanies one of the sentence's
+/// main events, below it: a participle or clause that modifies a noun ("arms *seized* last
+/// week", "a law *recognizing* the results"), or an adverbial clause that is neither a purpose
+/// nor a means ("..., *joining* the observers", "as the police *cracked down*", "a day after
+/// the governor *promised*"). Such a clause tells of its event in passing; the code book's
+/// coders, like PETRARCH, code the sentence's main event (the event is still recorded, without
+/// a CAMEO code). A purpose ("called him *to thank* him"), a means ("retaliated *by firing*"),
+/// a reported clause, a relative clause or a complement is told, and so is a clause under no
+/// main event ("The report comes after the two sides *exchanged* fire").
+fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
+    let syn = &s.a.syntax;
+    let Some(w) = frame.word else { return false };
+    let mut passing = false;
+    // Up to the main event whose clause it is in (bounded: parses are shallow).
+    for x in std::iter::once(w).chain(syn.ancestors(w)).take(8) {
+        // A main verb with no code of its own ("The report comes after ...") is no event the
+        // clause could accompany.
+        if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && f.code.is_some_and(|c| c != "---")) {
+            return passing;
+        }
+        passing |= passing_clause(s, x);
+    }
+    false
+}
+
+/// Whether word `x` heads a clause that tells its event in passing: a participle or clause
+/// modifying a noun, or an adverbial clause that is neither a purpose nor a means.
+fn passing_clause(s: &Sentence, x: usize) -> bool {
+    let syn = &s.a.syntax;
+    let marked =
+        |lemmas: &[&str]| syn.children(x).any(|c| syn.deprel(c) == Deprel::Mark && lemmas.contains(&syn.lemma(c)));
+    match syn.deprel(x) {
+        Deprel::Acl => true,
+        Deprel::Advcl => !marked(&["to", "by"]),
+        _ => false,
+    }
 }
 
 /// The subject of the main frame whose adverbial clause `frame` is in.
@@ -527,7 +690,7 @@ fn obligation(s: &Sentence, frame: &Frame) -> Option<usize> {
 
 /// The lemmas of the words a trigger governs after it, in text order, up to a bound: its
 /// objects, prepositional phrases, complement and purpose clauses, not a coordinated or
-/// parenthetical clause (another event).
+/// parenthetical clause (another event); and first its own adverbs before it.
 fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
     let syn = &s.a.syntax;
     let Some(v) = frame.word else { return Vec::new() };
@@ -537,7 +700,11 @@ fn lemmas_after<'a>(s: &Sentence<'a>, frame: &Frame) -> Vec<&'a str> {
         .filter(|&c| c > v && matches!(syn.deprel(c), Deprel::Conj | Deprel::Parataxis))
         .map(|c| syn.subtree_words(c))
         .collect();
-    (v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)).collect()
+    // Its own adverbs before it qualify it too ("*sexually* abused").
+    let before = syn.children(v).filter(|&c| c < v && syn.deprel(c) == Deprel::Advmod).map(|c| syn.lemma(c));
+    before
+        .chain((v + 1..end).filter(|w| !others.iter().any(|r| r.contains(w))).take(40).map(|w| syn.lemma(w)))
+        .collect()
 }
 
 /// The means a verb of force tells its event through: a violent event noun (18-20) that is its
@@ -572,6 +739,20 @@ fn object_noun(s: &Sentence, frames: &[Frame], k: usize) -> Option<usize> {
 /// The frame whose trigger is word `w`.
 fn frame_at_word(frames: &[Frame], w: usize) -> Option<usize> {
     frames.iter().position(|f| f.word == Some(w) && (!f.noun || f.code.is_some()))
+}
+
+/// Whether `frame`'s verb is one of obstructing passage ("blocked the bridge").
+fn obstructing(s: &Sentence, frame: &Frame) -> bool {
+    frame.word.is_some_and(|v| matches!(s.a.syntax.lemma(v), "block" | "barricade" | "blockade") && !frame.noun)
+}
+
+/// Whether an actor code is of civilians who protest: its role (after any country) is the
+/// people's, labour's, farmers', students', refugees' or the opposition's ("workers": `LAB`),
+/// not a state's, an armed group's or a business's.
+fn civilian(code: &str) -> bool {
+    const CIVILIANS: &[&str] = &["CVL", "PPL", "LAB", "OPP", "AGR", "EDU", "REF"];
+    let role = |r: &str| CIVILIANS.iter().any(|c| r.starts_with(c));
+    role(code) || code.len() > 3 && code.is_char_boundary(3) && role(&code[3..])
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

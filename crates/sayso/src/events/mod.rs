@@ -167,6 +167,7 @@ pub fn run_with(a: &mut Analysis, user: Option<&ActorDictionary>) {
         spare_out: Vec::new(),
     };
     let mut frames = Vec::new();
+    let mut codes = codes::ArticleCodes::new(a, user);
     for s in 0..a.sentences.len() {
         let toks = a.sentences[s].tokens.clone();
         if toks.is_empty() {
@@ -181,11 +182,10 @@ pub fn run_with(a: &mut Analysis, user: Option<&ActorDictionary>) {
         actors::find_actors(&mut sent);
         actors::group_actors(&mut sent);
         clauses::find_frames(&mut sent, &mut frames);
-        emit::emit(&sent, &frames, &claim_spans, &mut events);
+        emit::emit(&sent, &frames, &claim_spans, &mut codes, &mut events);
     }
     document::merge_modality(&mut events);
     document::merge_repeats(a, &mut events);
-    let mut codes = codes::ArticleCodes::new(a, user);
     let mut entities = Vec::new();
     for e in &mut events {
         for p in &mut e.participants {

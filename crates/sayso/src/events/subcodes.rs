@@ -114,7 +114,11 @@ const RESTRICTIONS: &[(char, &[&str])] = &[
     ('3', &["curfew"]),
     ('4', &["emergency", "martial"]),
     ('2', &["party", "politician", "candidate", "opposition"]),
-    ('1', &["freedom", "liberty", "press", "speech", "assembly"]),
+    // Banning an organisation or a newspaper restricts the freedoms of association and press.
+    (
+        '1',
+        &["freedom", "liberty", "press", "speech", "assembly", "organization", "organisation", "movement", "newspaper"],
+    ),
 ];
 
 /// The scheme of subcodes a three-digit code has, by its first three digits.
@@ -178,6 +182,94 @@ const AERIAL: &[&str] = &[
     "air",
 ];
 
+/// What an investigation is into (091-094), by the code book's names: crime or corruption,
+/// human rights abuses, military action, war crimes.
+const INVESTIGATIONS: &[(char, &[&str])] = &[
+    ('4', &["genocide", "massacre", "atrocity", "war-crime"]),
+    ('2', &["right", "abuse", "torture", "welfare", "mistreatment", "treatment"]),
+    ('1', &["crime", "corruption", "fraud", "bribery", "embezzlement", "murder", "theft", "smuggling"]),
+    ('3', &["attack", "offensive", "bombing", "shelling", "airstrike", "raid", "ceasefire", "cease-fire", "violation"]),
+];
+
+/// Verbs of halting or cutting something back ("ended mediation efforts", "reduced food
+/// supplies").
+const HALTING: &[&str] = &[
+    "halt",
+    "end",
+    "stop",
+    "suspend",
+    "cut",
+    "reduce",
+    "freeze",
+    "cancel",
+    "terminate",
+    "break",
+    "curtail",
+    "withdraw",
+];
+
+/// What is halted, by the code book's reductions of relations (161-166): relations, aid,
+/// negotiations, mediation, international involvement.
+const HALTED: &[(&str, &[&str])] = &[
+    ("165", &["mediation", "mediate", "mediator"]),
+    ("164", &["talk", "talks", "negotiation", "dialogue"]),
+    ("162", &["aid", "assistance", "supply", "food", "loan", "credit", "relief", "donation", "funding"]),
+    ("161", &["relation", "tie", "ties"]),
+    ("166", &["peacekeeper", "peacekeeping", "observer", "inspector", "monitor"]),
+];
+
+/// The code for halting or cutting back what `lemmas` (after the verb, in text order) name,
+/// when the verb's `lemma` is one of halting: the code book's 161-166, with the kind of aid
+/// or of involvement where named ("reduced *food* supplies": 1623).
+pub(super) fn halted(lemma: &str, lemmas: &[&str]) -> Option<&'static str> {
+    if !halting(lemma) {
+        return None;
+    }
+    let has = |words: &[&str], l: &str| words.iter().any(|w| w.eq_ignore_ascii_case(l));
+    let code = lemmas.iter().find_map(|l| HALTED.iter().find(|(_, words)| has(words, l)).map(|&(c, _)| c))?;
+    Some(refine(code, lemmas))
+}
+
+/// Whether `lemma` is a verb of halting or cutting back.
+pub(super) fn halting(lemma: &str) -> bool {
+    HALTING.contains(&lemma)
+}
+
+/// Verbs of killing, whose victim may make the killing an assassination (186).
+const KILLING: &[&str] = &["kill", "murder", "assassinate", "slay", "shoot", "gun"];
+
+/// Public figures: killing one is an assassination.
+const PUBLIC_FIGURES: &[&str] = &[
+    "leader",
+    "chief",
+    "president",
+    "minister",
+    "premier",
+    "governor",
+    "mayor",
+    "commander",
+    "chairman",
+    "king",
+    "prince",
+    "senator",
+    "ambassador",
+    "envoy",
+    "judge",
+    "prosecutor",
+    "lawmaker",
+    "legislator",
+];
+
+/// Whether `lemma` is a verb of killing.
+pub(super) fn killing(lemma: &str) -> bool {
+    KILLING.iter().any(|k| k.eq_ignore_ascii_case(lemma))
+}
+
+/// Whether `lemma` names a public figure ("the deputy *chief*", "the *governor*").
+pub(super) fn public_figure(lemma: &str) -> bool {
+    PUBLIC_FIGURES.iter().any(|k| k.eq_ignore_ascii_case(lemma))
+}
+
 /// The first digit of `table` that one of `lemmas` (in text order) names.
 fn digit<'a>(table: &[(char, &[&str])], lemmas: impl IntoIterator<Item = &'a str>) -> Option<char> {
     // A name's lemma keeps its capital ("Predator").
@@ -189,7 +281,9 @@ fn digit<'a>(table: &[(char, &[&str])], lemmas: impl IntoIterator<Item = &'a str
 /// not be read).
 pub(super) fn refinable(code: &str) -> bool {
     code.len() == 3
-        && (code == "190" || scheme(code).is_some() || Stance::of(code).is_some_and(|_| code.ends_with('0')))
+        && (matches!(code, "090" | "180" | "190")
+            || scheme(code).is_some()
+            || Stance::of(code).is_some_and(|_| code.ends_with('0')))
 }
 
 /// `code` made as specific as the words after its trigger say (`lemmas`, lowercase, in text
@@ -205,6 +299,18 @@ pub(super) fn refine(code: &'static str, lemmas: &[&str]) -> &'static str {
     // Conventional force by aircraft is aerial ("aircraft killed ... in an attack").
     if code == "190" && lemmas.iter().any(|l| AERIAL.iter().any(|a| a.eq_ignore_ascii_case(l))) {
         code = "195";
+    }
+    // What an investigation is into (091-094); an assault's kind, where its words name one of
+    // physical assault's (sexual abuse, torture: 182x).
+    if code == "090" {
+        code =
+            digit(INVESTIGATIONS, lemmas.iter().copied()).and_then(|d| cameo_code(&format!("09{d}"))).unwrap_or(code);
+    }
+    if code == "180" {
+        code = scheme("182")
+            .and_then(|t| digit(t, lemmas.iter().copied()))
+            .and_then(|d| cameo_code(&format!("182{d}")))
+            .unwrap_or(code);
     }
     if code.len() == 3 {
         if let Some(c) =
@@ -234,5 +340,15 @@ mod tests {
         assert_eq!(refine("183", &["a", "roadside", "bombing"]), "1833");
         // A threat's general code is no stance this refines.
         assert_eq!(refine("130", &["to", "withdraw"]), "130");
+        assert_eq!(super::halted("end", &["mediation", "effort", "between", "the", "militia"]), Some("165"));
+        assert_eq!(super::halted("reduce", &["food", "supply", "to", "the", "camp"]), Some("1623"));
+        assert_eq!(super::halted("suspend", &["talks", "with", "gondor"]), Some("164"));
+        assert_eq!(super::halted("end", &["the", "fighting"]), None);
+        assert_eq!(super::halted("praise", &["the", "aid"]), None);
+        assert_eq!(refine("090", &["the", "treatment", "of", "prisoners"]), "092");
+        assert_eq!(refine("090", &["the", "corruption", "charges"]), "091");
+        assert_eq!(refine("090", &["the", "weather"]), "090");
+        assert_eq!(refine("180", &["sexually", "the", "detainees"]), "1821");
+        assert_eq!(refine("172", &["the", "opposition", "newspaper"]), "1722");
     }
 }

@@ -374,3 +374,139 @@ fn an_unresolved_pronoun_in_what_a_speaker_reports_is_the_speaker() {
     let forgive = rows.iter().find(|r| r.trigger == "forgive").unwrap_or_else(|| panic!("{rows:?}"));
     assert!(forgive.sources.iter().any(|x| x.contains("leaders")), "{rows:?}");
 }
+
+#[test]
+fn an_event_told_in_passing_beside_the_main_one_has_no_code() {
+    // The main event is coded; the one an "as" clause or a participle tells in passing is kept
+    // without a code, as the code book codes a sentence's main event.
+    let a = analyse("Mordor's army attacked Rohan on Monday as Gondor's police arrested Arnor's envoys.", "2017-12-17");
+    let rows = coded(&a);
+    assert!(rows.iter().any(|r| r.trigger == "attacked" && r.code.starts_with("19")), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "arrested"), "{rows:?}");
+    assert!(a.events.iter().any(|e| a.slice(&e.trigger) == "arrested" && e.cameo.is_none()), "{:?}", a.events);
+    // (A purpose is told with the event it is for: the call's test above.)
+}
+
+/// Asserts that `text` has an event triggered by `trigger` with CAMEO code `code`.
+fn assert_coded(text: &str, trigger: &str, code: &str) {
+    let rows = rows_of(text);
+    assert!(rows.iter().any(|r| r.trigger == trigger && r.code == code), "{trigger} {code}: {rows:?}");
+}
+
+#[test]
+fn the_code_books_leaves_from_the_words_of_the_event() {
+    // Killing a public figure is an assassination.
+    assert_coded("Mordor's soldiers killed the deputy governor of Rohan on Tuesday.", "killed", "186");
+    // An adverb before the verb names the kind of assault.
+    assert_coded("Mordor's guards sexually abused Rohan's prisoners.", "abused", "1821");
+    // Defying is the code book's 128, an official complaint its 114.
+    assert_coded("Arnor defied Gondor's council on Monday.", "defied", "128");
+    assert_coded("Rohan lodged an official protest with Gondor on Friday.", "lodged", "114");
+    // A threatened action that is no force is a non-force threat.
+    assert_coded("Mordor threatened to cut off electricity to Rohan.", "threatened", "131");
+}
+
+#[test]
+fn a_demand_to_hand_over_suspects_is_made_of_who_must_act() {
+    let rows = rows_of("Gondor's minister said that Mordor must hand over the suspects.");
+    let demand = rows.iter().find(|r| r.code.starts_with("10")).unwrap_or_else(|| panic!("{rows:?}"));
+    // Handing over suspects is judicial cooperation: a demand for it is 1013.
+    assert_eq!(demand.code, "1013", "{rows:?}");
+    assert_eq!(demand.targets, ["Mordor"], "{rows:?}");
+}
+
+#[test]
+fn halting_talks_aid_or_mediation_is_a_reduction_of_relations() {
+    assert_coded("Gondor ended its mediation between Rohan and Mordor on Friday.", "ended", "165");
+    let rows = rows_of("Arnor suspended talks with Mordor on Monday.");
+    assert!(rows.iter().any(|r| r.trigger == "suspended" && r.code == "164" && r.targets == ["Mordor"]), "{rows:?}");
+}
+
+#[test]
+fn a_curfew_or_blockade_a_speaker_will_extend_is_a_threat_of_it() {
+    // "extend the curfew" is imposing it; announced as what the speaker will do, a threat.
+    assert_coded("Gondor's king announced that he will extend the curfew on Rohan's farmers.", "extend", "1323");
+    assert_coded("Mordor tightened its blockade of Gondor on Sunday.", "tightened", "191");
+}
+
+#[test]
+fn a_plan_to_impose_restrictions_is_a_threat_of_them() {
+    let rows = rows_of("Gondor is planning to impose restrictions on Rohan's traders.");
+    assert!(rows.iter().any(|r| r.code.starts_with("132")), "{rows:?}");
+    assert!(rows.iter().all(|r| !r.code.starts_with("17")), "{rows:?}");
+}
+
+#[test]
+fn a_sentence_whose_main_event_is_one_sided_gets_its_verbs_code() {
+    // No one is named to surrender to: the verb's own (general) code, with its one side.
+    let rows = rows_of("Three hundred Chadian rebels surrendered in the hills on Monday.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0].trigger.as_str(), rows[0].code.as_str()), ("surrendered", "080"), "{rows:?}");
+    assert_eq!(rows[0].sources, ["Chadian rebels"], "{rows:?}");
+    // Not so for a side no dictionary names: a role alone, or a name it does not know.
+    assert!(rows_of("The old teacher surrendered in the hills on Monday.").is_empty());
+    assert!(rows_of("Two hundred Mordor rebels surrendered in the hills on Monday.").is_empty());
+    // An event told in passing beside it stays uncoded.
+    let rows = rows_of("Chadian rebels surrendered on Monday after Sudan's army attacked their camp.");
+    assert!(rows.iter().any(|r| r.trigger == "surrendered"), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "attacked"), "{rows:?}");
+    // A sentence with a coded event codes no one-sided one besides it.
+    let rows = rows_of("Chadian rebels surrendered, and Sudan's army attacked Libya's camp.");
+    assert!(rows.iter().any(|r| r.trigger == "attacked" && r.code == "190"), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "surrendered"), "{rows:?}");
+}
+
+#[test]
+fn an_appeal_or_mediation_a_support_verb_takes_is_its_subjects() {
+    // The appeal's subject is the support verb's; what it asks for is the clause after it.
+    let rows = rows_of("Kenya renewed its appeal to Uganda to release the journalists.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!((r.trigger.as_str(), r.code.as_str()), ("appeal", "0253"), "{rows:?}");
+    assert_eq!((r.sources.as_slice(), r.targets.as_slice()), (&["Kenya".to_string()][..], &["Uganda".to_string()][..]));
+    // A mediation between two sides is done to both by whoever undertakes it; talks between
+    // two sides are theirs.
+    let rows = rows_of("Kenya's foreign minister undertook a mediation mission between Syria and Lebanon.");
+    let m = rows.iter().find(|r| r.code == "045").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(m.targets, ["Syria", "Lebanon"], "{rows:?}");
+    assert!(!m.sources.is_empty() && !m.sources.iter().any(|x| x == "Syria"), "{rows:?}");
+    let rows = rows_of("Talks between Syria and Lebanon resumed on Monday.");
+    assert!(rows.iter().any(|r| r.code == "046" && r.sources == ["Syria"] && r.targets == ["Lebanon"]), "{rows:?}");
+}
+
+#[test]
+fn riots_are_violent_protest_with_their_aim() {
+    let rows = rows_of("Kurdish riots against Turkish police policies are still continuing.");
+    // A riot for a change of policy is 1452, against the side its "against" phrase names.
+    assert!(
+        rows.iter().any(|r| r.trigger == "riots" && r.code == "1452" && r.targets == ["Turkish police"]),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn civilians_blocking_passage_protest_a_state_coerces() {
+    assert_coded("Angry Spanish paper workers blocked the main bridge for three hours.", "blocked", "144");
+    let rows = rows_of("Israel blocked the aid convoy to Gaza.");
+    assert!(rows.iter().any(|r| r.trigger == "blocked" && !r.code.starts_with("14")), "{rows:?}");
+}
+
+#[test]
+fn claiming_responsibility_for_an_attack_is_015_against_its_target() {
+    let rows = rows_of("Hamas claimed responsibility for the attack on Israeli troops.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0].code.as_str(), rows[0].targets.as_slice()), ("015", &["Israeli troops".to_string()][..]));
+    // Any other claim is the claims stage's, its clause's event coded on its own.
+    let rows = rows_of("Hamas claimed that Israel attacked Gaza.");
+    assert!(rows.iter().all(|r| r.code != "015") && rows.iter().any(|r| r.trigger == "attacked"), "{rows:?}");
+}
+
+#[test]
+fn a_coded_event_without_a_parsed_target_takes_the_first_actor_in_its_phrases() {
+    let rows = rows_of("Chile established diplomatic relations with Vietnam's government last year.");
+    let r = rows.iter().find(|r| r.trigger == "established").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!((r.code.as_str(), r.targets.as_slice()), ("054", &["government".to_string()][..]), "{rows:?}");
+    // Not an actor of a clause inside its phrases.
+    let rows = rows_of("Chile signed a trade agreement that Peruvian officials welcomed.");
+    assert!(rows.iter().filter(|r| r.trigger == "signed").all(|r| r.targets.is_empty()), "{rows:?}");
+}
