@@ -19,14 +19,15 @@ use std::ops::Range;
 
 /// A frame's code and participants once its patterns are matched.
 #[derive(Debug, Clone, Copy)]
-struct Coded {
-    code: &'static str,
+pub(super) struct Coded {
+    /// The CAMEO code, or `---`.
+    pub(super) code: &'static str,
     subject: Option<usize>,
     object: Option<usize>,
 }
 
 /// The code and slots of frame `f`: the most specific matching pattern's, else the verb's.
-fn resolve(s: &Sentence, frame: &Frame) -> Coded {
+pub(super) fn resolve(s: &Sentence, frame: &Frame) -> Coded {
     let mut c = Coded { code: frame.code.unwrap_or("---"), subject: frame.subject, object: frame.object };
     if !frame.noun {
         // A verb of saying is coded as a statement of some kind; an event its words name is
@@ -532,6 +533,7 @@ pub(super) fn emit(
             events.remove(i);
         }
     }
+    super::merge::verb_and_noun(s, frames, events, first);
 }
 
 /// Whether `frame` lies in a clause that tells no event as having happened: a condition

@@ -37,6 +37,7 @@ mod combine;
 mod document;
 mod emit;
 mod lexicon;
+mod merge;
 mod patterns;
 mod sentence;
 mod subcodes;

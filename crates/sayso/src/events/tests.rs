@@ -510,3 +510,14 @@ fn a_coded_event_without_a_parsed_target_takes_the_first_actor_in_its_phrases() 
     let rows = rows_of("Chile signed a trade agreement that Peruvian officials welcomed.");
     assert!(rows.iter().filter(|r| r.trigger == "signed").all(|r| r.targets.is_empty()), "{rows:?}");
 }
+
+#[test]
+fn a_verb_and_the_event_noun_it_takes_are_one_record() {
+    // The verb's pattern names the noun: the pair is one event, of the pattern's code.
+    let rows = rows_of("Rohan lodged a formal protest with Gondor on Friday.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0].code.as_str(), rows[0].targets.as_slice()), ("114", &["Gondor".to_string()][..]));
+    // A meeting held is a consultation (040), one record, not a negotiation beside it.
+    let rows = rows_of("Envoys from Eriador held a meeting with President Denethor in Minas Tirith.");
+    assert_eq!(rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["040"], "{rows:?}");
+}
