@@ -176,7 +176,7 @@ pub(super) fn find_actors(s: &mut Sentence) {
 }
 
 /// Coordinates actors into groups: "A, B and C", "the ambassadors of A and B", "soldiers
-/// from A", "lawmakers in A and B" (before a verb).
+/// from A", "lawmakers in A and B" (before a verb; the lawmakers are the actor, in a place).
 pub(super) fn group_actors(s: &mut Sentence) {
     let n = s.actors.len();
     // The sentence record's list, kept across sentences.
@@ -223,7 +223,18 @@ pub(super) fn group_actors(s: &mut Sentence) {
                 && (matches!(prep, "of" | "from") || (prep == "in" && before_verb))
             {
                 let start = prev.1.start;
-                *prev = (g.0, start..g.1.end);
+                if prep == "in" {
+                    // "Police in Paris", "lawmakers in A and B": a place is where the agent
+                    // is, never an actor; the agent's phrase takes it in, so that its actor
+                    // code is composed with the place's country.
+                    let end = s.a.tokens[g.1.end - 1].end;
+                    let agent = &mut s.actors[prev.0.end - 1];
+                    agent.toks.end = g.1.end;
+                    agent.span.end = end;
+                    prev.1 = start..g.1.end;
+                } else {
+                    *prev = (g.0, start..g.1.end);
+                }
                 continue;
             }
         }

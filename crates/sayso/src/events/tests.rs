@@ -521,3 +521,15 @@ fn a_verb_and_the_event_noun_it_takes_are_one_record() {
     let rows = rows_of("Envoys from Eriador held a meeting with President Denethor in Minas Tirith.");
     assert_eq!(rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["040"], "{rows:?}");
 }
+
+#[test]
+fn an_agent_in_a_place_is_the_actor_not_the_place() {
+    let a = analyse("Police in Paris arrested three smugglers on Tuesday.", "2017-12-17");
+    let arrest = event(&a, "arrested");
+    let sources: Vec<&str> =
+        arrest.participants.iter().filter(|p| p.role == ParticipantRole::Source).map(|p| a.slice(&p.span)).collect();
+    assert_eq!(sources, ["Police in Paris"], "{:?}", coded(&a));
+    // The agent's code is composed with the place's country.
+    let source = arrest.participants.iter().find(|p| p.role == ParticipantRole::Source).expect("source");
+    assert_eq!(source.code.as_deref(), Some("FRACOP"));
+}
