@@ -311,6 +311,16 @@ pub(super) fn emit(
         if is_code(c.code) && refinable(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
         }
+        if c.code.starts_with("08") && surrendering(s, frame) {
+            // "rebels surrendered", "troops retreated": yielding by an armed force is the code
+            // book's "retreat or surrender militarily" (0874).
+            let armed = c.subject.is_some_and(|g| {
+                codes.own_code(a, &s.actors[s.groups[g].0.start].span).is_some_and(|x| has_role(&x, ARMED))
+            });
+            if armed {
+                c.code = "0874";
+            }
+        }
         if main && frame.conditional && frame.hypothetical && stance.is_none() && conflictual(c.code) {
             // "may halt its mediation if ...": harm a condition hangs on is a threat of it.
             if let Some(t) = combine(Stance::Threaten, c.code) {
@@ -752,9 +762,22 @@ fn obstructing(s: &Sentence, frame: &Frame) -> bool {
 /// people's, labour's, farmers', students', refugees' or the opposition's ("workers": `LAB`),
 /// not a state's, an armed group's or a business's.
 fn civilian(code: &str) -> bool {
-    const CIVILIANS: &[&str] = &["CVL", "PPL", "LAB", "OPP", "AGR", "EDU", "REF"];
-    let role = |r: &str| CIVILIANS.iter().any(|c| r.starts_with(c));
+    has_role(code, &["CVL", "PPL", "LAB", "OPP", "AGR", "EDU", "REF"])
+}
+
+/// Armed forces' roles in the Phoenix dictionaries: military, rebels, insurgents, unidentified
+/// armed forces.
+const ARMED: &[&str] = &["MIL", "REB", "INS", "UAF"];
+
+/// Whether an actor code is (or is a country's) one of `roles`.
+fn has_role(code: &str, roles: &[&str]) -> bool {
+    let role = |r: &str| roles.iter().any(|c| r.starts_with(c));
     role(code) || code.len() > 3 && code.is_char_boundary(3) && role(&code[3..])
+}
+
+/// Whether the frame's verb is one of giving up ground or arms.
+fn surrendering(s: &Sentence, frame: &Frame) -> bool {
+    frame.word.is_some_and(|v| matches!(s.a.syntax.lemma(v), "surrender" | "retreat" | "capitulate") && !frame.noun)
 }
 
 /// Whether a code says more than its category's general code ("1822" torture, not "180").

@@ -533,3 +533,12 @@ fn an_agent_in_a_place_is_the_actor_not_the_place() {
     let source = arrest.participants.iter().find(|p| p.role == ParticipantRole::Source).expect("source");
     assert_eq!(source.code.as_deref(), Some("FRACOP"));
 }
+
+#[test]
+fn an_armed_force_surrendering_or_retreating_is_0874() {
+    let rows = rows_of("Sixty Congolese rebels surrendered near the border on Friday.");
+    assert_eq!(rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["0874"], "{rows:?}");
+    // Yielding by anyone else keeps its general code.
+    let rows = rows_of("Congolese farmers surrendered to the bank on Friday.");
+    assert!(rows.iter().all(|r| r.code != "0874"), "{rows:?}");
+}
