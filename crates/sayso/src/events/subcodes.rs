@@ -40,6 +40,11 @@ const KINDS: &[(char, &[&str])] = &[
             "pullout",
             "curb",
             "restriction",
+            // Giving something up is yielding (the code book's 08, "Yield").
+            "forsake",
+            "abandon",
+            "renounce",
+            "relinquish",
         ],
     ),
     ('4', &["reform", "resign", "resignation", "democracy", "right", "freedom", "constitution", "election", "regime"]),

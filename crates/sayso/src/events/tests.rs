@@ -542,3 +542,9 @@ fn an_armed_force_surrendering_or_retreating_is_0874() {
     let rows = rows_of("Congolese farmers surrendered to the bank on Friday.");
     assert!(rows.iter().all(|r| r.code != "0874"), "{rows:?}");
 }
+
+#[test]
+fn a_demand_to_give_something_up_is_a_demand_to_yield() {
+    let rows = rows_of("Gondor demanded that Mordor forsake its claims to the valley.");
+    assert!(rows.iter().any(|r| r.trigger == "demanded" && r.code == "105"), "{rows:?}");
+}
