@@ -548,3 +548,12 @@ fn a_demand_to_give_something_up_is_a_demand_to_yield() {
     let rows = rows_of("Gondor demanded that Mordor forsake its claims to the valley.");
     assert!(rows.iter().any(|r| r.trigger == "demanded" && r.code == "105"), "{rows:?}");
 }
+
+#[test]
+fn suing_is_a_lawsuit_not_an_arrest() {
+    let rows = rows_of("A shipping firm from Rohan sued Gondor over the seizure of its cargo.");
+    assert!(rows.iter().any(|r| r.trigger == "sued" && r.code == "115"), "{rows:?}");
+    // Also with no one named as sued.
+    let rows = rows_of("Kenya is suing for damages after the seizure of its cargo.");
+    assert_eq!(rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["115"], "{rows:?}");
+}
