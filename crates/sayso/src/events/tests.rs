@@ -438,10 +438,11 @@ fn a_plan_to_impose_restrictions_is_a_threat_of_them() {
 
 #[test]
 fn a_sentence_whose_main_event_is_one_sided_gets_its_verbs_code() {
-    // No one is named to surrender to: the verb's own (general) code, with its one side.
+    // No one is named to surrender to: the verb's own code, with its one side (the yield an
+    // armed force's surrender is, 0874).
     let rows = rows_of("Three hundred Chadian rebels surrendered in the hills on Monday.");
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!((rows[0].trigger.as_str(), rows[0].code.as_str()), ("surrendered", "080"), "{rows:?}");
+    assert_eq!((rows[0].trigger.as_str(), rows[0].code.as_str()), ("surrendered", "0874"), "{rows:?}");
     assert_eq!(rows[0].sources, ["Chadian rebels"], "{rows:?}");
     // Not so for a side no dictionary names: a role alone, or a name it does not know.
     assert!(rows_of("The old teacher surrendered in the hills on Monday.").is_empty());
