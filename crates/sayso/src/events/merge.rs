@@ -10,6 +10,7 @@ use super::emit::resolve;
 use super::sentence::Sentence;
 use super::{EventRec, ParticipantRec};
 use crate::schema::ParticipantRole;
+use crate::syntax::Deprel;
 use std::ops::Range;
 
 /// How much a code says: a leaf of four digits ("0874") more than one of three ("114"),
@@ -52,11 +53,12 @@ pub(super) fn verb_and_noun(s: &Sentence, frames: &[Frame], events: &mut Vec<Eve
         let t = trigger(s, frame);
         (first..events.len()).find(|&i| events[i].cameo.is_some() && events[i].trigger == t)
     };
-    for verb in frames.iter().filter(|f| !f.noun) {
-        let Some(v) = verb.word else { continue };
-        let Some(o) = syn.object(v) else { continue };
-        let Some(noun) = frames.iter().find(|f| f.noun && f.word == Some(o)) else { continue };
-        let (Some(i), Some(j)) = (at(events, verb), at(events, noun)) else { continue };
+    // From the nouns (few in a sentence), each to its head: no verb's children are searched.
+    for noun in frames.iter().filter(|f| f.noun) {
+        let Some(o) = noun.word.filter(|&o| syn.deprel(o) == Deprel::Obj) else { continue };
+        let Some(v) = syn.head(o) else { continue };
+        let Some(verb) = frames.iter().find(|f| !f.noun && f.word == Some(v)) else { continue };
+        let (Some(j), Some(i)) = (at(events, noun), at(events, verb)) else { continue };
         let (vc, nc) = (events[i].cameo.as_deref().unwrap_or(""), events[j].cameo.as_deref().unwrap_or(""));
         let keep_verb = match rank(vc).cmp(&rank(nc)) {
             std::cmp::Ordering::Greater => true,
