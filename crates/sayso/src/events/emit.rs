@@ -311,6 +311,11 @@ pub(super) fn emit(
         if is_code(c.code) && refinable(c.code) {
             c.code = refine(c.code, &lemmas_after(s, frame));
         }
+        if c.code.starts_with("02") && legal_appeal(s, frame) {
+            // "filed an appeal with the supreme court": a legal step against a judgement, not
+            // the code book's appeal to an actor for something (02); an event without a code.
+            c.code = "---";
+        }
         if c.code.starts_with("08") && surrendering(s, frame) {
             // "rebels surrendered", "troops retreated": yielding by an armed force is the code
             // book's "retreat or surrender militarily" (0874).
@@ -773,6 +778,24 @@ const ARMED: &[&str] = &["MIL", "REB", "INS", "UAF"];
 fn has_role(code: &str, roles: &[&str]) -> bool {
     let role = |r: &str| roles.iter().any(|c| r.starts_with(c));
     role(code) || code.len() > 3 && code.is_char_boundary(3) && role(&code[3..])
+}
+
+/// Whether `frame` is the noun "appeal" (or the verb that takes it as its object) in a phrase
+/// that names a court or a judgement: "filed an appeal with the supreme court", "an appeal
+/// against the verdict".
+fn legal_appeal(s: &Sentence, frame: &Frame) -> bool {
+    const JUDICIAL: &[&str] =
+        &["court", "tribunal", "judge", "verdict", "ruling", "conviction", "sentence", "acquittal"];
+    let syn = &s.a.syntax;
+    let Some(v) = frame.word else { return false };
+    let scope = if frame.noun && syn.lemma(v) == "appeal" {
+        syn.head(v).filter(|_| syn.deprel(v) == Deprel::Obj).unwrap_or(v)
+    } else if !frame.noun && syn.object(v).is_some_and(|o| syn.lemma(o) == "appeal") {
+        v
+    } else {
+        return false;
+    };
+    syn.subtree_words(scope).any(|w| JUDICIAL.contains(&syn.lemma(w)))
 }
 
 /// Whether the frame's verb is one of giving up ground or arms.

@@ -558,3 +558,12 @@ fn suing_is_a_lawsuit_not_an_arrest() {
     let rows = rows_of("Kenya is suing for damages after the seizure of its cargo.");
     assert_eq!(rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["115"], "{rows:?}");
 }
+
+#[test]
+fn an_appeal_to_a_court_is_no_cameo_appeal() {
+    let rows = rows_of("The Gondor ministry filed an appeal with the supreme court on Monday.");
+    assert!(rows.iter().all(|r| !r.code.starts_with("02")), "{rows:?}");
+    // An appeal to an actor stays one.
+    let rows = rows_of("Rohan renewed its appeal to Gondor to release the prisoners.");
+    assert!(rows.iter().any(|r| r.code.starts_with("02")), "{rows:?}");
+}
