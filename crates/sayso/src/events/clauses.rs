@@ -581,7 +581,15 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
     }
     // "Palestinian riots", "Hezbollah's attack": the actor right before the noun does it.
     if subject.is_none() && n.start > s.toks.start {
-        subject = s.group(n.start - 1).filter(|&g| s.groups[g].1.end == n.start);
+        // Not an agent's word that only qualifies the noun ("an *official* protest", a
+        // formal one): an adjective naming no entity.
+        let qualifier = |g: usize| {
+            let x = &s.actors[s.groups[g].0.start];
+            x.entities.is_empty()
+                && x.toks.len() == 1
+                && s.word(x.toks.start).is_some_and(|w| syn.upos(w) == Upos::Adj && syn.deprel(w) == Deprel::Amod)
+        };
+        subject = s.group(n.start - 1).filter(|&g| s.groups[g].1.end == n.start && !qualifier(g));
     }
     // The verb it is the object or subject of.
     let head = frames[f].word.and_then(|w| Some((syn.head(w)?, syn.deprel(w))));

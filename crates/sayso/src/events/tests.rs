@@ -567,3 +567,12 @@ fn an_appeal_to_a_court_is_no_cameo_appeal() {
     let rows = rows_of("Rohan renewed its appeal to Gondor to release the prisoners.");
     assert!(rows.iter().any(|r| r.code.starts_with("02")), "{rows:?}");
 }
+
+#[test]
+fn a_nouns_qualifier_is_not_its_source() {
+    let a = analyse("Rohan sent an official protest to Gondor on Monday.", "2017-12-17");
+    assert!(a.events.iter().flat_map(|e| &e.participants).all(|p| a.slice(&p.span) != "official"), "{:?}", coded(&a));
+    // A nationality before the noun still does it.
+    let rows = rows_of("Palestinian riots against the police continued on Monday.");
+    assert!(rows.iter().any(|r| r.trigger == "riots" && r.sources == ["Palestinian"]), "{rows:?}");
+}
