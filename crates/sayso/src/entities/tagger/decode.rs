@@ -5,7 +5,6 @@
 use super::features::{CAPS_LINE, HAS_UPPER, History, Tok, dynamic_features, remember, static_features};
 use super::model::{Model, bucket};
 use super::{NT, class_of};
-use foldhash::HashMapExt;
 
 /// Whether `tag` may follow `prev` (I-X only after B-X or I-X).
 pub(super) fn allowed(prev: u8, tag: u8) -> bool {
@@ -95,7 +94,7 @@ pub(in crate::entities) fn decode<S: Sink>(
     mut choose: impl FnMut(usize, &mut S, u8) -> u8,
 ) -> Vec<u8> {
     let mut tags = vec![0u8; toks.len()];
-    let mut history = History::with_capacity(toks.len() / 8);
+    let mut history = History::of(toks);
     let (mut prev, mut prev2) = (0u8, 0u8);
     let mut last = usize::MAX;
     for i in order(toks) {

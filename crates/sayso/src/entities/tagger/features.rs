@@ -56,6 +56,10 @@ pub(in crate::entities) struct Tok {
     agg: [u32; 4],
     line_first: bool,
     pub(in crate::entities) sentence: usize,
+    /// The word's number among the document's distinct words (by lowercase hash), so that
+    /// what is kept per word (document flags, other contexts, tag history) is a vector
+    /// indexed by it rather than a hash map looked up again at every occurrence.
+    id: u32,
 }
 
 const BOUNDARY: Tok = Tok {
@@ -76,6 +80,7 @@ const BOUNDARY: Tok = Tok {
     agg: [0; 4],
     line_first: false,
     sentence: usize::MAX,
+    id: 0,
 };
 
 /// The per-token features of a whole document.
@@ -134,25 +139,24 @@ pub(super) fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
         }
         toks[i] = tok;
     }
-    aggregate_contexts(&mut toks);
+    let words = number_words(&mut toks);
+    aggregate_contexts(&mut toks, words);
     // Document-level: the same word capitalised (not opening a sentence, not in a headline)
     // or lowercase elsewhere.
-    let mut seen: HashMap<u32, u8> = HashMap::with_capacity(n / 2);
+    let mut seen = vec![0u8; words];
     for (i, tok) in toks.iter().enumerate() {
         if tok.flags & WORD == 0 || tok.flags & CAPS_LINE != 0 {
             continue;
         }
         let w = &a.text[a.tokens[i].start..a.tokens[i].end];
         if tok.flags & CAP == 0 {
-            *seen.entry(tok.lw).or_default() |= LOWER_ELSEWHERE;
+            seen[tok.id as usize] |= LOWER_ELSEWHERE;
         } else if tok.flags & SENT_START == 0 && w.chars().skip(1).any(char::is_lowercase) {
-            *seen.entry(tok.lw).or_default() |= CAP_ELSEWHERE;
+            seen[tok.id as usize] |= CAP_ELSEWHERE;
         }
     }
     for tok in &mut toks {
-        if let Some(&f) = seen.get(&tok.lw) {
-            tok.flags |= f;
-        }
+        tok.flags |= seen[tok.id as usize];
     }
     // Gazetteer and alias phrases: longest match from each capitalised word, up to 6 words.
     let mut covered = 0;
@@ -207,13 +211,13 @@ pub(super) fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
 
 /// Fills [`Tok::agg`]: each capitalised word's contexts at its other occurrences in the body
 /// (not in headlines or lines in capitals, whose words are all capitalised).
-fn aggregate_contexts(toks: &mut [Tok]) {
+fn aggregate_contexts(toks: &mut [Tok], words: usize) {
     let body = |t: &Tok| t.flags & CAP != 0 && t.flags & CAPS_LINE == 0;
     // The first three body occurrences of each capitalised word.
-    let mut first: HashMap<u32, [usize; 3]> = HashMap::with_capacity(toks.len() / 8);
+    let mut first = vec![[usize::MAX; 3]; words];
     for (i, t) in toks.iter().enumerate() {
         if body(t) {
-            let e = first.entry(t.lw).or_insert([usize::MAX; 3]);
+            let e = &mut first[t.id as usize];
             if let Some(slot) = e.iter_mut().find(|s| **s == usize::MAX) {
                 *slot = i;
             }
@@ -227,7 +231,7 @@ fn aggregate_contexts(toks: &mut [Tok]) {
         if toks[i].flags & CAP == 0 {
             continue;
         }
-        let Some(occ) = first.get(&toks[i].lw) else { continue };
+        let occ = &first[toks[i].id as usize];
         let mut agg = [0u32; 4];
         for (k, &j) in occ.iter().filter(|&&j| j != i && j != usize::MAX).take(2).enumerate() {
             agg[2 * k..2 * k + 2].copy_from_slice(&context(toks, j));
@@ -326,8 +330,31 @@ pub(super) fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl
     }
 }
 
-/// Counts of the tags a word got earlier in the document: O and each class.
-pub(super) type History = HashMap<u32, [u16; 1 + CLASSES.len()]>;
+/// Numbers the document's distinct words ([`Tok::id`]); returns how many there are.
+fn number_words(toks: &mut [Tok]) -> usize {
+    let mut ids: HashMap<u32, u32> = HashMap::with_capacity(toks.len() / 2);
+    for t in toks.iter_mut() {
+        let next = ids.len() as u32;
+        t.id = *ids.entry(t.lw).or_insert(next);
+    }
+    ids.len()
+}
+
+/// Counts of the tags each word got earlier in the document: O and each class, by
+/// [`Tok::id`]; all zero for a word not tagged yet.
+pub(super) struct History(Vec<[u16; 1 + CLASSES.len()]>);
+
+impl History {
+    /// An empty history for a prepared document's words.
+    pub(super) fn of(toks: &[Tok]) -> Self {
+        History(vec![[0; 1 + CLASSES.len()]; toks.iter().map(|t| t.id as usize + 1).max().unwrap_or(0)])
+    }
+
+    /// The counts of the token's word, if it was tagged before.
+    fn get(&self, t: &Tok) -> Option<&[u16; 1 + CLASSES.len()]> {
+        self.0.get(t.id as usize).filter(|h| h.iter().any(|&c| c > 0))
+    }
+}
 
 /// The tag-dependent features of token `i`, appended to `out`.
 pub(super) fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, history: &History, out: &mut impl Sink) {
@@ -337,7 +364,7 @@ pub(super) fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, hist
     out.push(f2(61, u32::from(prev2), p));
     out.push(f2(62, p, t.lw));
     out.push(f2(63, p, t.short));
-    if let Some(h) = history.get(&t.lw) {
+    if let Some(h) = history.get(t) {
         let best = (0..h.len()).max_by_key(|&k| (h[k], std::cmp::Reverse(k))).unwrap_or(0);
         out.push(f1(64, best as u32));
         out.push(f2(65, best as u32, t.short));
@@ -349,9 +376,10 @@ pub(super) fn dynamic_features(toks: &[Tok], i: usize, prev: u8, prev2: u8, hist
 
 pub(super) fn remember(history: &mut History, tok: &Tok, tag: u8) {
     if tok.flags & CAP != 0 {
-        let e = history.entry(tok.lw).or_default();
-        let k = class_of(tag).map_or(0, |c| c + 1);
-        e[k] = e[k].saturating_add(1);
+        if let Some(e) = history.0.get_mut(tok.id as usize) {
+            let k = class_of(tag).map_or(0, |c| c + 1);
+            e[k] = e[k].saturating_add(1);
+        }
     }
 }
 
