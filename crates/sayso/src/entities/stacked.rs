@@ -69,10 +69,10 @@ impl Stacked {
         let mut first =
             FirstSums { table: &self.table, sum: [0; NT], kept: vec![None; toks.len()], at: 0, second: None };
         let tags = decode(toks, text, &mut first, |_, _| {}, |_, s, prev| best_by_sums(&s.sum, self.scales[0], prev));
-        let extra = features(toks, &tags);
+        let views = Views::new(toks, &tags);
         let mut second = SecondSums { table: &self.table, sum: [0; NT], kept: &first.kept, seeded: false };
         let more = |i: usize, s: &mut SecondSums<'_>| {
-            for &f in extra.get(i).into_iter().flatten() {
+            for f in views.extra(i) {
                 if f != 0 {
                     s.push(f);
                 }
@@ -142,86 +142,121 @@ impl Sink for SecondSums<'_> {
 /// First-pass tag of a token outside the sentence.
 const OUTSIDE: u32 = 0xff;
 
-/// The second-pass features of each token of a prepared document, given its first-pass tags.
-pub(super) fn features(toks: &[Tok], tags: &[u8]) -> Vec<Extra> {
-    let n = toks.len().min(tags.len());
-    let class = |t: u8| class_of(t).map_or(0, |c| c + 1);
-    let named = |t: &Tok| t.flags & CAP != 0;
-    // Only the body's tags count: a line in capitals (a headline) is tagged with features that
-    // do not trust capitals, and its guesses must not outvote the body's ("LYON" an
-    // organisation in a headline, "Lyon" a place in the body).
-    let counted = |t: &Tok| named(t) && t.flags & CAPS_LINE == 0;
-    // The length of the first-pass name each token is in (0 outside names).
-    let mut span_len = vec![0usize; n];
-    // Per capitalised word: its first-pass classes (O and the four) over the document, and
-    // the longest first-pass name it is part of (length, class; the first of equal length).
-    let mut counts: HashMap<u32, [u16; 5]> = HashMap::default();
-    let mut longest: HashMap<u32, (usize, usize)> = HashMap::default();
-    for s in spans(&tags[..n]) {
-        let len = s.tokens.len();
-        for i in s.tokens.clone() {
-            span_len[i] = len;
-            if counted(&toks[i]) {
-                let e = longest.entry(toks[i].lw).or_insert((0, 0));
-                if len > e.0 {
-                    *e = (len, s.class + 1);
-                }
-            }
+/// What the first pass said of a document's words, from which [`Views::extra`] gives a
+/// token's second-pass features. Worked out once per document; the features themselves only
+/// for the tokens the second pass scores (a third of them on news), not for every token.
+pub(super) struct Views<'d> {
+    toks: &'d [Tok],
+    tags: &'d [u8],
+    /// The length of the first-pass name each token is in (0 outside names).
+    span_len: Vec<usize>,
+    /// Per capitalised word of the body: its first-pass classes (O and the four) over the
+    /// document, and the longest first-pass name it is part of (length, class + 1; the first
+    /// of equal length). One map, so a token costs one look-up.
+    words: HashMap<u32, Word>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Word {
+    counts: [u16; 5],
+    longest: (usize, usize),
+}
+
+fn class(t: u8) -> usize {
+    class_of(t).map_or(0, |c| c + 1)
+}
+
+fn named(t: &Tok) -> bool {
+    t.flags & CAP != 0
+}
+
+/// Only the body's tags count: a line in capitals (a headline) is tagged with features that do
+/// not trust capitals, and its guesses must not outvote the body's ("LYON" an organisation in
+/// a headline, "Lyon" a place in the body).
+fn counted(t: &Tok) -> bool {
+    named(t) && t.flags & CAPS_LINE == 0
+}
+
+impl<'d> Views<'d> {
+    /// The first pass's views of a prepared document, given its first-pass tags.
+    pub(super) fn new(toks: &'d [Tok], tags: &'d [u8]) -> Self {
+        let n = toks.len().min(tags.len());
+        let (toks, tags) = (&toks[..n], &tags[..n]);
+        let mut span_len = vec![0usize; n];
+        for s in spans(tags) {
+            let len = s.tokens.len();
+            span_len[s.tokens].fill(len);
         }
-    }
-    for (t, &tag) in toks.iter().zip(tags) {
-        if counted(t) {
-            let e = counts.entry(t.lw).or_default();
+        let mut words: HashMap<u32, Word> = HashMap::default();
+        // In text order, so that of two longest names of equal length the first is kept.
+        for (i, (t, &tag)) in toks.iter().zip(tags).enumerate() {
+            if !counted(t) {
+                continue;
+            }
+            let e = words.entry(t.lw).or_default();
             let k = class(tag);
-            e[k] = e[k].saturating_add(1);
+            e.counts[k] = e.counts[k].saturating_add(1);
+            if span_len[i] > e.longest.0 {
+                e.longest = (span_len[i], k);
+            }
         }
+        Views { toks, tags, span_len, words }
     }
-    let tag_at = |i: usize, d: isize| -> u32 {
-        let j = i as isize + d;
-        if j < 0 || j as usize >= n || toks[j as usize].sentence != toks[i].sentence {
-            OUTSIDE
-        } else {
-            u32::from(tags[j as usize])
+
+    /// The second-pass features of token `i` (none past the document's end).
+    pub(super) fn extra(&self, i: usize) -> Extra {
+        let (toks, tags) = (self.toks, self.tags);
+        let mut x = [0u32; K];
+        let Some(t) = toks.get(i) else { return x };
+        let tag_at = |d: isize| -> u32 {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= toks.len() || toks[j as usize].sentence != t.sentence {
+                OUTSIDE
+            } else {
+                u32::from(tags[j as usize])
+            }
+        };
+        let own = u32::from(tags[i]);
+        x[0] = f2(90, own, u32::from(t.flags & CAPS_LINE));
+        x[1] = f3(91, tag_at(-1), own, tag_at(1));
+        x[2] = f3(92, t.short, tag_at(1), tag_at(2));
+        if !named(t) {
+            return x;
         }
-    };
-    (0..n)
-        .map(|i| {
-            let t = &toks[i];
-            let mut x = [0u32; K];
-            let own = u32::from(tags[i]);
-            x[0] = f2(90, own, u32::from(t.flags & CAPS_LINE));
-            x[1] = f3(91, tag_at(i, -1), own, tag_at(i, 1));
-            x[2] = f3(92, t.short, tag_at(i, 1), tag_at(i, 2));
-            if !named(t) {
-                return x;
-            }
-            // How the first pass tagged the word's other occurrences.
-            if let Some(c) = counts.get(&t.lw) {
-                let mut c = *c;
-                if counted(t) {
-                    let k = class(tags[i]);
-                    c[k] = c[k].saturating_sub(1);
-                }
-                let total: u32 = c.iter().map(|&v| u32::from(v)).sum();
-                let best = (0..c.len()).max_by_key(|&k| (c[k], std::cmp::Reverse(k))).unwrap_or(0);
-                // None when the word has no other body mention.
-                if let Some(share) = (u32::from(c[best]) * 4).checked_div(total) {
-                    x[3] = f2(93, best as u32, share);
-                    x[4] = f3(94, best as u32, own, t.short);
-                    let mask = c.iter().enumerate().filter(|(_, v)| **v > 0).fold(0u32, |m, (k, _)| m | 1 << k);
-                    x[5] = f1(95, mask);
-                }
-            }
-            // The longest first-pass name the word is part of, and whether this occurrence is
-            // in a shorter one (or none).
-            if let Some(&(len, c)) = longest.get(&t.lw) {
-                let shorter = u32::from(span_len[i] < len);
-                x[6] = f3(96, c as u32, len.min(4) as u32, shorter);
-                x[7] = f3(97, c as u32, own, shorter);
-            }
-            x
-        })
-        .collect()
+        let Some(word) = self.words.get(&t.lw) else { return x };
+        // How the first pass tagged the word's other occurrences.
+        let mut c = word.counts;
+        if counted(t) {
+            let k = class(tags[i]);
+            c[k] = c[k].saturating_sub(1);
+        }
+        let total: u32 = c.iter().map(|&v| u32::from(v)).sum();
+        let best = (0..c.len()).max_by_key(|&k| (c[k], std::cmp::Reverse(k))).unwrap_or(0);
+        // None when the word has no other body mention.
+        if let Some(share) = (u32::from(c[best]) * 4).checked_div(total) {
+            x[3] = f2(93, best as u32, share);
+            x[4] = f3(94, best as u32, own, t.short);
+            let mask = c.iter().enumerate().filter(|(_, v)| **v > 0).fold(0u32, |m, (k, _)| m | 1 << k);
+            x[5] = f1(95, mask);
+        }
+        // The longest first-pass name the word is part of, and whether this occurrence is in a
+        // shorter one (or none). Every counted mention is in a name or not, so a word in the
+        // map has a longest name only when one of its mentions was in a name.
+        let (len, c) = word.longest;
+        if len > 0 {
+            let shorter = u32::from(self.span_len[i] < len);
+            x[6] = f3(96, c as u32, len.min(4) as u32, shorter);
+            x[7] = f3(97, c as u32, own, shorter);
+        }
+        x
+    }
+}
+
+/// The second-pass features of each token of a prepared document, given its first-pass tags
+/// (training reads each token's features every epoch, so they are worked out once).
+pub(super) fn features(toks: &[Tok], tags: &[u8]) -> Vec<Extra> {
+    let views = Views::new(toks, tags);
+    (0..toks.len().min(tags.len())).map(|i| views.extra(i)).collect()
 }
 
 /// Trains both passes: the first on all `examples` (the same model [`super::tagger::train`]
