@@ -347,3 +347,14 @@ fn nested_cues_that_report_nothing_are_dropped() {
     assert_eq!(told.map(|i| s[i].3.as_str()), Some("that the border would reopen on Monday"), "{s:?}");
     assert!(told.is_some_and(|i| a.claims[i].parent.is_some()), "{s:?}");
 }
+
+/// A common-noun subject followed by its verb ("The minister welcomed the offer and told ...")
+/// is the source up to the noun: the -ed verb after a lowercase noun is no part of the name.
+#[test]
+fn a_coordinated_cue_takes_the_subject_without_the_first_verb() {
+    let s = show(&analyse(
+        "The harbour master welcomed the new ferry schedule and told reporters that the port would stay open all winter.",
+    ));
+    let told = s.iter().find(|c| c.2 == "told");
+    assert_eq!(told.map(|c| c.1.as_str()), Some("The harbour master"), "{s:?}");
+}
