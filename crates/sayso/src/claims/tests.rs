@@ -358,3 +358,15 @@ fn a_coordinated_cue_takes_the_subject_without_the_first_verb() {
     let told = s.iter().find(|c| c.2 == "told");
     assert_eq!(told.map(|c| c.1.as_str()), Some("The harbour master"), "{s:?}");
 }
+
+/// A verb no cue list names and that reports nothing ("evacuated about 90 people") needs
+/// clear evidence from the model ([`model::UNLISTED`]): a bare object after an unlisted verb
+/// is an action, not a claim.
+#[test]
+fn an_unlisted_verb_with_a_bare_object_is_no_claim() {
+    assert!(LEXICON.forms_from("evacuated").is_empty(), "evacuated is in the lexicon: pick another verb");
+    let s = show(&analyse(
+        "No damage was reported after the storm on either coast, but Portugal evacuated about 90 people in the village of Almada after at least one dyke gave way near the river.",
+    ));
+    assert!(!s.iter().any(|c| c.2 == "evacuated"), "{s:?}");
+}
