@@ -112,8 +112,9 @@ impl Finder<'_> {
                 // The full stop of an initial or a title: "G.K. Butterfield", "Rep. Moore".
                 k > start && self.is_cap(k - 1) && self.text(k - 1).len() <= 3 && !self.a.tokens[k].space_before
             } else {
-                let verb_like =
-                    !self.is_cap(k) && k > start && self.is_cap(k - 1) && (w.ends_with("ed") || w.ends_with("es"));
+                let verb_like = !self.is_cap(k)
+                    && k > start
+                    && ((self.is_cap(k - 1) && (w.ends_with("ed") || w.ends_with("es"))) || self.heads_a_clause(k));
                 self.is_word(k) && !self.is_stop(k) && !self.is_verb_cue_form(k) && !self.is_time_word(k) && !verb_like
             };
             if !ok {
@@ -132,6 +133,17 @@ impl Finder<'_> {
             }
         }
         Some(np)
+    }
+
+    /// Whether the parse reads token `t` as a verb with a subject of its own: the end of a
+    /// subject noun phrase, not a word of it ("The minister *welcomed* the offer and told …",
+    /// where the -ed form after a lowercase noun looks like a participle modifier).
+    fn heads_a_clause(&self, t: usize) -> bool {
+        let syn = &self.a.syntax;
+        syn.word_of_token(t).is_some_and(|w| {
+            syn.upos(w) == Upos::Verb
+                && syn.children(w).any(|c| matches!(syn.deprel(c), Deprel::Nsubj | Deprel::NsubjOuter))
+        })
     }
 
     pub(super) fn source_kind(&self, r: &Range<usize>) -> SourceKind {

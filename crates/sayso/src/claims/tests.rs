@@ -347,3 +347,26 @@ fn nested_cues_that_report_nothing_are_dropped() {
     assert_eq!(told.map(|i| s[i].3.as_str()), Some("that the border would reopen on Monday"), "{s:?}");
     assert!(told.is_some_and(|i| a.claims[i].parent.is_some()), "{s:?}");
 }
+
+/// A common-noun subject followed by its verb ("The minister welcomed the offer and told ...")
+/// is the source up to the noun: the -ed verb after a lowercase noun is no part of the name.
+#[test]
+fn a_coordinated_cue_takes_the_subject_without_the_first_verb() {
+    let s = show(&analyse(
+        "The harbour master welcomed the new ferry schedule and told reporters that the port would stay open all winter.",
+    ));
+    let told = s.iter().find(|c| c.2 == "told");
+    assert_eq!(told.map(|c| c.1.as_str()), Some("The harbour master"), "{s:?}");
+}
+
+/// A verb no cue list names and that reports nothing ("evacuated about 90 people") needs
+/// clear evidence from the model ([`model::UNLISTED`]): a bare object after an unlisted verb
+/// is an action, not a claim.
+#[test]
+fn an_unlisted_verb_with_a_bare_object_is_no_claim() {
+    assert!(LEXICON.forms_from("evacuated").is_empty(), "evacuated is in the lexicon: pick another verb");
+    let s = show(&analyse(
+        "No damage was reported after the storm on either coast, but Portugal evacuated about 90 people in the village of Almada after at least one dyke gave way near the river.",
+    ));
+    assert!(!s.iter().any(|c| c.2 == "evacuated"), "{s:?}");
+}
