@@ -129,17 +129,26 @@ fn extract_many_json(
             .chunks(16)
             .flat_map_iter(|batch| {
                 // Only the articles that were read go through the stages; a bad one keeps its
-                // place with its error.
-                let (good, bad): (Vec<_>, Vec<_>) = batch.into_iter().partition(|(_, input)| input.is_ok());
-                let (indices, articles): (Vec<usize>, Vec<ArticleInput>) =
-                    good.into_iter().filter_map(|(i, input)| Some((i, input.ok()?))).unzip();
-                let done = indices.into_iter().zip(sayso::extract_batch(articles, &options)).map(|(i, doc)| {
-                    (i, doc.map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}")))
-                });
-                let failed = bad.into_iter().filter_map(|(i, input)| Some((i, Err(input.err()?))));
-                let mut results: Vec<_> = done.chain(failed).collect();
-                results.sort_unstable_by_key(|&(i, _)| i);
-                results.into_iter().map(|(_, result)| result)
+                // place with its error, and every other place takes the next document.
+                let mut articles = Vec::with_capacity(batch.len());
+                let slots: Vec<(usize, Option<String>)> = batch
+                    .into_iter()
+                    .map(|(i, input)| match input {
+                        Ok(article) => {
+                            articles.push(article);
+                            (i, None)
+                        }
+                        Err(message) => (i, Some(message)),
+                    })
+                    .collect();
+                let mut documents = sayso::extract_batch(articles, &options).into_iter();
+                slots.into_iter().map(move |(i, unread)| match unread {
+                    Some(message) => Err(message),
+                    None => match documents.next() {
+                        Some(doc) => doc.map(|d| sayso::to_json_pretty(&d)).map_err(|e| format!("article {i}: {e}")),
+                        None => Err(format!("article {i}: internal error: no result")),
+                    },
+                })
             })
             .collect()
     };

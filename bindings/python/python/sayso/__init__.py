@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import abc
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Union, overload
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Union, cast, overload
 
 from ._sayso import (
     SCHEMA_VERSION,
@@ -265,7 +265,8 @@ def extract_many(
     )
     if return_exceptions:
         return [Document(r) if isinstance(r, str) else r for r in results]
-    return [Document(r) for r in results if isinstance(r, str)]
+    # Without return_exceptions the extension raises at the first bad article: all are JSON.
+    return [Document(cast(str, r)) for r in results]
 
 
 def parse(text: str, *, id: Optional[str] = None) -> str:
