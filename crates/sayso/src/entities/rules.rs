@@ -1,6 +1,7 @@
 //! Rules over the tagger's names, for what its training names (Reuters 1996, GUM) teach
-//! badly: headlines, bare titles, clitics, the type of laws, events and peoples, titles fused
-//! into a name, first names that are also places, and one type per name in an article.
+//! badly: headlines, bare titles, clitics, the type of laws, events and peoples, the type a
+//! name's last word gives it, titles fused into a name, first names that are also places, and
+//! one type per name in an article.
 //!
 //! Reads the tagger's spans and the kind of each token's line; returns the spans kept, some
 //! retyped or trimmed. Each rule is a look at a span and its neighbours, or a hash-map
@@ -111,6 +112,63 @@ const ORG_OR_PLACE_HEADS: &[&str] = &[
     "gym",
 ];
 
+/// Last words that make a name of two or more words an organisation in CoNLL's guidelines,
+/// whatever its first word is ("Montreal Hockey Club", "Bowling Green State University",
+/// "IV Corps"): the greedy tagger types a name at its first word, before it sees the head.
+/// Not "league": CoNLL has the American League a competition (MISC).
+const ORG_HEADS: &[&str] = &[
+    "club",
+    "company",
+    "corporation",
+    "university",
+    "college",
+    "institute",
+    "association",
+    "federation",
+    "party",
+    "council",
+    "committee",
+    "commission",
+    "ministry",
+    "agency",
+    "bureau",
+    "foundation",
+    "society",
+    "orchestra",
+    "records",
+    "airlines",
+    "airways",
+    "brigade",
+    "regiment",
+    "corps",
+    "battalion",
+];
+
+/// Last words that make a name of two or more words a place ("Elizabeth River", "Hay
+/// Street"), unless a title starts it.
+const PLACE_HEADS: &[&str] = &[
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "valley",
+    "bay",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "ocean",
+    "sea",
+    "peninsula",
+    "desert",
+    "forest",
+    "canal",
+    "creek",
+];
+
 /// Titles that also start names of other things ("General Motors", "First Union", "Prime
 /// Computer"): after them a person needs a first name. The other [`PERSON_TITLES`] only ever
 /// stand before a person ("Professor Eastman").
@@ -170,10 +228,13 @@ static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// [`TYPE_NOUNS`] as a map, and the word lists asked per name as [`WordList`]s: a name costs
 /// a few hash look-ups, not a scan of every list.
-static TYPE_NOUN: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| TYPE_NOUNS.iter().copied().collect());
+pub(super) static TYPE_NOUN: LazyLock<HashMap<&'static str, usize>> =
+    LazyLock::new(|| TYPE_NOUNS.iter().copied().collect());
 static TITLES: WordList = WordList::new(PERSON_TITLES);
 static ORG_OR_PLACE_HEAD: WordList = WordList::new(ORG_OR_PLACE_HEADS);
 static MISC_HEAD: WordList = WordList::new(MISC_HEADS);
+static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
+static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 
 /// Whether a lowercase word is a title before a person's name ([`PERSON_TITLES`]).
 fn is_title(w: &str) -> bool {
@@ -422,6 +483,15 @@ fn retype(a: &Analysis, s: &Span) -> usize {
     let n = s.tokens.len();
     if n >= 2 && (MISC_HEAD.contains(lw_last) || MISC_OPENERS.contains(&lw_first)) {
         return MISC;
+    }
+    // The head word types the name where the gazetteer does not know it.
+    if n >= 2 && title_word(&a.text[a.tokens[last].range()]) && !known(&key(a, &s.tokens)) {
+        if ORG_HEAD.contains(lw_last) {
+            return ORG;
+        }
+        if PLACE_HEAD.contains(lw_last) && !is_title(lw_first) {
+            return LOC;
+        }
     }
     // A people named in the plural ("Canadians"); the gazetteer's one-word adjectives are
     // too noisy ("Milan", "Cincinnati") to retype a singular.

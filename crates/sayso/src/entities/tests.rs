@@ -399,3 +399,25 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_last_word_of_a_name_types_it_where_the_tagger_typed_the_first() {
+    // The rule on spans typed by their first word: a place before "Rowing Club", a person
+    // before "River" and "Street"; a title before "Street" keeps its type, and a one-word
+    // name has no head to go by.
+    let a = tokens_only("Brenvik Rowing Club won. Tolvey River rose. Hale Street closed. General Street. Brenvik.");
+    let lines = tagger::line_kinds(&a);
+    let spans = vec![
+        tagger::Span { tokens: 0..3, class: 2 },
+        tagger::Span { tokens: 5..7, class: 0 },
+        tagger::Span { tokens: 9..11, class: 0 },
+        tagger::Span { tokens: 13..15, class: 0 },
+        tagger::Span { tokens: 16..17, class: 0 },
+    ];
+    let refined = rules::refine(&a, spans, &lines);
+    assert_eq!(refined.iter().map(|s| s.class).collect::<Vec<_>>(), [1, 2, 2, 0, 0]);
+    // Through the stage.
+    let found = names(&analyse("The Brenvik Rowing Club met on the banks of the Tolvey River on Monday."));
+    assert!(found.iter().any(|(t, c)| t == "Brenvik Rowing Club" && *c == "ORG"), "{found:?}");
+    assert!(found.iter().any(|(t, c)| t == "Tolvey River" && *c == "LOC"), "{found:?}");
+}

@@ -46,7 +46,7 @@ pub(super) use decode::{Sink, best_by_sums, decode, first_pass};
 #[cfg(test)]
 pub(super) use features::prepare_doc;
 pub(super) use features::{CAP, CAPS_LINE, Tok};
-pub use lexicon::{word_class, word_cluster};
+pub use lexicon::{word_class, word_cluster, word_supersense};
 pub use lines::{LINE_CAPS, LINE_HEADLINE, LINE_TABLE, line_kinds};
 pub use model::{BITS, Model};
 pub(super) use model::{bucket, to_bytes};
