@@ -731,9 +731,20 @@ fn defined_class(a: &Analysis, s: &Span) -> Option<usize> {
         _ => return None,
     };
     i += 1;
-    // "Coron is in the province of Palawan", "is located in": a place.
-    if !comma && (a.lower(i) == "in" || (matches!(a.lower(i), "located" | "situated") && a.lower(i + 1) == "in")) {
-        return Some(LOC);
+    // "Coron is in the province of Palawan", "is located in Palawan": a place. Only before a
+    // place: a capitalised word or "the" + a place noun ("the club was in a dispute", "is in
+    // talks" say nothing of what the name is).
+    let located = usize::from(matches!(a.lower(i), "located" | "situated"));
+    if !comma && a.lower(i + located) == "in" {
+        let k = i + located + 1;
+        let place = |k: usize| {
+            same_sentence(k)
+                && a.tokens[k].kind == TokenKind::Word
+                && a.text[a.tokens[k].range()].starts_with(char::is_uppercase)
+        };
+        if place(k) || (a.lower(k) == "the" && TYPE_NOUN.get(a.lower(k + 1)) == Some(&LOC)) {
+            return Some(LOC);
+        }
     }
     if !matches!(a.lower(i), "a" | "an") && (comma || a.lower(i) != "the") {
         return None;
@@ -786,7 +797,9 @@ fn consistent_types(a: &Analysis, spans: &mut [Span], line: &impl Fn(&Span) -> u
 /// one, else (a one-word name) a word of a body name ("Putin" after "Vladimir Putin"). Body names the tagger missed in the headline are projected onto it.
 fn headline_support(a: &Analysis, spans: &mut Vec<Span>, lines: &[u8]) {
     let line = |s: &Span| lines.get(s.tokens.start).copied().unwrap_or(0);
-    if !spans.iter().any(|s| line(s) & LINE_HEADLINE != 0) {
+    // Not "no name in the headline": the body's names are projected onto a headline where the
+    // tagger found none.
+    if !lines.iter().any(|k| k & LINE_HEADLINE != 0) {
         return;
     }
     let mut body: HashMap<String, usize> = HashMap::default();

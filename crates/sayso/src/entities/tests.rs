@@ -353,6 +353,25 @@ fn one_name_has_one_type_in_an_article() {
 }
 
 #[test]
+fn being_in_something_that_is_no_place_does_not_make_a_name_a_place() {
+    // "was in a dispute" says nothing of what the club is; "is in Ostrava" and "is in the
+    // province of" make a place.
+    let a = tokens_only(
+        "The Brenvik Rowing Club was in a dispute. Tolvey is in Ostrava. Marsk is in the province of Dalby.",
+    );
+    let lines = tagger::line_kinds(&a);
+    let at = |w: &str| (0..a.tokens.len()).find(|&i| a.slice(&a.tokens[i].range()) == w).expect(w);
+    let club = at("Brenvik");
+    let spans = vec![
+        tagger::Span { tokens: club..club + 3, class: 1 },
+        tagger::Span { tokens: at("Tolvey")..at("Tolvey") + 1, class: 0 },
+        tagger::Span { tokens: at("Marsk")..at("Marsk") + 1, class: 1 },
+    ];
+    let refined = rules::refine(&a, spans, &lines);
+    assert_eq!(refined.iter().map(|s| s.class).collect::<Vec<_>>(), [1, 2, 2]);
+}
+
+#[test]
 fn lowercase_comparison_matches_to_lowercase() {
     for (lower, name) in [
         ("paris", "Paris"),
