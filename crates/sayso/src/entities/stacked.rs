@@ -9,6 +9,8 @@
 //! tagged all its other occurrences, before and after it, and the longest name the first
 //! pass put it in ("Caloi" inside "Caloi Bicycles" is part of an organisation), and the
 //! first pass's tags of the words after it, which the left-to-right first pass could not.
+//! A word votes for its class only where it heads its first-pass name or stands alone:
+//! "Warhol" inside "the Andy Warhol Foundation" votes "inside a name", not "organisation".
 //!
 //! It is learned on first-pass tags that are as wrong as they will be on new text: each
 //! training document is tagged by a first-pass model trained on the other folds (k-fold

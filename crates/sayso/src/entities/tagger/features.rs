@@ -1,8 +1,9 @@
 //! The tagger's features: reads the analysis (tokens, sentences, the syntax stage's parse),
 //! the line kinds of [`super::lines`] and the lexicons of [`super::lexicon`]; adds, per token,
 //! what is worked out once ([`Tok`]: hashes, flags, gazetteer matches, word class, cluster,
-//! parse, the contexts of the word's other occurrences), and from it the static features and,
-//! given the tags before it, the tag-dependent ones a token is scored with.
+//! WordNet supersense, parse, the contexts of the word's other occurrences, the nouns that
+//! describe the word anywhere in the document), and from it the static features and, given
+//! the tags before it, the tag-dependent ones a token is scored with.
 
 use super::decode::Sink;
 use super::lexicon::{KNOWN, LEXICON, PhraseHash};
