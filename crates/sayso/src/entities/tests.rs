@@ -440,3 +440,20 @@ fn the_last_word_of_a_name_types_it_where_the_tagger_typed_the_first() {
     assert!(found.iter().any(|(t, c)| t == "Brenvik Rowing Club" && *c == "ORG"), "{found:?}");
     assert!(found.iter().any(|(t, c)| t == "Tolvey River" && *c == "LOC"), "{found:?}");
 }
+
+#[test]
+fn body_names_reach_a_headline_in_which_the_tagger_found_none() {
+    let a = tokens_only("Talia Morrow Quits Board, Sources Say\n\nTalia Morrow, 52, left the board on Monday.\n");
+    let lines = tagger::line_kinds(&a);
+    assert_ne!(lines[0] & tagger::LINE_HEADLINE, 0, "the first line is a headline");
+    let body = (0..a.tokens.len()).filter(|&i| a.slice(&a.tokens[i].range()) == "Talia").nth(1).expect("body");
+    // The tagger found the body's name only.
+    let refined = rules::refine(&a, vec![tagger::Span { tokens: body..body + 2, class: 0 }], &lines);
+    let found: Vec<(String, usize)> = refined
+        .iter()
+        .map(|s| {
+            (a.slice(&(a.tokens[s.tokens.start].start..a.tokens[s.tokens.end - 1].end)).to_string(), s.tokens.start)
+        })
+        .collect();
+    assert_eq!(found, [("Talia Morrow".to_string(), 0), ("Talia Morrow".to_string(), body)]);
+}
