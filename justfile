@@ -171,7 +171,7 @@ readme: build
 gazetteer:
     python3 scripts/build_gazetteer.py
 
-# Train the entities stage's tagger, both passes, on CoNLL-2003 train and GUM's derived names (train split) into crates/sayso/src/entities/tagger.bin (first pass) and tagger2.bin (second pass, learned on the first pass's tags by FOLDS-fold cross-validation); dev F1 on CoNLL-2003 dev printed after each epoch of each pass; deterministic, so retraining gives the same bytes. Its features read clusters.tsv: after `just clusters`, retrain.
+# Train the entities stage's tagger, both passes, on CoNLL-2003 train and GUM's derived names (train split) into crates/sayso/src/entities/tagger.bin (first pass) and tagger2.bin (second pass, learned on the first pass's tags by FOLDS-fold cross-validation); dev F1 on CoNLL-2003 dev printed after each epoch of each pass; deterministic, so retraining gives the same bytes. Its features read clusters.tsv, wordclass.tsv and supersenses.tsv: after `just clusters`, `just wordclass` or `just supersenses`, retrain.
 train-entities epochs="24" folds="4":
     cargo run --release -p sayso --example train_entities -- {{eval_dir}}/data/conll2003-train.jsonl,{{eval_dir}}/data/gum-ner-train.jsonl {{eval_dir}}/data/conll2003-dev.jsonl crates/sayso/src/entities/tagger.bin,crates/sayso/src/entities/tagger2.bin {{epochs}} {{folds}}
 
@@ -182,6 +182,11 @@ clusters:
 # Rebuild the entities stage's word-class lexicon (crates/sayso/src/entities/wordclass.tsv) from UD English EWT + GUM train (../shared/eval/data/ud-train.conllu).
 wordclass:
     SAYSO_EVAL_DIR={{eval_dir}} python3 scripts/build_wordclass.py
+
+# Rebuild the entities stage's noun supersense lexicon (crates/sayso/src/entities/supersenses.tsv) from WordNet 3.0 (Debian's wordnet-base, installed with apt if missing). Retrain the tagger after (just train-entities).
+supersenses:
+    test -f /usr/share/wordnet/index.noun || ( $([ "$(id -u)" = 0 ] || echo sudo) apt-get update -qq && $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq wordnet-base )
+    python3 scripts/build_supersenses.py /usr/share/wordnet
 
 # Train the syntax stage's tagger, lemmatiser and parser on UD English EWT + GUM train (dev scores on gold tokens printed after each epoch) into crates/sayso/src/syntax/syntax.bin; deterministic, so retraining gives the same bytes.
 train-syntax:

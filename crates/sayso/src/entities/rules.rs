@@ -1,6 +1,7 @@
 //! Rules over the tagger's names, for what its training names (Reuters 1996, GUM) teach
-//! badly: headlines, bare titles, clitics, the type of laws, events and peoples, titles fused
-//! into a name, first names that are also places, and one type per name in an article.
+//! badly: headlines, bare titles, clitics, the type of laws, events and peoples, the type a
+//! name's last word gives it, titles fused into a name, first names that are also places, and
+//! one type per name in an article.
 //!
 //! Reads the tagger's spans and the kind of each token's line; returns the spans kept, some
 //! retyped or trimmed. Each rule is a look at a span and its neighbours, or a hash-map
@@ -111,6 +112,63 @@ const ORG_OR_PLACE_HEADS: &[&str] = &[
     "gym",
 ];
 
+/// Last words that make a name of two or more words an organisation in CoNLL's guidelines,
+/// whatever its first word is ("Montreal Hockey Club", "Bowling Green State University",
+/// "IV Corps"): the greedy tagger types a name at its first word, before it sees the head.
+/// Not "league": CoNLL has the American League a competition (MISC).
+const ORG_HEADS: &[&str] = &[
+    "club",
+    "company",
+    "corporation",
+    "university",
+    "college",
+    "institute",
+    "association",
+    "federation",
+    "party",
+    "council",
+    "committee",
+    "commission",
+    "ministry",
+    "agency",
+    "bureau",
+    "foundation",
+    "society",
+    "orchestra",
+    "records",
+    "airlines",
+    "airways",
+    "brigade",
+    "regiment",
+    "corps",
+    "battalion",
+];
+
+/// Last words that make a name of two or more words a place ("Elizabeth River", "Hay
+/// Street"), unless a title starts it.
+const PLACE_HEADS: &[&str] = &[
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "valley",
+    "bay",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "ocean",
+    "sea",
+    "peninsula",
+    "desert",
+    "forest",
+    "canal",
+    "creek",
+];
+
 /// Titles that also start names of other things ("General Motors", "First Union", "Prime
 /// Computer"): after them a person needs a first name. The other [`PERSON_TITLES`] only ever
 /// stand before a person ("Professor Eastman").
@@ -170,10 +228,13 @@ static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// [`TYPE_NOUNS`] as a map, and the word lists asked per name as [`WordList`]s: a name costs
 /// a few hash look-ups, not a scan of every list.
-static TYPE_NOUN: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| TYPE_NOUNS.iter().copied().collect());
+pub(super) static TYPE_NOUN: LazyLock<HashMap<&'static str, usize>> =
+    LazyLock::new(|| TYPE_NOUNS.iter().copied().collect());
 static TITLES: WordList = WordList::new(PERSON_TITLES);
 static ORG_OR_PLACE_HEAD: WordList = WordList::new(ORG_OR_PLACE_HEADS);
 static MISC_HEAD: WordList = WordList::new(MISC_HEADS);
+static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
+static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 
 /// Whether a lowercase word is a title before a person's name ([`PERSON_TITLES`]).
 fn is_title(w: &str) -> bool {
@@ -423,6 +484,15 @@ fn retype(a: &Analysis, s: &Span) -> usize {
     if n >= 2 && (MISC_HEAD.contains(lw_last) || MISC_OPENERS.contains(&lw_first)) {
         return MISC;
     }
+    // The head word types the name where the gazetteer does not know it.
+    if n >= 2 && title_word(&a.text[a.tokens[last].range()]) && !known(&key(a, &s.tokens)) {
+        if ORG_HEAD.contains(lw_last) {
+            return ORG;
+        }
+        if PLACE_HEAD.contains(lw_last) && !is_title(lw_first) {
+            return LOC;
+        }
+    }
     // A people named in the plural ("Canadians"); the gazetteer's one-word adjectives are
     // too noisy ("Milan", "Cincinnati") to retype a singular.
     if n == 1 && (s.class == PER || s.class == ORG) {
@@ -661,9 +731,20 @@ fn defined_class(a: &Analysis, s: &Span) -> Option<usize> {
         _ => return None,
     };
     i += 1;
-    // "Coron is in the province of Palawan", "is located in": a place.
-    if !comma && (a.lower(i) == "in" || (matches!(a.lower(i), "located" | "situated") && a.lower(i + 1) == "in")) {
-        return Some(LOC);
+    // "Coron is in the province of Palawan", "is located in Palawan": a place. Only before a
+    // place: a capitalised word or "the" + a place noun ("the club was in a dispute", "is in
+    // talks" say nothing of what the name is).
+    let located = usize::from(matches!(a.lower(i), "located" | "situated"));
+    if !comma && a.lower(i + located) == "in" {
+        let k = i + located + 1;
+        let place = |k: usize| {
+            same_sentence(k)
+                && a.tokens[k].kind == TokenKind::Word
+                && a.text[a.tokens[k].range()].starts_with(char::is_uppercase)
+        };
+        if place(k) || (a.lower(k) == "the" && TYPE_NOUN.get(a.lower(k + 1)) == Some(&LOC)) {
+            return Some(LOC);
+        }
     }
     if !matches!(a.lower(i), "a" | "an") && (comma || a.lower(i) != "the") {
         return None;
@@ -716,7 +797,9 @@ fn consistent_types(a: &Analysis, spans: &mut [Span], line: &impl Fn(&Span) -> u
 /// one, else (a one-word name) a word of a body name ("Putin" after "Vladimir Putin"). Body names the tagger missed in the headline are projected onto it.
 fn headline_support(a: &Analysis, spans: &mut Vec<Span>, lines: &[u8]) {
     let line = |s: &Span| lines.get(s.tokens.start).copied().unwrap_or(0);
-    if !spans.iter().any(|s| line(s) & LINE_HEADLINE != 0) {
+    // Not "no name in the headline": the body's names are projected onto a headline where the
+    // tagger found none.
+    if !lines.iter().any(|k| k & LINE_HEADLINE != 0) {
         return;
     }
     let mut body: HashMap<String, usize> = HashMap::default();

@@ -9,6 +9,8 @@
 //! tagged all its other occurrences, before and after it, and the longest name the first
 //! pass put it in ("Caloi" inside "Caloi Bicycles" is part of an organisation), and the
 //! first pass's tags of the words after it, which the left-to-right first pass could not.
+//! A word votes for its class only where it heads its first-pass name or stands alone:
+//! "Warhol" inside "the Andy Warhol Foundation" votes "inside a name", not "organisation".
 //!
 //! It is learned on first-pass tags that are as wrong as they will be on new text: each
 //! training document is tagged by a first-pass model trained on the other folds (k-fold
@@ -150,6 +152,9 @@ pub(super) struct Views<'d> {
     tags: &'d [u8],
     /// The length of the first-pass name each token is in (0 outside names).
     span_len: Vec<usize>,
+    /// Whether each token is the last word of its first-pass name (its head: "Foundation" of
+    /// "Andy Warhol Foundation"); false outside names.
+    span_last: Vec<bool>,
     /// Per capitalised word of the body: its first-pass classes (O and the four) over the
     /// document, and the longest first-pass name it is part of (length, class + 1; the first
     /// of equal length). One map, so a token costs one look-up.
@@ -158,8 +163,11 @@ pub(super) struct Views<'d> {
 
 #[derive(Clone, Copy, Default)]
 struct Word {
-    counts: [u16; 5],
-    longest: (usize, usize),
+    /// Mentions outside names, heading a name of each class (or a one-word one), and inside
+    /// a longer name without heading it.
+    counts: [u16; 6],
+    /// Length, class + 1 and whether the word was its last word.
+    longest: (usize, usize, bool),
 }
 
 fn class(t: u8) -> usize {
@@ -177,14 +185,22 @@ fn counted(t: &Tok) -> bool {
     named(t) && t.flags & CAPS_LINE == 0
 }
 
+/// What token `i` counts towards among its word's [`Word::counts`]: O or its class where it is
+/// outside names or heads its first-pass name (its last word), else "inside a longer name" (5).
+fn vote(span_len: &[usize], span_last: &[bool], tags: &[u8], i: usize) -> usize {
+    if span_len[i] == 0 || span_last[i] { class(tags[i]) } else { 5 }
+}
+
 impl<'d> Views<'d> {
     /// The first pass's views of a prepared document, given its first-pass tags.
     pub(super) fn new(toks: &'d [Tok], tags: &'d [u8]) -> Self {
         let n = toks.len().min(tags.len());
         let (toks, tags) = (&toks[..n], &tags[..n]);
         let mut span_len = vec![0usize; n];
+        let mut span_last = vec![false; n];
         for s in spans(tags) {
             let len = s.tokens.len();
+            span_last[s.tokens.end - 1] = true;
             span_len[s.tokens].fill(len);
         }
         let mut words: HashMap<u32, Word> = HashMap::default();
@@ -194,13 +210,15 @@ impl<'d> Views<'d> {
                 continue;
             }
             let e = words.entry(t.lw).or_default();
-            let k = class(tag);
+            // A word's class counts only where it is the head of its name or outside names:
+            // "Warhol" in "the Andy Warhol Foundation" says nothing about "Andy Warhol".
+            let k = vote(&span_len, &span_last, tags, i);
             e.counts[k] = e.counts[k].saturating_add(1);
             if span_len[i] > e.longest.0 {
-                e.longest = (span_len[i], k);
+                e.longest = (span_len[i], class(tag), span_last[i]);
             }
         }
-        Views { toks, tags, span_len, words }
+        Views { toks, tags, span_len, span_last, words }
     }
 
     /// The second-pass features of token `i` (none past the document's end).
@@ -227,7 +245,7 @@ impl<'d> Views<'d> {
         // How the first pass tagged the word's other occurrences.
         let mut c = word.counts;
         if counted(t) {
-            let k = class(tags[i]);
+            let k = vote(&self.span_len, &self.span_last, tags, i);
             c[k] = c[k].saturating_sub(1);
         }
         let total: u32 = c.iter().map(|&v| u32::from(v)).sum();
@@ -242,10 +260,10 @@ impl<'d> Views<'d> {
         // The longest first-pass name the word is part of, and whether this occurrence is in a
         // shorter one (or none). Every counted mention is in a name or not, so a word in the
         // map has a longest name only when one of its mentions was in a name.
-        let (len, c) = word.longest;
+        let (len, c, last) = word.longest;
         if len > 0 {
             let shorter = u32::from(self.span_len[i] < len);
-            x[6] = f3(96, c as u32, len.min(4) as u32, shorter);
+            x[6] = f3(96, c as u32, len.min(4) as u32, shorter | u32::from(last) << 1);
             x[7] = f3(97, c as u32, own, shorter);
         }
         x
@@ -320,11 +338,14 @@ mod tests {
         tags[second + 1] = inside(1);
         tags[third] = begin(1);
         let x = features(&toks, &tags);
-        // Its two other mentions in the body are all ORG (class 1 + 1, share 4 of 4): the
-        // headline's guess does not count.
-        assert_eq!(x[first][3], f2(93, 2, 4));
-        // The headline's mention sees the body's three: ORG, two of three (share 2 of 4).
-        assert_eq!(x[headline][3], f2(93, 2, 2));
+        // Its two other mentions in the body: the third heads an organisation (class 1 + 1),
+        // the second is inside a longer name without heading it (5); the tie goes to the first
+        // (share 2 of 4). The headline's guess does not count.
+        assert_eq!(x[first][3], f2(93, 2, 2));
+        // The headline's mention sees the body's three: a person, an organisation and the
+        // first word of "Trevane Cycles", which votes only for "inside a name"; a tie of the
+        // three goes to the first class (share 1 of 4).
+        assert_eq!(x[headline][3], f2(93, 1, 1));
         // The longest name it is in is a two-word organisation, longer than this mention.
         assert_eq!(x[first][6], f3(96, 2, 2, 1));
         // The second mention's others: one PER, one ORG; the tie goes to the first class.
@@ -334,6 +355,38 @@ mod tests {
         let bikes = word_at(&a, "bicycles", 0);
         assert_ne!(x[bikes][0], 0);
         assert_eq!(x[bikes][3..], [0; 5]);
+    }
+
+    #[test]
+    fn a_word_inside_a_longer_name_does_not_vote_for_its_class() {
+        let a = analysed(
+            "The Lenna Varo Foundation opened. Lenna Varo painted. The Lenna Varo Foundation paid. Varo left.",
+        );
+        let toks = prepare_doc(&a);
+        let varo = |n| word_at(&a, "Varo", n);
+        let mut tags = vec![0u8; a.tokens.len()];
+        // The first pass: two three-word organisations, and the painter a person once.
+        for n in [0, 2] {
+            let f = varo(n) - 1;
+            tags[f] = begin(1);
+            tags[f + 1] = inside(1);
+            tags[f + 2] = inside(1);
+        }
+        tags[varo(1) - 1] = begin(0);
+        tags[varo(1)] = inside(0);
+        tags[varo(3)] = begin(0);
+        let x = features(&toks, &tags);
+        // "Varo" alone at the end: of its other mentions the person's last word votes PER, and
+        // the two inside "Foundation" names vote "inside a longer name" (5, two of three), not
+        // for the foundation's class: no ORG among the classes seen.
+        assert_eq!(x[varo(3)][3], f2(93, 5, 2));
+        assert_eq!(x[varo(3)][5], f1(95, 1 << 1 | 1 << 5));
+        // The longest name it is in is still seen: a three-word organisation of which it was
+        // not the last word.
+        assert_eq!(x[varo(3)][6], f3(96, 2, 3, 1));
+        // The foundation's head word votes for its own class.
+        let foundation = varo(2) + 1;
+        assert_eq!(x[foundation][3], f2(93, 2, 4));
     }
 
     #[test]

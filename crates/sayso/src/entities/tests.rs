@@ -353,6 +353,25 @@ fn one_name_has_one_type_in_an_article() {
 }
 
 #[test]
+fn being_in_something_that_is_no_place_does_not_make_a_name_a_place() {
+    // "was in a dispute" says nothing of what the club is; "is in Ostrava" and "is in the
+    // province of" make a place.
+    let a = tokens_only(
+        "The Brenvik Rowing Club was in a dispute. Tolvey is in Ostrava. Marsk is in the province of Dalby.",
+    );
+    let lines = tagger::line_kinds(&a);
+    let at = |w: &str| (0..a.tokens.len()).find(|&i| a.slice(&a.tokens[i].range()) == w).expect(w);
+    let club = at("Brenvik");
+    let spans = vec![
+        tagger::Span { tokens: club..club + 3, class: 1 },
+        tagger::Span { tokens: at("Tolvey")..at("Tolvey") + 1, class: 0 },
+        tagger::Span { tokens: at("Marsk")..at("Marsk") + 1, class: 1 },
+    ];
+    let refined = rules::refine(&a, spans, &lines);
+    assert_eq!(refined.iter().map(|s| s.class).collect::<Vec<_>>(), [1, 2, 2]);
+}
+
+#[test]
 fn lowercase_comparison_matches_to_lowercase() {
     for (lower, name) in [
         ("paris", "Paris"),
@@ -398,4 +417,43 @@ proptest::proptest! {
             proptest::prop_assert_eq!(covering.covers(&r), brute, "{:?} in {:?}", r, spans);
         }
     }
+}
+
+#[test]
+fn the_last_word_of_a_name_types_it_where_the_tagger_typed_the_first() {
+    // The rule on spans typed by their first word: a place before "Rowing Club", a person
+    // before "River" and "Street"; a title before "Street" keeps its type, and a one-word
+    // name has no head to go by.
+    let a = tokens_only("Brenvik Rowing Club won. Tolvey River rose. Hale Street closed. General Street. Brenvik.");
+    let lines = tagger::line_kinds(&a);
+    let spans = vec![
+        tagger::Span { tokens: 0..3, class: 2 },
+        tagger::Span { tokens: 5..7, class: 0 },
+        tagger::Span { tokens: 9..11, class: 0 },
+        tagger::Span { tokens: 13..15, class: 0 },
+        tagger::Span { tokens: 16..17, class: 0 },
+    ];
+    let refined = rules::refine(&a, spans, &lines);
+    assert_eq!(refined.iter().map(|s| s.class).collect::<Vec<_>>(), [1, 2, 2, 0, 0]);
+    // Through the stage.
+    let found = names(&analyse("The Brenvik Rowing Club met on the banks of the Tolvey River on Monday."));
+    assert!(found.iter().any(|(t, c)| t == "Brenvik Rowing Club" && *c == "ORG"), "{found:?}");
+    assert!(found.iter().any(|(t, c)| t == "Tolvey River" && *c == "LOC"), "{found:?}");
+}
+
+#[test]
+fn body_names_reach_a_headline_in_which_the_tagger_found_none() {
+    let a = tokens_only("Talia Morrow Quits Board, Sources Say\n\nTalia Morrow, 52, left the board on Monday.\n");
+    let lines = tagger::line_kinds(&a);
+    assert_ne!(lines[0] & tagger::LINE_HEADLINE, 0, "the first line is a headline");
+    let body = (0..a.tokens.len()).filter(|&i| a.slice(&a.tokens[i].range()) == "Talia").nth(1).expect("body");
+    // The tagger found the body's name only.
+    let refined = rules::refine(&a, vec![tagger::Span { tokens: body..body + 2, class: 0 }], &lines);
+    let found: Vec<(String, usize)> = refined
+        .iter()
+        .map(|s| {
+            (a.slice(&(a.tokens[s.tokens.start].start..a.tokens[s.tokens.end - 1].end)).to_string(), s.tokens.start)
+        })
+        .collect();
+    assert_eq!(found, [("Talia Morrow".to_string(), 0), ("Talia Morrow".to_string(), body)]);
 }

@@ -1,8 +1,9 @@
 //! The tagger's features: reads the analysis (tokens, sentences, the syntax stage's parse),
 //! the line kinds of [`super::lines`] and the lexicons of [`super::lexicon`]; adds, per token,
 //! what is worked out once ([`Tok`]: hashes, flags, gazetteer matches, word class, cluster,
-//! parse, the contexts of the word's other occurrences), and from it the static features and,
-//! given the tags before it, the tag-dependent ones a token is scored with.
+//! WordNet supersense, parse, the contexts of the word's other occurrences, the nouns that
+//! describe the word anywhere in the document), and from it the static features and, given
+//! the tags before it, the tag-dependent ones a token is scored with.
 
 use super::decode::Sink;
 use super::lexicon::{KNOWN, LEXICON, PhraseHash};
@@ -10,7 +11,9 @@ use super::lines::{LINE_CAPS, LINE_TABLE, line_kinds};
 use super::{CLASSES, class_of};
 use crate::analysis::Analysis;
 use crate::entities::clusters;
+use crate::entities::rules::TYPE_NOUN;
 use crate::learn::{affix_hashes, f1, f2, f3, lower_hash, word_hashes};
+use crate::syntax::{Deprel, Upos};
 use crate::text::TokenKind;
 use foldhash::{HashMap, HashMapExt};
 
@@ -54,6 +57,20 @@ pub(in crate::entities) struct Tok {
     /// lemma); 0 where there is none. A name seen once as "the village of Azna" types every
     /// "Azna".
     agg: [u32; 4],
+    /// Descriptor evidence over the document: the classes ([`TYPE_NOUNS`] bits) of the common
+    /// nouns that describe the word at any of its body mentions ("Bilka is a *chain*",
+    /// "Cowley, a *centre*,", "the *band* Queen"), so that one description types every mention.
+    desc: u8,
+    /// The hashed lemma of the first of those nouns (any common noun, in or out of the list).
+    desc_lemma: u32,
+    /// The WordNet supersense of that first noun ("waitress": person), 0 when none.
+    desc_ss: u8,
+    /// The word's own WordNet supersense as a noun (capitalised words only), 0 when none.
+    ss: u8,
+    /// For a word in a run of two or more capitalised words, the supersense of the run's last
+    /// word ("Montreal Hockey *Club*": group), which the greedy tagger has not reached when it
+    /// types the first; 0 when none.
+    run_ss: u8,
     line_first: bool,
     pub(in crate::entities) sentence: usize,
     /// The word's number among the document's distinct words (by lowercase hash), so that
@@ -78,6 +95,11 @@ const BOUNDARY: Tok = Tok {
     dep: 0,
     head: 0,
     agg: [0; 4],
+    desc: 0,
+    desc_lemma: 0,
+    desc_ss: 0,
+    ss: 0,
+    run_ss: 0,
     line_first: false,
     sentence: usize::MAX,
     id: 0,
@@ -119,6 +141,9 @@ pub(super) fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
         tok.line_first = t.line_start;
         let lex = LEXICON.get(&tok.lw).copied().unwrap_or_default();
         (tok.wc, tok.cl) = (lex.wc, lex.cluster);
+        if first_upper {
+            tok.ss = lex.ss;
+        }
         let sent_start = a.sentences.get(t.sentence).is_some_and(|s| {
             s.tokens.start == i
                 || (s.tokens.start < i
@@ -141,6 +166,8 @@ pub(super) fn prepare(a: &Analysis, lines: &[u8]) -> Vec<Tok> {
     }
     let words = number_words(&mut toks);
     aggregate_contexts(&mut toks, words);
+    aggregate_descriptors(a, &mut toks, words);
+    run_heads(&mut toks);
     // Document-level: the same word capitalised (not opening a sentence, not in a headline)
     // or lowercase elsewhere.
     let mut seen = vec![0u8; words];
@@ -240,6 +267,90 @@ fn aggregate_contexts(toks: &mut [Tok], words: usize) {
     }
 }
 
+/// Determiners and possessives before "the *band* Queen", "their *daughter* Gloria".
+const DESCRIPTOR_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your"];
+
+/// The common noun that describes capitalised token `i` where it stands, if any: by the parse,
+/// the predicate noun of a copula it is the subject of ("Bilka is a Danish *chain*"), a noun in
+/// apposition to it ("Cowley, a *centre*,") or that it is in apposition to ("my *daughter*,
+/// Gloria"), read at the first word of a flat name ("Andy" of "Andy Warhol"); by the surface,
+/// a listed type noun after a determiner right before its run of capitalised words ("the
+/// *river* Thames", which the parser often misreads).
+fn descriptor<'a>(a: &'a Analysis, toks: &[Tok], i: usize) -> Option<&'a str> {
+    let syn = &a.syntax;
+    let noun =
+        |w: usize| (syn.upos(w) == Upos::Noun && syn.lemma(w).chars().all(|c| !c.is_uppercase())).then(|| syn.lemma(w));
+    if let Some(mut w) = syn.word_of_token(i) {
+        // Up a flat name to its first word, which carries the name's relations.
+        for _ in 0..4 {
+            match syn.head(w) {
+                Some(h) if syn.deprel(w) == Deprel::Flat => w = h,
+                _ => break,
+            }
+        }
+        let found = match (syn.deprel(w).base(), syn.head(w)) {
+            (Deprel::Nsubj, Some(h)) if syn.child(h, Deprel::Cop).is_some() => noun(h),
+            (Deprel::Appos, Some(h)) => noun(h),
+            _ => None,
+        }
+        .or_else(|| syn.children_with(w, Deprel::Appos).find_map(noun));
+        if found.is_some() {
+            return found;
+        }
+    }
+    // The run of capitalised words the token is in, and the listed noun before it.
+    let mut s = i;
+    while s > 0 && toks[s - 1].flags & CAP != 0 && toks[s - 1].sentence == toks[i].sentence {
+        s -= 1;
+    }
+    let (n, d) = (s.checked_sub(1)?, s.checked_sub(2)?);
+    let same = toks[d].sentence == toks[i].sentence;
+    (same && TYPE_NOUN.contains_key(a.lower(n)) && DESCRIPTOR_DETERMINERS.contains(&a.lower(d))).then(|| a.lower(n))
+}
+
+/// Fills [`Tok::desc`] and [`Tok::desc_lemma`]: what describes each capitalised word at any of
+/// its body mentions, given to all its mentions.
+fn aggregate_descriptors(a: &Analysis, toks: &mut [Tok], words: usize) {
+    let mut found = vec![(0u8, 0u32, 0u8); words];
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.flags & CAP == 0 || t.flags & CAPS_LINE != 0 {
+            continue;
+        }
+        let Some(lemma) = descriptor(a, toks, i) else { continue };
+        let e = &mut found[t.id as usize];
+        if let Some(&c) = TYPE_NOUN.get(lemma) {
+            e.0 |= 1 << c;
+        }
+        if e.1 == 0 {
+            e.1 = lower_hash(5, lemma).done();
+            e.2 = LEXICON.get(&lower_hash(2, lemma).done()).map_or(0, |l| l.ss);
+        }
+    }
+    for t in toks.iter_mut().filter(|t| t.flags & CAP != 0) {
+        (t.desc, t.desc_lemma, t.desc_ss) = found[t.id as usize];
+    }
+}
+
+/// Fills [`Tok::run_ss`]: the supersense of the last word of each run of two or more
+/// capitalised words in a sentence, on every word of the run.
+fn run_heads(toks: &mut [Tok]) {
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        while j < toks.len() && toks[j].flags & CAP != 0 && toks[j].sentence == toks[i].sentence {
+            j += 1;
+        }
+        if j > i + 1 {
+            let ss = toks[j - 1].ss;
+            for t in &mut toks[i..j] {
+                t.run_ss = ss;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
 /// The static (tag-independent) features of token `i`, appended to `out`.
 pub(super) fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl Sink) {
     let t = &toks[i];
@@ -328,6 +439,24 @@ pub(super) fn static_features(toks: &[Tok], text: &str, i: usize, out: &mut impl
             out.push(f1(86, t.agg[2 * k + 1]));
         }
     }
+    if t.desc != 0 {
+        out.push(f1(87, u32::from(t.desc)));
+        out.push(f2(88, u32::from(t.desc), t.short));
+    }
+    if t.desc_lemma != 0 {
+        out.push(f1(89, t.desc_lemma));
+    }
+    // WordNet supersenses: of the word, of the head of its run of capitalised words, of the
+    // noun that describes it somewhere in the document.
+    if t.ss != 0 {
+        out.push(f2(76, u32::from(t.ss), u32::from(flags)));
+    }
+    if t.run_ss != 0 {
+        out.push(f2(77, u32::from(t.run_ss), u32::from(p1.flags & CAP)));
+    }
+    if t.desc_ss != 0 {
+        out.push(f1(78, u32::from(t.desc_ss)));
+    }
 }
 
 /// Numbers the document's distinct words ([`Tok::id`]); returns how many there are.
@@ -390,6 +519,7 @@ pub(in crate::entities) fn prepare_doc(a: &Analysis) -> Vec<Tok> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::SUPERSENSES as SUPERSENSE_CODES;
     use super::*;
     use crate::entities::tagger::{Span, tag};
 
@@ -422,6 +552,52 @@ mod tests {
         // A word that occurs once, or is not capitalised, has no other contexts.
         assert_eq!(toks[index_of(&a, "Officials", 0)].agg, [0; 4]);
         assert_eq!(toks[index_of(&a, "mayor", 0)].agg, [0; 4]);
+    }
+
+    #[test]
+    fn a_description_at_one_mention_reaches_every_mention_of_the_word() {
+        let a = parsed(
+            "Trevane is a Danish company. Its chief left Trevane in May. Mara Quist, a painter, lives there. \
+             Quist sailed on the river Tolvey. The Tolvey floods.",
+            true,
+        );
+        let toks = prepare(&a, &line_kinds(&a));
+        let bits = |c: usize| 1u8 << c;
+        // A copula's predicate noun, given to the word's other mention too.
+        for n in 0..2 {
+            assert_eq!(toks[index_of(&a, "Trevane", n)].desc, bits(1), "Trevane {n}");
+        }
+        assert_ne!(toks[index_of(&a, "Trevane", 1)].desc_lemma, 0);
+        // A noun in apposition, read at the first word of the flat name and given to both
+        // words (and to the surname's later mention).
+        for w in ["Mara", "Quist"] {
+            assert_eq!(toks[index_of(&a, w, 0)].desc, bits(0), "{w}");
+        }
+        assert_eq!(toks[index_of(&a, "Quist", 1)].desc, bits(0));
+        // A listed noun after a determiner right before the name.
+        assert_eq!(toks[index_of(&a, "Tolvey", 1)].desc, bits(2));
+        // Lowercase words and undescribed names have none.
+        assert_eq!(toks[index_of(&a, "chief", 0)].desc_lemma, 0);
+        assert_eq!(toks[index_of(&a, "May", 0)].desc, 0);
+    }
+
+    #[test]
+    fn wordnet_supersenses_speak_for_describing_nouns_and_the_heads_of_capitalised_runs() {
+        let a = parsed("Ilona, a waitress, met the Brenvik Rowing Club. Ilona left. Tolvey Hall opened.", true);
+        let toks = prepare(&a, &line_kinds(&a));
+        let code = |s: &str| SUPERSENSE_CODES.iter().position(|k| *k == s).map(|c| c as u8 + 1).expect(s);
+        // The noun in apposition is a person in WordNet, and both mentions of the name see it.
+        for n in 0..2 {
+            assert_eq!(toks[index_of(&a, "Ilona", n)].desc_ss, code("person"), "Ilona {n}");
+        }
+        // Every word of a run of capitalised words sees the supersense of its last word.
+        for w in ["Brenvik", "Rowing", "Club"] {
+            assert_eq!(toks[index_of(&a, w, 0)].run_ss, code("group"), "{w}");
+        }
+        assert_eq!(toks[index_of(&a, "Tolvey", 0)].run_ss, code("artifact"));
+        // A word alone is no run, and a lowercase noun has no supersense of its own here.
+        assert_eq!(toks[index_of(&a, "Ilona", 1)].run_ss, 0);
+        assert_eq!(toks[index_of(&a, "waitress", 0)].ss, 0);
     }
 
     #[test]

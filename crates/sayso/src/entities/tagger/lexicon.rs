@@ -1,7 +1,7 @@
 //! The tagger's lexicons, built once: the gazetteer's and alias list's phrases
-//! (`gazetteer.tsv`, `aliases.tsv`) keyed by a streamed phrase hash, and the word-class and
-//! distributional-cluster lexicons (`wordclass.tsv`, `clusters.tsv`) keyed by the tagger's
-//! lowercase hash. Reads the embedded files; adds what a word or phrase is known as.
+//! (`gazetteer.tsv`, `aliases.tsv`) keyed by a streamed phrase hash, and the word-class,
+//! distributional-cluster and noun-supersense lexicons (`wordclass.tsv`, `clusters.tsv`,
+//! `supersenses.tsv`) keyed by the tagger's lowercase hash. Reads the embedded files; adds what a word or phrase is known as.
 
 use crate::entities::{ALIASES, GAZETTEER, clusters};
 use crate::fnv;
@@ -130,7 +130,14 @@ const WORD_CLASSES: [&str; 7] = ["PROPN", "NOUN", "VERB", "ADJ", "ADV", "NUM", "
 pub(super) struct Lex {
     pub(super) wc: u8,
     pub(super) cluster: clusters::Node,
+    /// Its WordNet supersense as a noun (`supersenses.tsv`, [`SUPERSENSES`] + 1), 0 when none.
+    pub(super) ss: u8,
 }
+
+/// Noun supersenses of `supersenses.tsv` (WordNet's lexicographer files), in the order of
+/// their codes (1-based).
+pub(super) const SUPERSENSES: [&str; 10] =
+    ["person", "group", "location", "artifact", "act", "communication", "event", "object", "time", "cognition"];
 
 /// Both lexicons in one map keyed by the tagger's lowercase hash, so that a token costs one
 /// look-up and no lowercase copy.
@@ -141,6 +148,13 @@ pub(super) static LEXICON: LazyLock<HashMap<u32, Lex>> = LazyLock::new(|| {
     {
         if let Some(code) = WORD_CLASSES.iter().position(|k| *k == c) {
             map.entry(lower_hash(2, w).done()).or_default().wc = code as u8 + 1;
+        }
+    }
+    for (w, sense) in
+        include_str!("../supersenses.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+    {
+        if let Some(code) = SUPERSENSES.iter().position(|k| *k == sense) {
+            map.entry(lower_hash(2, w).done()).or_default().ss = code as u8 + 1;
         }
     }
     for (w, path) in
@@ -160,6 +174,13 @@ pub fn word_class(lower: &str) -> Option<&'static str> {
     WORD_CLASSES.get(usize::from(code).checked_sub(1)?).copied()
 }
 
+/// The WordNet supersense of a lowercase noun ("person" for "waitress"), if it has one.
+#[must_use]
+pub fn word_supersense(lower: &str) -> Option<&'static str> {
+    let code = LEXICON.get(&lower_hash(2, lower).done())?.ss;
+    SUPERSENSES.get(usize::from(code).checked_sub(1)?).copied()
+}
+
 /// The distributional cluster of a lowercase word (digits folded), if it has one.
 #[must_use]
 pub fn word_cluster(lower: &str) -> Option<clusters::Node> {
@@ -169,6 +190,15 @@ pub fn word_cluster(lower: &str) -> Option<clusters::Node> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nouns_have_their_first_senses_supersense() {
+        assert_eq!(word_supersense("waitress"), Some("person"));
+        assert_eq!(word_supersense("orchestra"), Some("group"));
+        assert_eq!(word_supersense("quickly"), None);
+        // The other lexicons of the same words are kept.
+        assert_eq!(word_class("orchestra"), Some("NOUN"));
+    }
 
     #[test]
     fn known_keys_are_distinct() {

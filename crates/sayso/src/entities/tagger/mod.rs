@@ -11,7 +11,12 @@
 //! document-level cues that carry most of the gain on news: whether the same word appears
 //! capitalised elsewhere (not sentence-initially) or lowercase elsewhere in the document,
 //! the tags it got earlier in the document ("extended prediction history"), and the contexts
-//! of its other occurrences (context aggregation, Ratinov & Roth 2009). Without a parse (the
+//! of its other occurrences (context aggregation, Ratinov & Roth 2009). Descriptor evidence:
+//! the common noun that describes the word at any of its mentions ("Bilka is a Danish
+//! *chain*", "Ilona, a *waitress*", "the *river* Thames") types every mention, by its lemma
+//! and its WordNet supersense (`supersenses.tsv`: person, group, location ...), as does the
+//! supersense of the word itself and of the last word of its run of capitalised words
+//! ("Montreal Hockey *Club*"). Without a parse (the
 //! syntax stage not run) the parse features are absent and the tagger still tags, less well.
 //!
 //! A second pass ([`crate::entities::stacked`]) re-tags the document with a second perceptron that
@@ -46,7 +51,7 @@ pub(super) use decode::{Sink, best_by_sums, decode, first_pass};
 #[cfg(test)]
 pub(super) use features::prepare_doc;
 pub(super) use features::{CAP, CAPS_LINE, Tok};
-pub use lexicon::{word_class, word_cluster};
+pub use lexicon::{word_class, word_cluster, word_supersense};
 pub use lines::{LINE_CAPS, LINE_HEADLINE, LINE_TABLE, line_kinds};
 pub use model::{BITS, Model};
 pub(super) use model::{bucket, to_bytes};
