@@ -734,9 +734,10 @@ impl<'a> Finder<'a> {
             };
             if source.is_none() {
                 // The parse missed the subject (a long apposition, a tagging slip): the
-                // rules' source for this cue, else the noun phrase before it.
+                // rules' source for this cue, else the noun phrase before it — but not for a
+                // reporting noun, whose words before it are its own ("no current *plans*").
                 let rule = rule_sources.get(&t).cloned().flatten();
-                if let Some(r) = rule.or_else(|| self.window_source(t)) {
+                if let Some(r) = rule.or_else(|| if noun { None } else { self.window_source(t) }) {
                     source = Some(r);
                     source_core = None;
                     source_rel = SourceRel::Window;
