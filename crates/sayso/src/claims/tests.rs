@@ -436,3 +436,14 @@ fn a_reporting_noun_s_modifiers_are_not_its_source() {
     let d = drafts_of("There are no current plans to expand the ferry service to the islands.");
     assert!(!d.iter().any(|x| x.0 == "plans" && !x.1.is_empty()), "{d:?}");
 }
+
+/// A transcript quoted whole opens each turn with a quotation mark that may never close:
+/// the label after it still names the speaker of the turn.
+#[test]
+fn a_quoted_transcript_turn_is_its_labelled_speaker_s() {
+    let s = show(&analyse(
+        "The exchange went as follows:\n\n\"MORGAN: Will the bridge open in May?\n\n\"REYES: It will not. The cables are still being tested.\n",
+    ));
+    let reyes = s.iter().find(|c| c.1 == "REYES");
+    assert_eq!(reyes.map(|c| c.3.as_str()), Some("It will not. The cables are still being tested."), "{s:?}");
+}
