@@ -448,7 +448,7 @@ impl Finder<'_> {
                 syn.children(p)
                     .filter(|&c| matches!(syn.deprel(c), Deprel::Nsubj | Deprel::NsubjOuter) && !self.never_a_source(c))
             };
-            let subject = subjects().filter(|&c| c < p).last().or_else(|| subjects().next());
+            let subject = subjects().rev().find(|&c| c < p).or_else(|| subjects().next());
             if let Some(s) = subject {
                 if syn.upos(s) == Upos::Pron && matches!(syn.lemma(s), "who" | "that" | "which") {
                     // The noun with its relative pronoun ("Ms. Lopez, who"): the noun names
