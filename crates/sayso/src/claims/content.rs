@@ -349,11 +349,26 @@ impl Finder<'_> {
             if own_cue {
                 continue;
             }
-            let Some(&di) = ends_in.get(&(first_sentence - 1)) else { continue };
-            let d = &self.drafts[di];
-            let quoted = d.content.iter().any(|r| r.clone().any(|k| self.quote_dir(k).is_some()))
-                || (d.cue.end > 0 && self.is_punct(d.cue.end, ":"));
-            if !quoted || d.frame == Frame::Post {
+            let Some(&last) = ends_in.get(&(first_sentence - 1)) else { continue };
+            let quoted = |d: &Draft<'_>| {
+                d.content.iter().any(|r| r.clone().any(|k| self.quote_dir(k).is_some()))
+                    || (d.cue.end > 0 && self.is_punct(d.cue.end, ":"))
+            };
+            // "“…,” DuVernay said, *emphasizing* why … . “…”": a participle that goes on
+            // from the speaker's quotation, with the same speaker, does not take the next
+            // quotation from it.
+            let di = if quoted(&self.drafts[last]) {
+                last
+            } else {
+                let same_speaker = |d: &Draft<'_>| {
+                    d.source.is_some() && d.source == self.drafts[last].source && d.sentence == first_sentence - 1
+                };
+                match self.drafts[..last].iter().rposition(|d| same_speaker(d) && quoted(d)) {
+                    Some(i) => i,
+                    None => continue,
+                }
+            };
+            if self.drafts[di].frame == Frame::Post {
                 continue;
             }
             self.drafts[di].content.push(qr.clone());

@@ -447,3 +447,18 @@ fn a_quoted_transcript_turn_is_its_labelled_speaker_s() {
     let reyes = s.iter().find(|c| c.1 == "REYES");
     assert_eq!(reyes.map(|c| c.3.as_str()), Some("It will not. The cables are still being tested."), "{s:?}");
 }
+
+/// A quotation, its speaker, a participle that goes on from it, then a bare quotation: the
+/// bare quotation is the speaker's, joined to the first one, not left alone.
+#[test]
+fn a_bare_quotation_after_a_participle_joins_the_speaker_s_quotation() {
+    let s = show(&analyse(
+        "Intro.\n“We cannot fix the roads without money,” Mayor Ana Lind said, explaining why the council must raise the tax. “Every winter the potholes get worse.”",
+    ));
+    let said = s.iter().find(|c| c.2 == "said");
+    assert_eq!(
+        said.map(|c| c.3.as_str()),
+        Some("“We cannot fix the roads without money,” | “Every winter the potholes get worse.”"),
+        "{s:?}"
+    );
+}
