@@ -462,3 +462,13 @@ fn a_bare_quotation_after_a_participle_joins_the_speaker_s_quotation() {
         "{s:?}"
     );
 }
+
+/// A time phrase the parse takes for a second subject, nearer the cue than the real one
+/// ("The council *Tuesday* announced …"), is never the source.
+#[test]
+fn a_time_phrase_is_never_a_source() {
+    let d = drafts_of("The council Tuesday announced that the water rates would rise in the spring.");
+    let announced: Vec<_> = d.iter().filter(|x| x.0 == "announced").collect();
+    assert!(!announced.is_empty(), "{d:?}");
+    assert!(announced.iter().all(|x| x.1 == "The council"), "{announced:?}");
+}
