@@ -349,11 +349,26 @@ impl Finder<'_> {
             if own_cue {
                 continue;
             }
-            let Some(&di) = ends_in.get(&(first_sentence - 1)) else { continue };
-            let d = &self.drafts[di];
-            let quoted = d.content.iter().any(|r| r.clone().any(|k| self.quote_dir(k).is_some()))
-                || (d.cue.end > 0 && self.is_punct(d.cue.end, ":"));
-            if !quoted || d.frame == Frame::Post {
+            let Some(&last) = ends_in.get(&(first_sentence - 1)) else { continue };
+            let quoted = |d: &Draft<'_>| {
+                d.content.iter().any(|r| r.clone().any(|k| self.quote_dir(k).is_some()))
+                    || (d.cue.end > 0 && self.is_punct(d.cue.end, ":"))
+            };
+            // "“…,” DuVernay said, *emphasizing* why … . “…”": a participle that goes on
+            // from the speaker's quotation, with the same speaker, does not take the next
+            // quotation from it.
+            let di = if quoted(&self.drafts[last]) {
+                last
+            } else {
+                let same_speaker = |d: &Draft<'_>| {
+                    d.source.is_some() && d.source == self.drafts[last].source && d.sentence == first_sentence - 1
+                };
+                match self.drafts[..last].iter().rposition(|d| same_speaker(d) && quoted(d)) {
+                    Some(i) => i,
+                    None => continue,
+                }
+            };
+            if self.drafts[di].frame == Frame::Post {
                 continue;
             }
             self.drafts[di].content.push(qr.clone());
@@ -408,13 +423,18 @@ impl<'a> Finder<'a> {
                 }
                 _ => continue,
             };
-            let mut r = self.subtree_tokens(c);
-            if origin == Origin::Obl {
-                // The preposition is the cue's ("called for"), not the content's.
-                while r.start < r.end && syn.words_of_token(r.start).any(|x| syn.deprel(x) == Deprel::Case) {
-                    r.start += 1;
+            // A phrase on the object: "raised *questions about* the plan", "made *the case
+            // for* a tax", "expressed *concern over* …"; the model learns which nouns report.
+            if origin == Origin::Obj {
+                for n in syn.children(c).filter(|&n| n > c && syn.deprel(n) == Deprel::Nmod) {
+                    let case = syn.case_marker(n).map_or("", |m| syn.lemma(m));
+                    if CONTENT_CASES.contains(&case) {
+                        self.push_reading(out, Origin::ObjObl, n, self.without_case(n));
+                    }
                 }
             }
+            // The preposition is the cue's ("called for"), not the content's.
+            let r = if origin == Origin::Obl { self.without_case(c) } else { self.subtree_tokens(c) };
             self.push_reading(out, origin, c, r);
         }
         // Everything after the cue in its phrase, when that is more than one dependent
@@ -454,6 +474,16 @@ impl<'a> Finder<'a> {
                 out.push(Reading { origin: Origin::Head, head: h, content: spans, cut: false });
             }
         }
+    }
+
+    /// The tokens of word `w`'s subtree without the preposition that opens it.
+    fn without_case(&self, w: usize) -> Range<usize> {
+        let syn = &self.a.syntax;
+        let mut r = self.subtree_tokens(w);
+        while r.start < r.end && syn.words_of_token(r.start).any(|x| syn.deprel(x) == Deprel::Case) {
+            r.start += 1;
+        }
+        r
     }
 
     /// Pushes the reading of `r`, tidied, and its cut before a trailing adjunct if that

@@ -542,16 +542,18 @@ impl Finder<'_> {
                 next += 1;
             }
             let sr = self.sentence_range(para_start);
-            let label_end = (sr.start..sr.end.min(sr.start + 4)).find(|&k| self.is_punct(k, ":"));
+            // A transcript quoted whole opens each turn with a quotation mark ("“WALLACE: …").
+            let first = if self.quote_dir(sr.start).is_some() { sr.start + 1 } else { sr.start };
+            let label_end = (first..sr.end.min(first + 4)).find(|&k| self.is_punct(k, ":"));
             let end = self.sentence_range(next - 1).end;
-            if let Some(colon) = label_end.filter(|&c| c > sr.start && c + 1 < end) {
-                let shouting = (sr.start..colon).all(|k| {
+            if let Some(colon) = label_end.filter(|&c| c > first && c + 1 < end) {
+                let shouting = (first..colon).all(|k| {
                     let t = self.text(k);
                     self.is_word(k) && t.chars().count() > 1 && !t.chars().any(char::is_lowercase)
                 });
                 let covered = self.drafts.iter().any(|d| d.content.iter().any(|r| r.start <= colon && colon < r.end));
                 if shouting && para_start > 0 && !covered {
-                    self.push_label_draft(sr.start..colon, colon, end, para_start);
+                    self.push_label_draft(first..colon, colon, end, para_start);
                 }
             }
             para_start = next;
@@ -734,9 +736,10 @@ impl<'a> Finder<'a> {
             };
             if source.is_none() {
                 // The parse missed the subject (a long apposition, a tagging slip): the
-                // rules' source for this cue, else the noun phrase before it.
+                // rules' source for this cue, else the noun phrase before it — but not for a
+                // reporting noun, whose words before it are its own ("no current *plans*").
                 let rule = rule_sources.get(&t).cloned().flatten();
-                if let Some(r) = rule.or_else(|| self.window_source(t)) {
+                if let Some(r) = rule.or_else(|| if noun { None } else { self.window_source(t) }) {
                     source = Some(r);
                     source_core = None;
                     source_rel = SourceRel::Window;

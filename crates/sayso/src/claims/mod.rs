@@ -132,6 +132,9 @@ enum Origin {
     Head,
     /// The clause of a reporting noun or adjective ("the claim *that* ...", "confident *that*").
     Clause,
+    /// A prepositional phrase on the cue's object ("raised *questions about* the plan",
+    /// "made *the case for* a tax"): the phrase's object is what is reported.
+    ObjObl,
 }
 
 /// A claim under construction, in token indices.

@@ -23,6 +23,9 @@ impl Finder<'_> {
         if !self.is_word(head) {
             return None;
         }
+        if self.in_dateline(head) {
+            return None;
+        }
         let hw = self.lw(head);
         // "doesn't say", "cannot say": a negated cue has its subject further left.
         if matches!(hw, "n't" | "n’t" | "not" | "cannot" | "never") {
@@ -186,7 +189,7 @@ impl Finder<'_> {
         while k > floor {
             let t = k - 1;
             let w = self.lw(t);
-            if WORDS.aux.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(t)) {
+            if WORDS.aux.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(t)) || self.plain_adverb(t) {
                 k = t;
             } else if self.is_time_word(t) {
                 k = t;
@@ -198,6 +201,15 @@ impl Finder<'_> {
             }
         }
         k
+    }
+
+    /// Whether token `t` is an adverb by the parse that does not negate ("*almost*
+    /// immediately disclosed", "*together* vowed"): not a word of the source before it.
+    fn plain_adverb(&self, t: usize) -> bool {
+        let syn = &self.a.syntax;
+        !self.is_cap(t)
+            && !matches!(self.lw(t), "not" | "never" | "n't" | "n’t")
+            && syn.word_of_token(t).is_some_and(|w| syn.upos(w) == Upos::Adv && syn.deprel(w) == Deprel::Advmod)
     }
 
     /// "X confirmed the report and said ...": the claim of the same sentence this cue is
@@ -430,7 +442,13 @@ impl Finder<'_> {
             if let Some(agent) = syn.agent(p) {
                 return (Some((self.subtree_tokens(agent), self.core_tokens(agent))), SourceRel::Agent);
             }
-            let subject = syn.children(p).find(|&c| matches!(syn.deprel(c), Deprel::Nsubj | Deprel::NsubjOuter));
+            // A predicate the parse gives two subjects ("NORFOLK, Va. — The council voted"):
+            // the one nearest before it, never a dateline's place or a time phrase.
+            let subjects = || {
+                syn.children(p)
+                    .filter(|&c| matches!(syn.deprel(c), Deprel::Nsubj | Deprel::NsubjOuter) && !self.never_a_source(c))
+            };
+            let subject = subjects().rev().find(|&c| c < p).or_else(|| subjects().next());
             if let Some(s) = subject {
                 if syn.upos(s) == Upos::Pron && matches!(syn.lemma(s), "who" | "that" | "which") {
                     // The noun with its relative pronoun ("Ms. Lopez, who"): the noun names
@@ -447,6 +465,14 @@ impl Finder<'_> {
                     };
                 }
                 return (Some((self.subtree_tokens(s), self.core_tokens(s))), rel);
+            }
+            // "BANGOR, Maine — The school board voted": the parse may hang the subject on the
+            // dateline's place; the source is what follows the dash.
+            let dated = syn.children(p).find(|&c| {
+                matches!(syn.deprel(c), Deprel::Nsubj | Deprel::NsubjOuter) && self.in_dateline(syn.token_of(c))
+            });
+            if let Some(r) = dated.and_then(|d| self.after_dateline(self.subtree_tokens(d))) {
+                return (Some((r.clone(), r)), rel);
             }
             if syn.passive_subject(p).is_some() {
                 return (None, SourceRel::None);
@@ -481,6 +507,42 @@ impl Finder<'_> {
 }
 
 impl Finder<'_> {
+    /// Whether parse word `w` heads a phrase that cannot say anything: a place in a dateline
+    /// ("NORFOLK, *Va.* — The council voted …") or a time phrase ("*Monday* brought news").
+    fn never_a_source(&self, w: usize) -> bool {
+        let t = self.a.syntax.token_of(w);
+        self.in_dateline(t) || self.is_time_word(t)
+    }
+
+    /// Whether token `t` lies in a dateline: the capitalised words and commas opening a
+    /// paragraph up to a dash ("NORFOLK, Va. —", "WASHINGTON (AP) —").
+    pub(super) fn in_dateline(&self, t: usize) -> bool {
+        let Some(tok) = self.a.tokens.get(t) else { return false };
+        let sr = self.sentence_range(tok.sentence);
+        let first_of_paragraph = tok.sentence == 0
+            || self.a.sentences[tok.sentence - 1].paragraph != self.a.sentences[tok.sentence].paragraph;
+        if !first_of_paragraph {
+            return false;
+        }
+        let limit = sr.end.min(sr.start + 10);
+        let Some(dash) = (sr.start..limit).find(|&k| self.is_dash(k) && k > sr.start) else { return false };
+        t < dash
+            && (sr.start..dash).all(|k| {
+                self.is_cap(k)
+                    || self.is_comma(k)
+                    || self.is_punct(k, ".")
+                    || self.is_punct(k, "(")
+                    || self.is_punct(k, ")")
+            })
+    }
+
+    /// The part of token range `r` after a dateline, if any word is left.
+    fn after_dateline(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let start = r.clone().find(|&k| !self.in_dateline(k) && !self.is_dash(k))?;
+        let rest = self.trim_punct(start..r.end);
+        rest.clone().any(|k| self.is_word(k)).then_some(rest)
+    }
+
     /// The source the rules would read before a cue at token `t` when the parse has none:
     /// the noun phrase before it (past auxiliaries, adverbs and times), or before an
     /// apposition set off by commas.

@@ -370,3 +370,105 @@ fn an_unlisted_verb_with_a_bare_object_is_no_claim() {
     ));
     assert!(!s.iter().any(|c| c.2 == "evacuated"), "{s:?}");
 }
+
+/// Every draft the stage weighs for `text`: (cue, source, content joined with " | ", origin).
+fn drafts_of(text: &str) -> Vec<(String, String, String, Origin)> {
+    let a = analyse(text);
+    let mut f = Finder::new(&a);
+    let all = f.generate();
+    all.iter()
+        .map(|d| {
+            let slice = |r: &Range<usize>| f.byte_range(r).map_or(String::new(), |b| a.text[b].to_string());
+            (
+                slice(&d.cue),
+                d.source.as_ref().map_or(String::new(), slice),
+                d.content.iter().map(slice).collect::<Vec<_>>().join(" | "),
+                d.origin,
+            )
+        })
+        .collect()
+}
+
+/// A dateline's place ("BANGOR, Maine —") opens the paragraph, and the parse may take it for a
+/// second subject of the first verb: it is never the source of a claim.
+#[test]
+fn a_dateline_place_is_never_a_source() {
+    let text = "BANGOR, Maine — The Bangor School Board voted 5-2 on Monday night to close two schools, and the mayor promised that taxes would not rise.";
+    let d = drafts_of(text);
+    let voted: Vec<_> = d.iter().filter(|x| x.0 == "voted").collect();
+    assert!(!voted.is_empty(), "{d:?}");
+    assert!(voted.iter().all(|x| x.1 == "The Bangor School Board"), "{voted:?}");
+    assert!(!d.iter().any(|x| x.1.contains("Maine") || x.1.contains("BANGOR")), "{d:?}");
+    let s = show(&analyse(text));
+    let promised = s.iter().find(|c| c.2 == "promised");
+    assert_eq!(promised.map(|c| c.1.as_str()), Some("the mayor"), "{s:?}");
+}
+
+/// An adverb between the subject and its cue ("The farmers *together* vowed") is no part
+/// of the source.
+#[test]
+fn an_adverb_before_the_cue_is_no_part_of_the_source() {
+    let s = show(&analyse("The farmers together vowed to block the road until the price of milk rose."));
+    let vowed = s.iter().find(|c| c.2 == "vowed");
+    assert_eq!(vowed.map(|c| c.1.as_str()), Some("The farmers"), "{s:?}");
+}
+
+/// A cue whose object carries the reported matter in a prepositional phrase ("made the
+/// case *for* a new stadium") gets a draft whose content is that phrase's object, for the
+/// model to weigh.
+#[test]
+fn the_object_s_prepositional_phrase_is_proposed_as_content() {
+    let d = drafts_of("The mayor made the case for a new stadium downtown.");
+    assert!(d.iter().any(|x| x.0 == "made" && x.2 == "a new stadium downtown" && x.3 == Origin::ObjObl), "{d:?}");
+}
+
+/// "whilst" is a conjunction like "while": it ends a source phrase read leftwards, so the
+/// participle's object is no source ("defended the budget whilst promising …").
+#[test]
+fn whilst_ends_a_source_phrase() {
+    let d = drafts_of("The minister defended the budget whilst promising a review of the tax rules next spring.");
+    assert!(!d.iter().any(|x| x.1.contains("whilst")), "{d:?}");
+}
+
+/// A reporting noun's own words before it ("no current *plans*") are not its source.
+#[test]
+fn a_reporting_noun_s_modifiers_are_not_its_source() {
+    let d = drafts_of("There are no current plans to expand the ferry service to the islands.");
+    assert!(!d.iter().any(|x| x.0 == "plans" && !x.1.is_empty()), "{d:?}");
+}
+
+/// A transcript quoted whole opens each turn with a quotation mark that may never close:
+/// the label after it still names the speaker of the turn.
+#[test]
+fn a_quoted_transcript_turn_is_its_labelled_speaker_s() {
+    let s = show(&analyse(
+        "The exchange went as follows:\n\n\"MORGAN: Will the bridge open in May?\n\n\"REYES: It will not. The cables are still being tested.\n",
+    ));
+    let reyes = s.iter().find(|c| c.1 == "REYES");
+    assert_eq!(reyes.map(|c| c.3.as_str()), Some("It will not. The cables are still being tested."), "{s:?}");
+}
+
+/// A quotation, its speaker, a participle that goes on from it, then a bare quotation: the
+/// bare quotation is the speaker's, joined to the first one, not left alone.
+#[test]
+fn a_bare_quotation_after_a_participle_joins_the_speaker_s_quotation() {
+    let s = show(&analyse(
+        "Intro.\n“We cannot fix the roads without money,” Mayor Ana Lind said, explaining why the council must raise the tax. “Every winter the potholes get worse.”",
+    ));
+    let said = s.iter().find(|c| c.2 == "said");
+    assert_eq!(
+        said.map(|c| c.3.as_str()),
+        Some("“We cannot fix the roads without money,” | “Every winter the potholes get worse.”"),
+        "{s:?}"
+    );
+}
+
+/// A time phrase the parse takes for a second subject, nearer the cue than the real one
+/// ("The council *Tuesday* announced …"), is never the source.
+#[test]
+fn a_time_phrase_is_never_a_source() {
+    let d = drafts_of("The council Tuesday announced that the water rates would rise in the spring.");
+    let announced: Vec<_> = d.iter().filter(|x| x.0 == "announced").collect();
+    assert!(!announced.is_empty(), "{d:?}");
+    assert!(announced.iter().all(|x| x.1 == "The council"), "{announced:?}");
+}
