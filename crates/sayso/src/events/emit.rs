@@ -482,7 +482,9 @@ pub(super) fn emit(
             if !complete && !frame.noun && has(ParticipantRole::Source) {
                 // A coded event with no target the parse gives ("extradited the suspects to
                 // Arnor's police"): as PETRARCH reads a verb phrase, the first actor in the
-                // verb's own phrases, not a place or a time.
+                // verb's own phrases, not a time; a place there only when no actor is ("lifted
+                // the curfew in Bree": with no group named, the code book codes the country or
+                // city the event changes as its target; it stays the event's place too).
                 let syn = &a.syntax;
                 // In its own phrases: an object or prepositional phrase of the verb, or a noun's
                 // phrase within one ("the release of Arnor's envoy"), not a possessor deep in it
@@ -497,10 +499,12 @@ pub(super) fn emit(
                                 && matches!(syn.deprel(h).base(), Deprel::Obj | Deprel::Obl | Deprel::Iobj)
                         })
                 };
-                let target =
+                let in_phrase = |place: bool| {
                     frame.window.clone().filter(|&k| !s.is_time(k) && near(k)).find_map(|k| {
-                        s.group(k).filter(|&g| Some(g) != subject && !s.actors[s.groups[g].0.start].place)
-                    });
+                        s.group(k).filter(|&g| Some(g) != subject && s.actors[s.groups[g].0.start].place == place)
+                    })
+                };
+                let target = in_phrase(false).or_else(|| in_phrase(true));
                 if let Some(g) = target {
                     ev.participants.extend(s.groups[g].0.clone().map(|y| participant(s, ParticipantRole::Target, y)));
                 }

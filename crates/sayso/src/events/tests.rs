@@ -576,3 +576,21 @@ fn a_nouns_qualifier_is_not_its_source() {
     let rows = rows_of("Palestinian riots against the police continued on Monday.");
     assert!(rows.iter().any(|r| r.trigger == "riots" && r.sources == ["Palestinian"]), "{rows:?}");
 }
+
+#[test]
+fn a_coded_event_with_no_actor_as_target_is_directed_at_the_place_it_changes() {
+    // The code book's convention: with no group named, the country or city is the target;
+    // it stays the event's place too.
+    let a = analyse("Gondor lifted the night curfew in Minas Tirith on Friday.", "2017-12-17");
+    let rows = coded(&a);
+    let r = rows.iter().find(|r| r.trigger == "lifted").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(
+        (r.sources.as_slice(), r.targets.as_slice()),
+        (&["Gondor".to_string()][..], &["Minas Tirith".to_string()][..])
+    );
+    assert_eq!(event(&a, "lifted").place.as_ref().map(|p| a.slice(&p.span)), Some("Minas Tirith"));
+    // An actor in its phrases comes first.
+    let rows = rows_of("Gondor lifted the curfew on Rohan's traders in Minas Tirith.");
+    let r = rows.iter().find(|r| r.trigger == "lifted").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_ne!(r.targets, ["Minas Tirith"], "{rows:?}");
+}
