@@ -418,6 +418,27 @@ pub(super) fn subject_word(s: &Sentence, v: usize) -> Option<usize> {
     best.or(Some(first))
 }
 
+/// The actor nearest before token `t` that is no place nor time, as PETRARCH reads a sentence
+/// the parse failed on; an apposition there ("Tom Bombadil, the council's envoy, demanded")
+/// stands for the name it is set beside.
+pub(super) fn actor_before(s: &Sentence, t: usize, not: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let g = (s.toks.start..t)
+        .rev()
+        .filter(|&k| !s.is_time(k))
+        .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != not))?;
+    // The head of the phrase the group's last word is in ("the Gondor Relief *Coordinator*").
+    let mut w = s.word(s.groups[g].1.end - 1)?;
+    for _ in 0..4 {
+        match syn.head(w) {
+            Some(h) if matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat | Deprel::Amod) => w = h,
+            _ => break,
+        }
+    }
+    let named = (syn.deprel(w) == Deprel::Appos).then(|| syn.head(w)).flatten().and_then(|h| s.group_of(h));
+    Some(named.filter(|&x| x != g && Some(x) != not).unwrap_or(g))
+}
+
 /// The actor a relative clause (headed by verb `v`) is about: its head noun's group; for
 /// "who", a person, looking past an organisation the clause was attached to ("seven people
 /// claiming to be members of the Islamic State who were planning").
@@ -537,7 +558,17 @@ fn inherit_subject(s: &Sentence, frames: &mut [Frame], f: usize) {
             }
         }
     };
+    // A predicate the parse hangs off a root that is no verb ("Polish police today released",
+    // rooted on "Polish"; "A's officials demanded" as a list): the actor before it.
+    let misparsed = |h: usize| {
+        h < v
+            && !matches!(syn.upos(h), Upos::Verb | Upos::Aux)
+            && (syn.head(h).is_none() || syn.deprel(h) == Deprel::Appos)
+    };
     let subject = match rel {
+        Deprel::Xcomp | Deprel::Advcl | Deprel::Conj if misparsed(h) || misparsed(syn.first_conjunct(v)) => {
+            from_head(h).or_else(|| actor_before(s, frames[f].toks.start, None))
+        }
         Deprel::Xcomp | Deprel::Advcl => from_head(h),
         Deprel::Conj => from_head(syn.first_conjunct(v)).or_else(|| {
             let first = syn.first_conjunct(v);

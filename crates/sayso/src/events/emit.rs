@@ -4,7 +4,7 @@
 //! a visit) as the one event its forward code names, an uncoded event for an incomplete
 //! frame; with the reporting claim, modality, polarity, time and place.
 
-use super::clauses::{Frame, antecedent, subject_word};
+use super::clauses::{Frame, actor_before, antecedent, subject_word};
 use super::codes::{ArticleCodes, cameo_code};
 use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
@@ -264,10 +264,7 @@ pub(super) fn emit(
             // A main verb the parse gives no subject ("Russian President Boris Yeltsin on
             // Saturday hosted ...", rooted on "Russian"): as PETRARCH reads a sentence, the
             // nearest actor before the verb, not a place or a time.
-            c.subject = (s.toks.start..frame.toks.start)
-                .rev()
-                .filter(|&k| !s.is_time(k))
-                .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
+            c.subject = actor_before(s, frame.toks.start, c.object);
         }
         if c.code == "015" {
             // "claimed responsibility for attacks on Arnor's troops": responsibility for an

@@ -594,3 +594,12 @@ fn a_coded_event_with_no_actor_as_target_is_directed_at_the_place_it_changes() {
     let r = rows.iter().find(|r| r.trigger == "lifted").unwrap_or_else(|| panic!("{rows:?}"));
     assert_ne!(r.targets, ["Minas Tirith"], "{rows:?}");
 }
+
+#[test]
+fn a_verb_the_parse_hangs_off_an_apposition_or_a_nominal_root_has_the_actor_before_it() {
+    let rows = rows_of(
+        "Faramir Hurin, the Gondor Relief Coordinator, demanded parties to the war in Rohan to allow aid workers free passage.",
+    );
+    let r = rows.iter().find(|r| r.trigger == "demanded").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(r.sources, ["Faramir Hurin"], "{rows:?}");
+}
