@@ -151,7 +151,13 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         }
         // A participle that describes a noun ("states led by Bree", "arms seized last week")
         // tells a state of it, not an event.
-        let state = word.is_some_and(|w| syn.deprel(w) == Deprel::Acl && syn.xpos(w) == "VBN");
+        // (One with an object of its own is no passive participle: an active verb the tagger
+        // took for one, "aircraft using missiles *killed* four soldiers".)
+        let state = word.is_some_and(|w| {
+            syn.deprel(w) == Deprel::Acl
+                && syn.xpos(w) == "VBN"
+                && (syn.object(w).is_none() || !rooted_on_subject(s, w))
+        });
         // A past form of the verb dictionary the tagger took for an adjective, right after an
         // actor ("Gondor's envoy telephoned Arnor's king"): the actor's verb.
         let misread = upos == Some(Upos::Adj) && misread_verb(s, i);
@@ -276,7 +282,8 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let syn = &s.a.syntax;
     let Some(v) = frames[f].word else { return };
     let rel = syn.deprel(v);
-    let passive = syn.is_passive(v) || (rel == Deprel::Acl && syn.xpos(v) == "VBN");
+    let passive = syn.is_passive(v)
+        || (rel == Deprel::Acl && syn.xpos(v) == "VBN" && (syn.object(v).is_none() || !rooted_on_subject(s, v)));
     let mut negated = syn.negated(v);
     let mut hypothetical = false;
     let mut future = false;
@@ -310,6 +317,16 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let mut subject = if relative_subject && rel == Deprel::AclRelcl { antecedent(s, v) } else { group(subject_word) };
     if subject.is_none() {
         subject = speaker_for_pronoun(s, frames, v, subject_word);
+    }
+    if subject.is_none() && !relative_subject && !passive && matches!(rel, Deprel::Acl | Deprel::AclRelcl) {
+        // A sentence the parse roots on its subject ("Gondor's aircraft killed ...", the verb
+        // hung off the noun as a clause): with no predicate at the root, the verb is the
+        // sentence's, and the actor before it its subject.
+        let finite = matches!(syn.xpos(v), "VBD" | "VBZ" | "VBP") || syn.object(v).is_some();
+        if finite && rooted_on_subject(s, v) {
+            let root = syn.ancestors(v).last().unwrap_or(v);
+            subject = group(Some(root)).or_else(|| actor_before(s, frames[f].toks.start, None));
+        }
     }
     let mut object = target_of(s, v);
     let mut gap = None;
@@ -416,6 +433,17 @@ pub(super) fn subject_word(s: &Sentence, v: usize) -> Option<usize> {
         }
     }
     best.or(Some(first))
+}
+
+/// Whether word `v` hangs below a sentence root that is no predicate: a noun or adjective
+/// before it with no subject or copula of its own ("Gondor's aircraft killed ..." rooted on
+/// "aircraft"), where the parse took the sentence's subject for its head.
+fn rooted_on_subject(s: &Sentence, v: usize) -> bool {
+    let syn = &s.a.syntax;
+    let root = syn.ancestors(v).last().unwrap_or(v);
+    root < v
+        && !matches!(syn.upos(root), Upos::Verb | Upos::Aux)
+        && !syn.children(root).any(|c| syn.deprel(c).is_subject() || syn.deprel(c) == Deprel::Cop)
 }
 
 /// The actor nearest before token `t` that is no place nor time, as PETRARCH reads a sentence

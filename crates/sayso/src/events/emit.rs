@@ -306,7 +306,15 @@ pub(super) fn emit(
         // a subcode its words pick is no reason to code a one-sided event.
         let mut said_specific = specific(c.code);
         if is_code(c.code) && refinable(c.code) {
-            c.code = refine(c.code, &lemmas_after(s, frame));
+            let mut lemmas = lemmas_after(s, frame);
+            if c.code == "190" {
+                // Force is aerial by what the subject is ("aircraft using guided bombs
+                // killed"), not only by what follows the verb.
+                let syn = &a.syntax;
+                let words = frame.word.and_then(|v| subject_word(s, v)).map(|w| syn.subtree_words(w));
+                lemmas.extend(words.into_iter().flatten().take(20).map(|w| syn.lemma(w)));
+            }
+            c.code = refine(c.code, &lemmas);
         }
         if c.code.starts_with("02") && legal_appeal(s, frame) {
             // "filed an appeal with the supreme court": a legal step against a judgement, not
@@ -744,7 +752,20 @@ fn means<'a>(s: &Sentence<'a>, frames: &[Frame], frame: &Frame) -> Option<(usize
             Some((words, n))
         })?;
     let subject = subject_word(s, v).map_or(0..0, |w| syn.subtree_words(w));
-    let lemmas = phrase.chain(subject).take(40).map(|w| syn.lemma(w)).collect();
+    // A subject the parse did not give ("Gondor's aircraft using drones killed", rooted on
+    // "aircraft"): the noun its actor qualifies, with its words up to the verb.
+    let head = frame.subject.filter(|_| subject.is_empty()).and_then(|g| {
+        let mut w = s.word(s.groups[g].1.end - 1)?;
+        for _ in 0..4 {
+            match syn.head(w) {
+                Some(h) if matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat | Deprel::Amod) => w = h,
+                _ => break,
+            }
+        }
+        let first = s.word(s.groups[g].1.start).unwrap_or(w).min(w);
+        Some(first..v.max(w + 1))
+    });
+    let lemmas = phrase.chain(subject).chain(head.unwrap_or(0..0)).take(40).map(|w| syn.lemma(w)).collect();
     Some((n, lemmas))
 }
 

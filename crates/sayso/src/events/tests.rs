@@ -603,3 +603,12 @@ fn a_verb_the_parse_hangs_off_an_apposition_or_a_nominal_root_has_the_actor_befo
     let r = rows.iter().find(|r| r.trigger == "demanded").unwrap_or_else(|| panic!("{rows:?}"));
     assert_eq!(r.sources, ["Faramir Hurin"], "{rows:?}");
 }
+
+#[test]
+fn aircraft_killing_in_an_attack_is_aerial_force_by_their_country() {
+    let rows = rows_of("Mordor aircraft using precision guided bombs killed 12 Rohan soldiers in an attack on a fort.");
+    let r = rows.iter().find(|r| r.trigger == "killed").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(r.code, "1951", "{rows:?}");
+    assert!(r.sources.iter().any(|x| x.contains("Mordor")), "{rows:?}");
+    assert!(r.targets.iter().any(|x| x.contains("soldiers")), "{rows:?}");
+}
