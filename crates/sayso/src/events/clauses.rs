@@ -15,7 +15,9 @@ use super::combine::Stance;
 use super::lexicon::{Form, LEXICON, bits};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::words::{ASKING, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, SUPPORT_VERBS, THREATENING};
+use super::words::{
+    ASKING, MEASURES, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, SUPPORT_VERBS, THREATENING,
+};
 use crate::syntax::{Deprel, Upos};
 use std::ops::Range;
 
@@ -177,7 +179,14 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
                         && !responsibility();
                 // Planning and preventing verbs say how their object's event stands (planned,
                 // prevented); they are no events of their own.
-                let marker = s.has(i, bits::PLANNING | bits::PREVENTING);
+                let marker = s.has(i, bits::PLANNING | bits::PREVENTING)
+                    // "is expected to", "expected to be joined by": what others foresee, no
+                    // intent of anyone named (PETRARCH2's "expect" is 030).
+                    || word.is_some_and(|w| {
+                        syn.lemma(w) == "expect"
+                            && (syn.xpos(w) == "VBN"
+                                || syn.children_with(w, Deprel::Xcomp).any(|c| syn.is_passive(c)))
+                    });
                 let lemma = word.map_or("", |w| syn.lemma(w));
                 let reporting = REPORTING.contains(lemma);
                 let stance = if REFUSING.contains(lemma) {
@@ -650,8 +659,15 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         };
         subject = s.group(n.start - 1).filter(|&g| s.groups[g].1.end == n.start && !qualifier(g));
     }
-    // The verb it is the object or subject of.
-    let head = frames[f].word.and_then(|w| Some((syn.head(w)?, syn.deprel(w))));
+    // The verb it is the object or subject of; through a measure of it ("launched ten days
+    // of war games", "held a round of talks").
+    let head = frames[f].word.and_then(|w| {
+        let h = syn.head(w)?;
+        let measure = syn.deprel(w) == Deprel::Nmod
+            && syn.case_marker(w).is_some_and(|m| syn.lemma(m) == "of")
+            && MEASURES.contains(&syn.lemma(h).to_ascii_lowercase());
+        if measure { Some((syn.head(h)?, syn.deprel(h))) } else { Some((h, syn.deprel(w))) }
+    });
     if let Some((h, rel)) = head {
         if let Some(g) = frame_at(frames, h).filter(|&g| !frames[g].noun) {
             let gt = frames[g].toks.start;
@@ -709,6 +725,11 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         let g = s.groups.iter().position(|(m, r)| r.start < n.start && group_entities(s, m.clone()) >= 2);
         subject = g;
         object = g;
+    }
+    if object.is_none() && matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08")) {
+        // "A and B launched joint exercises": cooperation by coordinated actors with no one else
+        // named is between them.
+        object = subject.filter(|&g| s.groups[g].0.len() >= 2);
     }
     frames[f].subject = subject;
     frames[f].object = object;

@@ -519,7 +519,8 @@ pub(super) fn emit(
         } else if let Some(own) = frame.code.filter(|&c| {
             let aside =
                 |w: usize| std::iter::once(w).chain(a.syntax.ancestors(w)).take(8).any(|x| passing_clause(s, x));
-            main && has(ParticipantRole::Source) && is_code(c) && frame.word.is_some_and(|w| !aside(w))
+            // (A pattern that says the verb is no event here, "took steps", is heeded.)
+            main && has(ParticipantRole::Source) && is_code(c) && is_code(code) && frame.word.is_some_and(|w| !aside(w))
         }) {
             // Its verb's own code (or the subcode its words give it): a pattern of another
             // root that matched without the target it names says nothing sure of the event.

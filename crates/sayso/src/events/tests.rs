@@ -612,3 +612,17 @@ fn aircraft_killing_in_an_attack_is_aerial_force_by_their_country() {
     assert!(r.sources.iter().any(|x| x.contains("Mordor")), "{rows:?}");
     assert!(r.targets.iter().any(|x| x.contains("soldiers")), "{rows:?}");
 }
+
+#[test]
+fn exercises_two_navies_launch_are_their_military_cooperation_and_a_forecast_is_no_intent() {
+    let rows = rows_of(
+        "Rohan and Gondor warships on Monday launched five days of joint exercises, expected to be joined by Dale.",
+    );
+    let r = rows.iter().find(|r| r.code == "062").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(r.code, "062", "{rows:?}");
+    assert!(!r.sources.is_empty() && !r.targets.is_empty(), "both navies are its sides: {rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "expected"), "{rows:?}");
+    // Taking steps is no seizure.
+    let rows = rows_of("Gondor took several steps to ease travel rules for Rohan.");
+    assert!(rows.iter().all(|r| r.trigger != "took"), "{rows:?}");
+}

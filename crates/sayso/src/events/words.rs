@@ -328,6 +328,11 @@ pub(super) static OPTIMISTIC: WordList =
     WordList::new(&["optimistic", "confident", "hopeful", "upbeat", "encouraged", "heartened", "sanguine"]);
 
 /// Nouns (lemmas, lower case) that count or gather people: the actor is what they are "of".
+/// Nouns that measure an event they are "of" ("ten days of war games", "a round of talks"):
+/// the event is what a verb taking them does.
+pub(super) static MEASURES: WordList =
+    WordList::new(&["day", "week", "month", "hour", "year", "round", "series", "wave", "spate", "bout"]);
+
 pub(super) static QUANTITIES: WordList = WordList::new(&[
     "ten",
     "tens",
