@@ -702,7 +702,15 @@ fn purpose_clauses(s: &Sentence, frame: &Frame) -> Vec<usize> {
     let syn = &s.a.syntax;
     let Some(v) = frame.word else { return Vec::new() };
     let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
-    syn.children(head).filter(|&c| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl)).collect()
+    let clause = |c: usize| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl);
+    // A "to" clause the parse hangs off the verb's object or time phrase ("started a hunger
+    // strike yesterday *to protest* ...") is the verb's purpose too.
+    let to = |c: usize| syn.children(c).any(|m| syn.deprel(m) == Deprel::Mark && syn.lemma(m) == "to");
+    let below = syn
+        .children(head)
+        .filter(|&c| c > head && matches!(syn.deprel(c), Deprel::Obj | Deprel::OblUnmarked))
+        .flat_map(|c| syn.children(c).filter(|&k| clause(k) && to(k)));
+    syn.children(head).filter(|&c| clause(c)).chain(below).collect()
 }
 
 /// What a verb of saying reports someone must do ("declared that Gondor must end its

@@ -626,3 +626,10 @@ fn exercises_two_navies_launch_are_their_military_cooperation_and_a_forecast_is_
     let rows = rows_of("Gondor took several steps to ease travel rules for Rohan.");
     assert!(rows.iter().all(|r| r.trigger != "took"), "{rows:?}");
 }
+
+#[test]
+fn a_protest_whose_purpose_the_parse_hangs_off_its_object_is_against_whom_the_purpose_names() {
+    let rows = rows_of("Rohan's farmers began a hunger strike on Monday to protest Gondor's new grain tax.");
+    let r = rows.iter().find(|r| r.code.starts_with("14")).unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(r.targets, ["Gondor"], "{rows:?}");
+}
