@@ -10,7 +10,7 @@ use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
 use super::subcodes::{halted, halting, killing, public_figure, refinable, refine};
-use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
+use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS, SUBORDINATORS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
 use crate::schema::{Modality, ParticipantRole, Polarity};
@@ -616,6 +616,14 @@ fn passing_clause(s: &Sentence, x: usize) -> bool {
     match syn.deprel(x) {
         Deprel::Acl => true,
         Deprel::Advcl => !marked(&["to", "by"]),
+        // A "relative clause" or conjunct that opens with a conjunction ("..., *as* the police
+        // cracked down", however the parse attached the "as") is an adverbial clause the parse
+        // hung off a noun or coordinated: neither opens so.
+        Deprel::AclRelcl | Deprel::Conj => {
+            let first = syn.subtree_words(x).find(|&w| syn.upos(w) != Upos::Punct).unwrap_or(x);
+            let opener = syn.lemma(first).to_ascii_lowercase();
+            first < x && (opener == "as" || SUBORDINATORS.contains(&opener.as_str()))
+        }
         _ => false,
     }
 }

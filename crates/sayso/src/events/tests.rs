@@ -633,3 +633,14 @@ fn a_protest_whose_purpose_the_parse_hangs_off_its_object_is_against_whom_the_pu
     let r = rows.iter().find(|r| r.code.starts_with("14")).unwrap_or_else(|| panic!("{rows:?}"));
     assert_eq!(r.targets, ["Gondor"], "{rows:?}");
 }
+
+#[test]
+fn easing_a_state_of_emergency_is_0814_and_a_clause_beside_it_is_told_in_passing() {
+    let rows = rows_of(
+        "Gondor eased emergency measures in Ithilien, the site of riots last spring, as police in Rohan cracked down on smugglers.",
+    );
+    let r = rows.iter().find(|r| r.trigger == "eased").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(r.code, "0814", "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "cracked down"), "{rows:?}");
+    assert_coded("Mordor lifted martial law in Minas Morgul on Friday.", "lifted", "0814");
+}
