@@ -599,7 +599,12 @@ fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
     for x in std::iter::once(w).chain(syn.ancestors(w)).take(8) {
         // A main verb with no code of its own ("The report comes after ...") is no event the
         // clause could accompany.
-        if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && f.code.is_some_and(|c| c != "---")) {
+        // (One its patterns code, "signed an agreement", is one.)
+        let coded = |f: &Frame| {
+            f.code.is_some_and(|c| c != "---")
+                || f.code.is_some() && f.pattern.unwrap_or_else(|| best_pattern(s, f)).is_some_and(|(c, _)| c != "---")
+        };
+        if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && coded(f)) {
             return passing;
         }
         passing |= passing_clause(s, x);
@@ -619,6 +624,11 @@ fn passing_clause(s: &Sentence, x: usize) -> bool {
         // A "relative clause" or conjunct that opens with a conjunction ("..., *as* the police
         // cracked down", however the parse attached the "as") is an adverbial clause the parse
         // hung off a noun or coordinated: neither opens so.
+        // An event noun in a phrase of circumstance ("despite hours of negotiations", "amid
+        // clashes") is the setting of the main event, not it.
+        Deprel::Obl | Deprel::Nmod if matches!(syn.upos(x), Upos::Noun | Upos::Propn) => syn
+            .case_marker(x)
+            .is_some_and(|m| matches!(syn.lemma(m).to_ascii_lowercase().as_str(), "despite" | "amid" | "amidst")),
         Deprel::AclRelcl | Deprel::Conj => {
             let first = syn.subtree_words(x).find(|&w| syn.upos(w) != Upos::Punct).unwrap_or(x);
             let opener = syn.lemma(first).to_ascii_lowercase();

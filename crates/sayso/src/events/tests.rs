@@ -644,3 +644,9 @@ fn easing_a_state_of_emergency_is_0814_and_a_clause_beside_it_is_told_in_passing
     assert!(rows.iter().all(|r| r.trigger != "cracked down"), "{rows:?}");
     assert_coded("Mordor lifted martial law in Minas Morgul on Friday.", "lifted", "0814");
 }
+
+#[test]
+fn an_event_noun_in_a_phrase_of_circumstance_is_told_in_passing() {
+    let rows = rows_of("Rohan and Gondor signed a border agreement on Sunday, despite weeks of tense negotiations.");
+    assert!(rows.iter().all(|r| r.trigger != "negotiations"), "{rows:?}");
+}
