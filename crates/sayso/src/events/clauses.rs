@@ -16,7 +16,8 @@ use super::lexicon::{Form, LEXICON, bits};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
 use super::words::{
-    ASKING, MEASURES, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, SUPPORT_VERBS, THREATENING,
+    ASKING, ISSUING, MEASURES, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, STATEMENTS, SUPPORT_VERBS,
+    THREATENING,
 };
 use crate::syntax::{Deprel, Upos};
 use std::ops::Range;
@@ -377,6 +378,10 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
             end = end.min(s.token_of(syn.subtree_words(c).start));
         }
     }
+    // Nor what a statement it issues says ("issued a declaration *demanding* ...").
+    if let Some(c) = issued_clause(s, v).filter(|&c| has_event(s, c)) {
+        end = end.min(s.token_of(syn.subtree_words(c).start));
+    }
     // Bounded, as PETRARCH's patterns are short: the stage stays linear in the tokens.
     let window = trigger_end..end.clamp(trigger_end, s.toks.end.min(trigger_end + 30));
     let clause_start =
@@ -442,6 +447,26 @@ pub(super) fn subject_word(s: &Sentence, v: usize) -> Option<usize> {
         }
     }
     best.or(Some(first))
+}
+
+/// The clause (its verb) a statement that verb `v` issues says ("issued a declaration
+/// *demanding* ...", "released a statement *condemning* ..."): a participle or infinitive
+/// clause of its object, the statement doing what the clause says.
+pub(super) fn issued_clause(s: &Sentence, v: usize) -> Option<usize> {
+    let syn = &s.a.syntax;
+    if !ISSUING.contains(syn.lemma(v)) {
+        return None;
+    }
+    let o = syn.object(v).filter(|&o| STATEMENTS.contains(&syn.lemma(o).to_ascii_lowercase()))?;
+    let bare = |c: usize| syn.upos(c) == Upos::Verb && subject_word(s, c).is_none();
+    // Or the parse hangs it off the verb, right after the statement ("issued a statement
+    // *condemning*" as an adverbial participle).
+    let after = syn.subtree_words(o).end;
+    syn.children(o).find(|&c| matches!(syn.deprel(c), Deprel::Acl | Deprel::AclRelcl) && bare(c)).or_else(|| {
+        syn.children(v).find(|&c| {
+            syn.deprel(c) == Deprel::Advcl && syn.xpos(c) == "VBG" && syn.subtree_words(c).start == after && bare(c)
+        })
+    })
 }
 
 /// Whether word `v` hangs below a sentence root that is no predicate: a noun or adjective
@@ -602,7 +627,10 @@ fn inherit_subject(s: &Sentence, frames: &mut [Frame], f: usize) {
             && !matches!(syn.upos(h), Upos::Verb | Upos::Aux)
             && (syn.head(h).is_none() || syn.deprel(h) == Deprel::Appos)
     };
+    // "issued a declaration demanding ...": the issuer's.
+    let issuer = [Some(h), syn.head(h)].into_iter().flatten().find(|&i| issued_clause(s, i) == Some(v));
     let subject = match rel {
+        Deprel::Acl | Deprel::AclRelcl | Deprel::Advcl if issuer.is_some() => issuer.and_then(from_head),
         Deprel::Xcomp | Deprel::Advcl | Deprel::Conj if misparsed(h) || misparsed(syn.first_conjunct(v)) => {
             from_head(h).or_else(|| actor_before(s, frames[f].toks.start, None))
         }
@@ -788,6 +816,12 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                         })
                         .flatten();
                     if let Some(c) = reported.filter(|&c| reports_event(s, frames, c)) {
+                        todo.push(c);
+                        continue;
+                    }
+                    // What a statement it issues says is the event ("issued a declaration
+                    // demanding ..."), as what a verb of saying reports is.
+                    if let Some(c) = issued_clause(s, w).filter(|&c| reports_event(s, frames, c)) {
                         todo.push(c);
                         continue;
                     }

@@ -650,3 +650,11 @@ fn an_event_noun_in_a_phrase_of_circumstance_is_told_in_passing() {
     let rows = rows_of("Rohan and Gondor signed a border agreement on Sunday, despite weeks of tense negotiations.");
     assert!(rows.iter().all(|r| r.trigger != "negotiations"), "{rows:?}");
 }
+
+#[test]
+fn what_an_issued_statement_does_is_the_event_of_its_issuer() {
+    let rows = rows_of("The Rohan council issued a statement condemning Gondor's new border policy.");
+    let r = rows.iter().find(|r| r.trigger == "condemning").unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(r.code.starts_with("11") && r.sources.iter().any(|x| x.contains("Rohan")), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "issued"), "{rows:?}");
+}

@@ -368,6 +368,20 @@ pub(super) const PROTEST_AIMS: &[(char, &[&str])] = &[
 
 /// Verbs of saying (lemmas): what their clausal complement reports is the event, when it
 /// has one; the saying is the claims stage's.
+/// A statement a verb of issuing puts out ("issued a declaration *demanding* ...", "released a
+/// statement *condemning* ..."): what the statement does is the event, its issuer's.
+pub(super) static STATEMENTS: WordList = WordList::new(&[
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "resolution",
+    "letter",
+    "message",
+    "petition",
+]);
+pub(super) static ISSUING: WordList = WordList::new(&["issue", "release", "publish", "adopt", "make", "send", "pass"]);
+
 pub(super) static REPORTING: WordList = WordList::new(&[
     "say",
     "tell",
