@@ -658,3 +658,8 @@ fn what_an_issued_statement_does_is_the_event_of_its_issuer() {
     assert!(r.code.starts_with("11") && r.sources.iter().any(|x| x.contains("Rohan")), "{rows:?}");
     assert!(rows.iter().all(|r| r.trigger != "issued"), "{rows:?}");
 }
+
+#[test]
+fn rejecting_a_peace_plan_is_127() {
+    assert_coded("Mordor's orc chieftains on Monday rejected the Gondor peace plan.", "rejected", "127");
+}
