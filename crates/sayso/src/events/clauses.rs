@@ -802,7 +802,11 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                     };
                     // What it reports: its complement, or the clause before it ("Arnor left
                     // the talks, officials said"), whatever relation the parse gave that.
-                    let reported = (frames[g].reporting && !says_more)
+                    // (Not so where the clause it reports tells an event of its own: a word
+                    // of that clause, "fighting" in "will withdraw unless ... rebels fighting",
+                    // is none of the speaker's outlook.)
+                    let reported = frames[g]
+                        .reporting
                         .then(|| {
                             syn.ccomp(w).or_else(|| {
                                 syn.children(w).find(|&c| {
@@ -814,7 +818,8 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                                 })
                             })
                         })
-                        .flatten();
+                        .flatten()
+                        .filter(|&c| !says_more || syn.upos(c) == Upos::Verb && frame_at(frames, c).is_some());
                     if let Some(c) = reported.filter(|&c| reports_event(s, frames, c)) {
                         todo.push(c);
                         continue;

@@ -663,3 +663,15 @@ fn what_an_issued_statement_does_is_the_event_of_its_issuer() {
 fn rejecting_a_peace_plan_is_127() {
     assert_coded("Mordor's orc chieftains on Monday rejected the Gondor peace plan.", "rejected", "127");
 }
+
+#[test]
+fn a_word_of_the_reported_clause_is_no_outlook_of_the_speaker() {
+    // "fighting" in what is announced is no fear the speaker voices (PETRARCH2's "announce
+    // &FIGHT", 012): the announced threat is the event.
+    let rows = rows_of(
+        "Rohan announced that it will withdraw its peacekeeping forces from Bree unless the militias fighting there disarm.",
+    );
+    assert!(rows.iter().all(|r| r.trigger != "announced"), "{rows:?}");
+    let r = rows.iter().find(|r| r.trigger == "withdraw").unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(r.code.starts_with("13"), "{rows:?}");
+}
