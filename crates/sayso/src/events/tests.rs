@@ -675,3 +675,10 @@ fn a_word_of_the_reported_clause_is_no_outlook_of_the_speaker() {
     let r = rows.iter().find(|r| r.trigger == "withdraw").unwrap_or_else(|| panic!("{rows:?}"));
     assert!(r.code.starts_with("13"), "{rows:?}");
 }
+
+#[test]
+fn a_word_of_a_proper_name_after_the_verb_is_no_pattern_word() {
+    // PETRARCH2's "demand * world" (rallying support, 053) is not "World" in "World War Two".
+    let rows = rows_of("Rohan's council demanded an apology from Gondor for crimes committed during World War Two.");
+    assert!(rows.iter().all(|r| r.code != "053"), "{rows:?}");
+}
