@@ -175,6 +175,11 @@ pub(super) fn emit(
         }
         let main = is_main(f);
         let mut c = *coded[f].get_or_insert_with(|| resolve(s, frame));
+        // A two-sided code whose sides are events of different kinds ("074:0861": troops
+        // deployed, and the country receiving them) is two linked events, as the code book
+        // codes them; one of a kind told from either side ("042:043", a visit and its hosting)
+        // stays one record.
+        let linked = c.code.split_once(':').filter(|(f, r)| !f.is_empty() && r.len() >= 3 && f.get(..2) != r.get(..2));
         let (code, swap) = one_side(c.code);
         if swap {
             (c.subject, c.object) = (c.object, c.subject);
@@ -526,7 +531,21 @@ pub(super) fn emit(
             // root that matched without the target it names says nothing sure of the event.
             fallback = fallback.or(Some((at, if code.get(..2) == own.get(..2) { code } else { own })));
         }
+        let reverse = linked.filter(|&(f, _)| ev.cameo.as_deref() == Some(f) && complete).map(|(_, r)| {
+            let mut rev = ev.clone();
+            rev.event_type = event_type(r);
+            rev.cameo = Some(r.to_string());
+            for p in &mut rev.participants {
+                p.role =
+                    if p.role == ParticipantRole::Source { ParticipantRole::Target } else { ParticipantRole::Source };
+            }
+            rev.participants.sort_by_key(|p| p.role != ParticipantRole::Source);
+            rev
+        });
         push_once(events, ev, sentence_start);
+        if let Some(rev) = reverse {
+            push_once(events, rev, sentence_start);
+        }
         if let Some(w) = frame.word.filter(|_| frame.reporting && code.starts_with("01") && events.len() > at) {
             statements.push((at, a.syntax.subtree(w)));
         }

@@ -682,3 +682,14 @@ fn a_word_of_a_proper_name_after_the_verb_is_no_pattern_word() {
     let rows = rows_of("Rohan's council demanded an apology from Gondor for crimes committed during World War Two.");
     assert!(rows.iter().all(|r| r.code != "053"), "{rows:?}");
 }
+
+#[test]
+fn peacekeepers_deployed_and_received_are_two_linked_events_a_visit_stays_one() {
+    let rows = rows_of("Rohan's peacekeeping troops arrived in Bree on Tuesday.");
+    let deploy = rows.iter().find(|r| r.code == "074").unwrap_or_else(|| panic!("{rows:?}"));
+    let receive = rows.iter().find(|r| r.code == "0861").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!((&deploy.sources, &deploy.targets), (&receive.targets, &receive.sources), "{rows:?}");
+    // A visit and its hosting are one happening: one record.
+    let rows = rows_of("Gondor's king visited Rohan on Monday.");
+    assert!(rows.iter().all(|r| r.code != "043"), "{rows:?}");
+}
