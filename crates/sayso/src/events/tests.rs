@@ -693,3 +693,10 @@ fn peacekeepers_deployed_and_received_are_two_linked_events_a_visit_stays_one() 
     let rows = rows_of("Gondor's king visited Rohan on Monday.");
     assert!(rows.iter().all(|r| r.code != "043"), "{rows:?}");
 }
+
+#[test]
+fn inspectors_sent_are_an_investigation_and_their_reception() {
+    let rows = rows_of("The Arnor Atomic Agency dispatched inspectors to Mordor on Monday.");
+    assert!(rows.iter().any(|r| r.code == "090"), "{rows:?}");
+    assert!(rows.iter().any(|r| r.code == "0862" && r.sources.iter().any(|x| x.contains("Mordor"))), "{rows:?}");
+}
