@@ -394,12 +394,14 @@ pub(super) fn emit(
             said_specific |= aimed != c.code;
             c.code = aimed;
         }
-        if main && c.code.starts_with("14") {
-            if c.object.is_none() {
-                c.object = protest_target(s, frame, c.subject);
-            }
-            // What the protest is for ("to demand reforms", "to protest the tax") is the
-            // protest's aim, no event of its own.
+        if main && c.code.starts_with("14") && c.object.is_none() {
+            c.object = protest_target(s, frame, c.subject);
+        }
+        if main && matches!(c.code.get(..2), Some("14" | "02" | "10")) {
+            // What a protest is for ("to demand reforms", "to protest the tax") is the
+            // protest's aim, no event of its own; so is what an appeal or a demand asks for
+            // ("demanded a meeting of the council to discuss ...", "urged the parties to
+            // allow ...").
             for clause in purpose_clauses(s, frame) {
                 let words = a.syntax.subtree_words(clause);
                 for (k, fk) in frames.iter().enumerate() {

@@ -700,3 +700,11 @@ fn inspectors_sent_are_an_investigation_and_their_reception() {
     assert!(rows.iter().any(|r| r.code == "090"), "{rows:?}");
     assert!(rows.iter().any(|r| r.code == "0862" && r.sources.iter().any(|x| x.contains("Mordor"))), "{rows:?}");
 }
+
+#[test]
+fn what_a_demand_asks_for_in_a_purpose_clause_is_no_event_of_its_own() {
+    let rows =
+        rows_of("Rohan on Monday demanded a meeting of the Council of Elrond to discuss Mordor's attacks on Gondor.");
+    assert!(rows.iter().any(|r| r.code.starts_with("10")), "{rows:?}");
+    assert!(rows.iter().all(|r| r.trigger != "discuss"), "{rows:?}");
+}
