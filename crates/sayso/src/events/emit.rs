@@ -309,6 +309,21 @@ pub(super) fn emit(
         }
         // Whether the verb, its pattern or a combination said more than a root's general code;
         // a subcode its words pick is no reason to code a one-sided event.
+        if main && frame.word.is_some_and(|v| a.syntax.lemma(v) == "summon") {
+            // "summoned the ambassador to complain": a summons is the occasion of what it is
+            // for, a complaint, a protest, a demand (verbal acts, 01-02 and 10-13), done to the
+            // one summoned.
+            let verbal = |c: &str| matches!(c.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13"));
+            let purpose = purpose_clauses(s, frame).into_iter().find_map(|w| {
+                let k = frame_at_word(frames, w)?;
+                let code = resolve(s, &frames[k]).code;
+                (is_code(code) && verbal(code)).then_some((k, code))
+            });
+            if let Some((k, code)) = purpose {
+                c.code = code;
+                absorbed[k] = true;
+            }
+        }
         let mut said_specific = specific(c.code);
         if is_code(c.code) && refinable(c.code) {
             let mut lemmas = lemmas_after(s, frame);

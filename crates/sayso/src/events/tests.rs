@@ -708,3 +708,11 @@ fn what_a_demand_asks_for_in_a_purpose_clause_is_no_event_of_its_own() {
     assert!(rows.iter().any(|r| r.code.starts_with("10")), "{rows:?}");
     assert!(rows.iter().all(|r| r.trigger != "discuss"), "{rows:?}");
 }
+
+#[test]
+fn a_summons_is_the_occasion_of_the_complaint_it_is_for() {
+    let rows = rows_of("Gondor's foreign minister summoned Rohan's ambassador on Monday to complain about the raids.");
+    let r = rows.iter().find(|r| r.trigger == "summoned").unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(r.code.starts_with("1"), "{rows:?}");
+    assert!(r.targets.iter().any(|x| x.contains("ambassador")), "{rows:?}");
+}
