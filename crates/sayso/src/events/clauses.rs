@@ -469,6 +469,20 @@ pub(super) fn issued_clause(s: &Sentence, v: usize) -> Option<usize> {
     })
 }
 
+/// The head of the noun phrase group `g`'s last word is in: the word its compound, name or
+/// adjective modifies ("the Gondor Relief *Coordinator*", "Soviet *aircraft*").
+pub(super) fn phrase_head(s: &Sentence, g: usize) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let mut w = s.word(s.groups[g].1.end - 1)?;
+    for _ in 0..4 {
+        match syn.head(w) {
+            Some(h) if matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat | Deprel::Amod) => w = h,
+            _ => break,
+        }
+    }
+    Some(w)
+}
+
 /// Whether word `v` hangs below a sentence root that is no predicate: a noun or adjective
 /// before it with no subject or copula of its own ("Gondor's aircraft killed ..." rooted on
 /// "aircraft"), where the parse took the sentence's subject for its head.
@@ -489,14 +503,7 @@ pub(super) fn actor_before(s: &Sentence, t: usize, not: Option<usize>) -> Option
         .rev()
         .filter(|&k| !s.is_time(k))
         .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != not))?;
-    // The head of the phrase the group's last word is in ("the Gondor Relief *Coordinator*").
-    let mut w = s.word(s.groups[g].1.end - 1)?;
-    for _ in 0..4 {
-        match syn.head(w) {
-            Some(h) if matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat | Deprel::Amod) => w = h,
-            _ => break,
-        }
-    }
+    let w = phrase_head(s, g)?;
     let named = (syn.deprel(w) == Deprel::Appos).then(|| syn.head(w)).flatten().and_then(|h| s.group_of(h));
     Some(named.filter(|&x| x != g && Some(x) != not).unwrap_or(g))
 }

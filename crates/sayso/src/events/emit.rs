@@ -4,7 +4,7 @@
 //! a visit) as the one event its forward code names, an uncoded event for an incomplete
 //! frame; with the reporting claim, modality, polarity, time and place.
 
-use super::clauses::{Frame, actor_before, antecedent, subject_word};
+use super::clauses::{Frame, actor_before, antecedent, phrase_head, subject_word};
 use super::codes::{ArticleCodes, cameo_code};
 use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
@@ -818,13 +818,7 @@ fn means<'a>(s: &Sentence<'a>, frames: &[Frame], frame: &Frame) -> Option<(usize
     // A subject the parse did not give ("Gondor's aircraft using drones killed", rooted on
     // "aircraft"): the noun its actor qualifies, with its words up to the verb.
     let head = frame.subject.filter(|_| subject.is_empty()).and_then(|g| {
-        let mut w = s.word(s.groups[g].1.end - 1)?;
-        for _ in 0..4 {
-            match syn.head(w) {
-                Some(h) if matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat | Deprel::Amod) => w = h,
-                _ => break,
-            }
-        }
+        let w = phrase_head(s, g)?;
         let first = s.word(s.groups[g].1.start).unwrap_or(w).min(w);
         Some(first..v.max(w + 1))
     });
