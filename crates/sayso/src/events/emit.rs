@@ -401,7 +401,7 @@ pub(super) fn emit(
                 && c.subject.is_some()
                 && c.object.is_some()
                 && !unreal(s, frame)
-                && !incidental(s, frames, frame);
+                && !incidental(s, frames, frame, &coded);
         if main || frame.noun {
             // "riots against the government's policies are continuing": an event noun's
             // protest has its aim too.
@@ -627,7 +627,7 @@ fn unreal(s: &Sentence, frame: &Frame) -> bool {
 /// a CAMEO code). A purpose ("called him *to thank* him"), a means ("retaliated *by firing*"),
 /// a reported clause, a relative clause or a complement is told, and so is a clause under no
 /// main event ("The report comes after the two sides *exchanged* fire").
-fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
+fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame, coded: &[Option<Coded>]) -> bool {
     let syn = &s.a.syntax;
     let Some(w) = frame.word else { return false };
     let mut passing = false;
@@ -635,12 +635,18 @@ fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
     for x in std::iter::once(w).chain(syn.ancestors(w)).take(8) {
         // A main verb with no code of its own ("The report comes after ...") is no event the
         // clause could accompany.
-        // (One its patterns code, "signed an agreement", is one.)
-        let coded = |f: &Frame| {
+        // (One its patterns code, "signed an agreement", is one: main frames are resolved
+        // first, so their codes are known.)
+        let has_code = |g: usize| {
+            let f = &frames[g];
             f.code.is_some_and(|c| c != "---")
-                || f.code.is_some() && f.pattern.unwrap_or_else(|| best_pattern(s, f)).is_some_and(|(c, _)| c != "---")
+                || f.code.is_some()
+                    && coded[g].map_or_else(
+                        || best_pattern(s, f).is_some_and(|(c, _)| c != "---"),
+                        |c| one_side(c.code).0 != "---",
+                    )
         };
-        if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && coded(f)) {
+        if x != w && (0..frames.len()).any(|g| frames[g].main && frames[g].word == Some(x) && has_code(g)) {
             return passing;
         }
         passing |= passing_clause(s, x);

@@ -380,7 +380,6 @@ pub(super) static STATEMENTS: WordList = WordList::new(&[
     "message",
     "petition",
 ]);
-pub(super) static ISSUING: WordList = WordList::new(&["issue", "release", "publish", "adopt", "make", "send", "pass"]);
 
 pub(super) static REPORTING: WordList = WordList::new(&[
     "say",
