@@ -243,6 +243,23 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
             analyse_noun(s, frames, f);
         }
     }
+    // "Police prevented the demonstration": stopping others' protest is the code book's
+    // coercion (17), done by the one who stops it to those protesting.
+    for f in 0..frames.len() {
+        let Some(v) = frames[f].word.filter(|_| !frames[f].noun && s.has(frames[f].toks.start, bits::PREVENTING))
+        else {
+            continue;
+        };
+        let protest = s.a.syntax.object(v).and_then(|o| frame_at(frames, o)).filter(|&k| {
+            frames[k].noun
+                && frames[k].code.is_some_and(|c| c.starts_with("14"))
+                && frames[k].subject != frames[f].subject
+        });
+        if let Some(k) = protest.filter(|_| frames[f].subject.is_some()) {
+            frames[f].code = Some("170");
+            frames[f].object = frames[k].subject.or(frames[f].object);
+        }
+    }
     mark_main(s, frames);
     main_by_depth(s, frames);
     for f in frames.iter_mut().filter(|f| f.misread) {
@@ -794,7 +811,12 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
             // A verb with no code of its own ("reached an agreement") is no event: what it
             // governs may be.
             match frame_at(frames, w) {
-                Some(g) if !frames[g].noun => {
+                // (A preventing verb with no code is none: "An attempt to kill the governor
+                // was thwarted" tells the attempt, below.)
+                Some(g)
+                    if !frames[g].noun
+                        && (frames[g].code.is_some() || !s.has(frames[g].toks.start, bits::PREVENTING)) =>
+                {
                     // A verb of saying whose own patterns say more than "said" ("said he was
                     // skeptical") is the event itself.
                     let says_more = frames[g].reporting && {
@@ -849,6 +871,18 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                             Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obj => {
                                 if let Some(g) = frame_at(frames, c).filter(|&g| frames[g].noun) {
                                     frames[g].main = true;
+                                } else if frame_at(frames, c).is_none()
+                                    && frame_at(frames, w)
+                                        .is_some_and(|g| s.has(frames[g].toks.start, bits::PREVENTING))
+                                {
+                                    // "An attempt *to assassinate* the governor was thwarted",
+                                    // "a plan to impose ...": the event the noun's clause names.
+                                    todo.extend(syn.children(c).filter(|&x| {
+                                        syn.deprel(x) == Deprel::Acl
+                                            && syn
+                                                .children(x)
+                                                .any(|m| syn.deprel(m) == Deprel::Mark && syn.lemma(m) == "to")
+                                    }));
                                 }
                             }
                             _ => {}

@@ -716,3 +716,13 @@ fn a_summons_is_the_occasion_of_the_complaint_it_is_for() {
     assert!(r.code.starts_with("1"), "{rows:?}");
     assert!(r.targets.iter().any(|x| x.contains("ambassador")), "{rows:?}");
 }
+
+#[test]
+fn an_attempt_that_was_stopped_is_the_event_and_stopping_a_protest_is_coercion() {
+    let rows = rows_of("An attempt to kill the governor of Rohan was thwarted in Bree, the city's police reported.");
+    assert!(rows.iter().any(|r| r.trigger == "kill" && r.code.starts_with("18")), "{rows:?}");
+    let rows = rows_of("Gondor's police prevented a protest staged by Rohan's farmers on Monday.");
+    let r = rows.iter().find(|r| r.trigger == "prevented").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(r.code, "170", "{rows:?}");
+    assert!(r.targets.iter().any(|x| x.contains("Rohan")), "{rows:?}");
+}
