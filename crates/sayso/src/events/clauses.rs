@@ -15,7 +15,10 @@ use super::combine::Stance;
 use super::lexicon::{Form, LEXICON, bits};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
-use super::words::{ASKING, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, SUPPORT_VERBS, THREATENING};
+use super::words::{
+    ASKING, MEASURES, OBJECT_CONTROL, PROMISING, QUANTITIES, REFUSING, REPORTING, STATEMENTS, SUPPORT_VERBS,
+    THREATENING,
+};
 use crate::syntax::{Deprel, Upos};
 use std::ops::Range;
 
@@ -151,7 +154,13 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
         }
         // A participle that describes a noun ("states led by Bree", "arms seized last week")
         // tells a state of it, not an event.
-        let state = word.is_some_and(|w| syn.deprel(w) == Deprel::Acl && syn.xpos(w) == "VBN");
+        // (One with an object of its own is no passive participle: an active verb the tagger
+        // took for one, "aircraft using missiles *killed* four soldiers".)
+        let state = word.is_some_and(|w| {
+            syn.deprel(w) == Deprel::Acl
+                && syn.xpos(w) == "VBN"
+                && (syn.object(w).is_none() || !rooted_on_subject(s, w))
+        });
         // A past form of the verb dictionary the tagger took for an adjective, right after an
         // actor ("Gondor's envoy telephoned Arnor's king"): the actor's verb.
         let misread = upos == Some(Upos::Adj) && misread_verb(s, i);
@@ -171,7 +180,14 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
                         && !responsibility();
                 // Planning and preventing verbs say how their object's event stands (planned,
                 // prevented); they are no events of their own.
-                let marker = s.has(i, bits::PLANNING | bits::PREVENTING);
+                let marker = s.has(i, bits::PLANNING | bits::PREVENTING)
+                    // "is expected to", "expected to be joined by": what others foresee, no
+                    // intent of anyone named (PETRARCH2's "expect" is 030).
+                    || word.is_some_and(|w| {
+                        syn.lemma(w) == "expect"
+                            && (syn.xpos(w) == "VBN"
+                                || syn.children_with(w, Deprel::Xcomp).any(|c| syn.is_passive(c)))
+                    });
                 let lemma = word.map_or("", |w| syn.lemma(w));
                 let reporting = REPORTING.contains(lemma);
                 let stance = if REFUSING.contains(lemma) {
@@ -227,6 +243,23 @@ pub(super) fn find_frames(s: &mut Sentence, frames: &mut Vec<Frame>) {
             analyse_noun(s, frames, f);
         }
     }
+    // "Police prevented the demonstration": stopping others' protest is the code book's
+    // coercion (17), done by the one who stops it to those protesting.
+    for f in 0..frames.len() {
+        let Some(v) = frames[f].word.filter(|_| !frames[f].noun && s.has(frames[f].toks.start, bits::PREVENTING))
+        else {
+            continue;
+        };
+        let protest = s.a.syntax.object(v).and_then(|o| frame_at(frames, o)).filter(|&k| {
+            frames[k].noun
+                && frames[k].code.is_some_and(|c| c.starts_with("14"))
+                && frames[k].subject != frames[f].subject
+        });
+        if let Some(k) = protest.filter(|_| frames[f].subject.is_some()) {
+            frames[f].code = Some("170");
+            frames[f].object = frames[k].subject.or(frames[f].object);
+        }
+    }
     mark_main(s, frames);
     main_by_depth(s, frames);
     for f in frames.iter_mut().filter(|f| f.misread) {
@@ -276,7 +309,8 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let syn = &s.a.syntax;
     let Some(v) = frames[f].word else { return };
     let rel = syn.deprel(v);
-    let passive = syn.is_passive(v) || (rel == Deprel::Acl && syn.xpos(v) == "VBN");
+    let passive = syn.is_passive(v)
+        || (rel == Deprel::Acl && syn.xpos(v) == "VBN" && (syn.object(v).is_none() || !rooted_on_subject(s, v)));
     let mut negated = syn.negated(v);
     let mut hypothetical = false;
     let mut future = false;
@@ -310,6 +344,16 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
     let mut subject = if relative_subject && rel == Deprel::AclRelcl { antecedent(s, v) } else { group(subject_word) };
     if subject.is_none() {
         subject = speaker_for_pronoun(s, frames, v, subject_word);
+    }
+    if subject.is_none() && !relative_subject && !passive && matches!(rel, Deprel::Acl | Deprel::AclRelcl) {
+        // A sentence the parse roots on its subject ("Gondor's aircraft killed ...", the verb
+        // hung off the noun as a clause): with no predicate at the root, the verb is the
+        // sentence's, and the actor before it its subject.
+        let finite = matches!(syn.xpos(v), "VBD" | "VBZ" | "VBP") || syn.object(v).is_some();
+        if finite && rooted_on_subject(s, v) {
+            let root = syn.ancestors(v).last().unwrap_or(v);
+            subject = group(Some(root)).or_else(|| actor_before(s, frames[f].toks.start, None));
+        }
     }
     let mut object = target_of(s, v);
     let mut gap = None;
@@ -350,6 +394,10 @@ fn analyse_verb(s: &Sentence, frames: &mut [Frame], f: usize) {
         if clause {
             end = end.min(s.token_of(syn.subtree_words(c).start));
         }
+    }
+    // Nor what a statement it issues says ("issued a declaration *demanding* ...").
+    if let Some(c) = issued_clause(s, v).filter(|&c| has_event(s, c)) {
+        end = end.min(s.token_of(syn.subtree_words(c).start));
     }
     // Bounded, as PETRARCH's patterns are short: the stage stays linear in the tokens.
     let window = trigger_end..end.clamp(trigger_end, s.toks.end.min(trigger_end + 30));
@@ -416,6 +464,66 @@ pub(super) fn subject_word(s: &Sentence, v: usize) -> Option<usize> {
         }
     }
     best.or(Some(first))
+}
+
+/// The clause (its verb) a statement that verb `v` issues says ("issued a declaration
+/// *demanding* ...", "released a statement *condemning* ..."): a participle or infinitive
+/// clause of its object, the statement doing what the clause says.
+pub(super) fn issued_clause(s: &Sentence, v: usize) -> Option<usize> {
+    let syn = &s.a.syntax;
+    // (Asked of most verbs: a match on the lemma, no hash.)
+    if !matches!(syn.lemma(v), "issue" | "release" | "publish" | "adopt" | "make" | "send" | "pass") {
+        return None;
+    }
+    let o = syn.object(v).filter(|&o| STATEMENTS.contains(&syn.lemma(o).to_ascii_lowercase()))?;
+    let bare = |c: usize| syn.upos(c) == Upos::Verb && subject_word(s, c).is_none();
+    // Or the parse hangs it off the verb, right after the statement ("issued a statement
+    // *condemning*" as an adverbial participle).
+    let after = syn.subtree_words(o).end;
+    syn.children(o).find(|&c| matches!(syn.deprel(c), Deprel::Acl | Deprel::AclRelcl) && bare(c)).or_else(|| {
+        syn.children(v).find(|&c| {
+            syn.deprel(c) == Deprel::Advcl && syn.xpos(c) == "VBG" && syn.subtree_words(c).start == after && bare(c)
+        })
+    })
+}
+
+/// The head of the noun phrase group `g`'s last word is in: the word its compound, name or
+/// adjective modifies ("the Gondor Relief *Coordinator*", "Soviet *aircraft*").
+pub(super) fn phrase_head(s: &Sentence, g: usize) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let mut w = s.word(s.groups[g].1.end - 1)?;
+    for _ in 0..4 {
+        match syn.head(w) {
+            Some(h) if matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat | Deprel::Amod) => w = h,
+            _ => break,
+        }
+    }
+    Some(w)
+}
+
+/// Whether word `v` hangs below a sentence root that is no predicate: a noun or adjective
+/// before it with no subject or copula of its own ("Gondor's aircraft killed ..." rooted on
+/// "aircraft"), where the parse took the sentence's subject for its head.
+fn rooted_on_subject(s: &Sentence, v: usize) -> bool {
+    let syn = &s.a.syntax;
+    let root = syn.ancestors(v).last().unwrap_or(v);
+    root < v
+        && !matches!(syn.upos(root), Upos::Verb | Upos::Aux)
+        && !syn.children(root).any(|c| syn.deprel(c).is_subject() || syn.deprel(c) == Deprel::Cop)
+}
+
+/// The actor nearest before token `t` that is no place nor time, as PETRARCH reads a sentence
+/// the parse failed on; an apposition there ("Tom Bombadil, the council's envoy, demanded")
+/// stands for the name it is set beside.
+pub(super) fn actor_before(s: &Sentence, t: usize, not: Option<usize>) -> Option<usize> {
+    let syn = &s.a.syntax;
+    let g = (s.toks.start..t)
+        .rev()
+        .filter(|&k| !s.is_time(k))
+        .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != not))?;
+    let w = phrase_head(s, g)?;
+    let named = (syn.deprel(w) == Deprel::Appos).then(|| syn.head(w)).flatten().and_then(|h| s.group_of(h));
+    Some(named.filter(|&x| x != g && Some(x) != not).unwrap_or(g))
 }
 
 /// The actor a relative clause (headed by verb `v`) is about: its head noun's group; for
@@ -537,7 +645,20 @@ fn inherit_subject(s: &Sentence, frames: &mut [Frame], f: usize) {
             }
         }
     };
+    // A predicate the parse hangs off a root that is no verb ("Polish police today released",
+    // rooted on "Polish"; "A's officials demanded" as a list): the actor before it.
+    let misparsed = |h: usize| {
+        h < v
+            && !matches!(syn.upos(h), Upos::Verb | Upos::Aux)
+            && (syn.head(h).is_none() || syn.deprel(h) == Deprel::Appos)
+    };
+    // "issued a declaration demanding ...": the issuer's.
+    let issuer = || [Some(h), syn.head(h)].into_iter().flatten().find(|&i| issued_clause(s, i) == Some(v));
     let subject = match rel {
+        Deprel::Acl | Deprel::AclRelcl | Deprel::Advcl if issuer().is_some() => issuer().and_then(from_head),
+        Deprel::Xcomp | Deprel::Advcl | Deprel::Conj if misparsed(h) || misparsed(syn.first_conjunct(v)) => {
+            from_head(h).or_else(|| actor_before(s, frames[f].toks.start, None))
+        }
         Deprel::Xcomp | Deprel::Advcl => from_head(h),
         Deprel::Conj => from_head(syn.first_conjunct(v)).or_else(|| {
             let first = syn.first_conjunct(v);
@@ -591,8 +712,15 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         };
         subject = s.group(n.start - 1).filter(|&g| s.groups[g].1.end == n.start && !qualifier(g));
     }
-    // The verb it is the object or subject of.
-    let head = frames[f].word.and_then(|w| Some((syn.head(w)?, syn.deprel(w))));
+    // The verb it is the object or subject of; through a measure of it ("launched ten days
+    // of war games", "held a round of talks").
+    let head = frames[f].word.and_then(|w| {
+        let h = syn.head(w)?;
+        let measure = syn.deprel(w) == Deprel::Nmod
+            && syn.case_marker(w).is_some_and(|m| syn.lemma(m) == "of")
+            && MEASURES.contains(&syn.lemma(h).to_ascii_lowercase());
+        if measure { Some((syn.head(h)?, syn.deprel(h))) } else { Some((h, syn.deprel(w))) }
+    });
     if let Some((h, rel)) = head {
         if let Some(g) = frame_at(frames, h).filter(|&g| !frames[g].noun) {
             let gt = frames[g].toks.start;
@@ -651,6 +779,11 @@ fn analyse_noun(s: &Sentence, frames: &mut [Frame], f: usize) {
         subject = g;
         object = g;
     }
+    if object.is_none() && matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08")) {
+        // "A and B launched joint exercises": cooperation by coordinated actors with no one else
+        // named is between them.
+        object = subject.filter(|&g| s.groups[g].0.len() >= 2);
+    }
     frames[f].subject = subject;
     frames[f].object = object;
 }
@@ -678,7 +811,12 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
             // A verb with no code of its own ("reached an agreement") is no event: what it
             // governs may be.
             match frame_at(frames, w) {
-                Some(g) if !frames[g].noun => {
+                // (A preventing verb with no code is none: "An attempt to kill the governor
+                // was thwarted" tells the attempt, below.)
+                Some(g)
+                    if !frames[g].noun
+                        && (frames[g].code.is_some() || !s.has(frames[g].toks.start, bits::PREVENTING)) =>
+                {
                     // A verb of saying whose own patterns say more than "said" ("said he was
                     // skeptical") is the event itself.
                     let says_more = frames[g].reporting && {
@@ -694,7 +832,11 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                     };
                     // What it reports: its complement, or the clause before it ("Arnor left
                     // the talks, officials said"), whatever relation the parse gave that.
-                    let reported = (frames[g].reporting && !says_more)
+                    // (Not so where the clause it reports tells an event of its own: a word
+                    // of that clause, "fighting" in "will withdraw unless ... rebels fighting",
+                    // is none of the speaker's outlook.)
+                    let reported = frames[g]
+                        .reporting
                         .then(|| {
                             syn.ccomp(w).or_else(|| {
                                 syn.children(w).find(|&c| {
@@ -706,8 +848,15 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                                 })
                             })
                         })
-                        .flatten();
+                        .flatten()
+                        .filter(|&c| !says_more || syn.upos(c) == Upos::Verb && frame_at(frames, c).is_some());
                     if let Some(c) = reported.filter(|&c| reports_event(s, frames, c)) {
+                        todo.push(c);
+                        continue;
+                    }
+                    // What a statement it issues says is the event ("issued a declaration
+                    // demanding ..."), as what a verb of saying reports is.
+                    if let Some(c) = issued_clause(s, w).filter(|&c| reports_event(s, frames, c)) {
                         todo.push(c);
                         continue;
                     }
@@ -722,6 +871,18 @@ fn mark_main(s: &Sentence, frames: &mut [Frame]) {
                             Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obj => {
                                 if let Some(g) = frame_at(frames, c).filter(|&g| frames[g].noun) {
                                     frames[g].main = true;
+                                } else if frame_at(frames, c).is_none()
+                                    && frame_at(frames, w)
+                                        .is_some_and(|g| s.has(frames[g].toks.start, bits::PREVENTING))
+                                {
+                                    // "An attempt *to assassinate* the governor was thwarted",
+                                    // "a plan to impose ...": the event the noun's clause names.
+                                    todo.extend(syn.children(c).filter(|&x| {
+                                        syn.deprel(x) == Deprel::Acl
+                                            && syn
+                                                .children(x)
+                                                .any(|m| syn.deprel(m) == Deprel::Mark && syn.lemma(m) == "to")
+                                    }));
                                 }
                             }
                             _ => {}

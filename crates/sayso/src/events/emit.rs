@@ -4,13 +4,13 @@
 //! a visit) as the one event its forward code names, an uncoded event for an incomplete
 //! frame; with the reporting claim, modality, polarity, time and place.
 
-use super::clauses::{Frame, antecedent, subject_word};
+use super::clauses::{Frame, actor_before, antecedent, phrase_head, subject_word};
 use super::codes::{ArticleCodes, cameo_code};
 use super::combine::{Stance, combine, conflictual};
 use super::patterns::best_pattern;
 use super::sentence::Sentence;
 use super::subcodes::{halted, halting, killing, public_figure, refinable, refine};
-use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS};
+use super::words::{OPTIMISTIC, PESSIMISTIC, PROTEST_AIMS, SUBORDINATORS};
 use super::{EventRec, ParticipantRec, PlaceRec, event_type};
 use crate::analysis::Analysis;
 use crate::schema::{Modality, ParticipantRole, Polarity};
@@ -175,6 +175,11 @@ pub(super) fn emit(
         }
         let main = is_main(f);
         let mut c = *coded[f].get_or_insert_with(|| resolve(s, frame));
+        // A two-sided code whose sides are events of different kinds ("074:0861": troops
+        // deployed, and the country receiving them) is two linked events, as the code book
+        // codes them; one of a kind told from either side ("042:043", a visit and its hosting)
+        // stays one record.
+        let linked = c.code.split_once(':').filter(|(f, r)| !f.is_empty() && r.len() >= 3 && f.get(..2) != r.get(..2));
         let (code, swap) = one_side(c.code);
         if swap {
             (c.subject, c.object) = (c.object, c.subject);
@@ -264,10 +269,7 @@ pub(super) fn emit(
             // A main verb the parse gives no subject ("Russian President Boris Yeltsin on
             // Saturday hosted ...", rooted on "Russian"): as PETRARCH reads a sentence, the
             // nearest actor before the verb, not a place or a time.
-            c.subject = (s.toks.start..frame.toks.start)
-                .rev()
-                .filter(|&k| !s.is_time(k))
-                .find_map(|k| s.group(k).filter(|&g| !s.actors[s.groups[g].0.start].place && Some(g) != c.object));
+            c.subject = actor_before(s, frame.toks.start, c.object);
         }
         if c.code == "015" {
             // "claimed responsibility for attacks on Arnor's troops": responsibility for an
@@ -307,9 +309,32 @@ pub(super) fn emit(
         }
         // Whether the verb, its pattern or a combination said more than a root's general code;
         // a subcode its words pick is no reason to code a one-sided event.
+        if main && frame.word.is_some_and(|v| a.syntax.lemma(v) == "summon") {
+            // "summoned the ambassador to complain": a summons is the occasion of what it is
+            // for, a complaint, a protest, a demand (verbal acts, 01-02 and 10-13), done to the
+            // one summoned.
+            let verbal = |c: &str| matches!(c.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13"));
+            let purpose = purpose_clauses(s, frame).into_iter().find_map(|w| {
+                let k = frame_at_word(frames, w)?;
+                let code = resolve(s, &frames[k]).code;
+                (is_code(code) && verbal(code)).then_some((k, code))
+            });
+            if let Some((k, code)) = purpose {
+                c.code = code;
+                absorbed[k] = true;
+            }
+        }
         let mut said_specific = specific(c.code);
         if is_code(c.code) && refinable(c.code) {
-            c.code = refine(c.code, &lemmas_after(s, frame));
+            let mut lemmas = lemmas_after(s, frame);
+            if c.code == "190" {
+                // Force is aerial by what the subject is ("aircraft using guided bombs
+                // killed"), not only by what follows the verb.
+                let syn = &a.syntax;
+                let words = frame.word.and_then(|v| subject_word(s, v)).map(|w| syn.subtree_words(w));
+                lemmas.extend(words.into_iter().flatten().take(20).map(|w| syn.lemma(w)));
+            }
+            c.code = refine(c.code, &lemmas);
         }
         if c.code.starts_with("02") && legal_appeal(s, frame) {
             // "filed an appeal with the supreme court": a legal step against a judgement, not
@@ -376,7 +401,7 @@ pub(super) fn emit(
                 && c.subject.is_some()
                 && c.object.is_some()
                 && !unreal(s, frame)
-                && !incidental(s, frames, frame);
+                && !incidental(s, frames, frame, &coded);
         if main || frame.noun {
             // "riots against the government's policies are continuing": an event noun's
             // protest has its aim too.
@@ -384,12 +409,14 @@ pub(super) fn emit(
             said_specific |= aimed != c.code;
             c.code = aimed;
         }
-        if main && c.code.starts_with("14") {
-            if c.object.is_none() {
-                c.object = protest_target(s, frame, c.subject);
-            }
-            // What the protest is for ("to demand reforms", "to protest the tax") is the
-            // protest's aim, no event of its own.
+        if main && c.code.starts_with("14") && c.object.is_none() {
+            c.object = protest_target(s, frame, c.subject);
+        }
+        if main && matches!(c.code.get(..2), Some("14" | "02" | "10")) {
+            // What a protest is for ("to demand reforms", "to protest the tax") is the
+            // protest's aim, no event of its own; so is what an appeal or a demand asks for
+            // ("demanded a meeting of the council to discuss ...", "urged the parties to
+            // allow ...").
             for clause in purpose_clauses(s, frame) {
                 let words = a.syntax.subtree_words(clause);
                 for (k, fk) in frames.iter().enumerate() {
@@ -482,7 +509,9 @@ pub(super) fn emit(
             if !complete && !frame.noun && has(ParticipantRole::Source) {
                 // A coded event with no target the parse gives ("extradited the suspects to
                 // Arnor's police"): as PETRARCH reads a verb phrase, the first actor in the
-                // verb's own phrases, not a place or a time.
+                // verb's own phrases, not a time; a place there only when no actor is ("lifted
+                // the curfew in Bree": with no group named, the code book codes the country or
+                // city the event changes as its target; it stays the event's place too).
                 let syn = &a.syntax;
                 // In its own phrases: an object or prepositional phrase of the verb, or a noun's
                 // phrase within one ("the release of Arnor's envoy"), not a possessor deep in it
@@ -497,10 +526,12 @@ pub(super) fn emit(
                                 && matches!(syn.deprel(h).base(), Deprel::Obj | Deprel::Obl | Deprel::Iobj)
                         })
                 };
-                let target =
+                let in_phrase = |place: bool| {
                     frame.window.clone().filter(|&k| !s.is_time(k) && near(k)).find_map(|k| {
-                        s.group(k).filter(|&g| Some(g) != subject && !s.actors[s.groups[g].0.start].place)
-                    });
+                        s.group(k).filter(|&g| Some(g) != subject && s.actors[s.groups[g].0.start].place == place)
+                    })
+                };
+                let target = in_phrase(false).or_else(|| in_phrase(true));
                 if let Some(g) = target {
                     ev.participants.extend(s.groups[g].0.clone().map(|y| participant(s, ParticipantRole::Target, y)));
                 }
@@ -510,13 +541,28 @@ pub(super) fn emit(
         } else if let Some(own) = frame.code.filter(|&c| {
             let aside =
                 |w: usize| std::iter::once(w).chain(a.syntax.ancestors(w)).take(8).any(|x| passing_clause(s, x));
-            main && has(ParticipantRole::Source) && is_code(c) && frame.word.is_some_and(|w| !aside(w))
+            // (A pattern that says the verb is no event here, "took steps", is heeded.)
+            main && has(ParticipantRole::Source) && is_code(c) && is_code(code) && frame.word.is_some_and(|w| !aside(w))
         }) {
             // Its verb's own code (or the subcode its words give it): a pattern of another
             // root that matched without the target it names says nothing sure of the event.
             fallback = fallback.or(Some((at, if code.get(..2) == own.get(..2) { code } else { own })));
         }
+        let reverse = linked.filter(|&(f, _)| ev.cameo.as_deref() == Some(f) && complete).map(|(_, r)| {
+            let mut rev = ev.clone();
+            rev.event_type = event_type(r);
+            rev.cameo = Some(r.to_string());
+            for p in &mut rev.participants {
+                p.role =
+                    if p.role == ParticipantRole::Source { ParticipantRole::Target } else { ParticipantRole::Source };
+            }
+            rev.participants.sort_by_key(|p| p.role != ParticipantRole::Source);
+            rev
+        });
         push_once(events, ev, sentence_start);
+        if let Some(rev) = reverse {
+            push_once(events, rev, sentence_start);
+        }
         if let Some(w) = frame.word.filter(|_| frame.reporting && code.starts_with("01") && events.len() > at) {
             statements.push((at, a.syntax.subtree(w)));
         }
@@ -581,7 +627,7 @@ fn unreal(s: &Sentence, frame: &Frame) -> bool {
 /// a CAMEO code). A purpose ("called him *to thank* him"), a means ("retaliated *by firing*"),
 /// a reported clause, a relative clause or a complement is told, and so is a clause under no
 /// main event ("The report comes after the two sides *exchanged* fire").
-fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
+fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame, coded: &[Option<Coded>]) -> bool {
     let syn = &s.a.syntax;
     let Some(w) = frame.word else { return false };
     let mut passing = false;
@@ -589,7 +635,18 @@ fn incidental(s: &Sentence, frames: &[Frame], frame: &Frame) -> bool {
     for x in std::iter::once(w).chain(syn.ancestors(w)).take(8) {
         // A main verb with no code of its own ("The report comes after ...") is no event the
         // clause could accompany.
-        if x != w && frames.iter().any(|f| f.main && f.word == Some(x) && f.code.is_some_and(|c| c != "---")) {
+        // (One its patterns code, "signed an agreement", is one: main frames are resolved
+        // first, so their codes are known.)
+        let has_code = |g: usize| {
+            let f = &frames[g];
+            f.code.is_some_and(|c| c != "---")
+                || f.code.is_some()
+                    && coded[g].map_or_else(
+                        || best_pattern(s, f).is_some_and(|(c, _)| c != "---"),
+                        |c| one_side(c.code).0 != "---",
+                    )
+        };
+        if x != w && (0..frames.len()).any(|g| frames[g].main && frames[g].word == Some(x) && has_code(g)) {
             return passing;
         }
         passing |= passing_clause(s, x);
@@ -606,6 +663,19 @@ fn passing_clause(s: &Sentence, x: usize) -> bool {
     match syn.deprel(x) {
         Deprel::Acl => true,
         Deprel::Advcl => !marked(&["to", "by"]),
+        // A "relative clause" or conjunct that opens with a conjunction ("..., *as* the police
+        // cracked down", however the parse attached the "as") is an adverbial clause the parse
+        // hung off a noun or coordinated: neither opens so.
+        // An event noun in a phrase of circumstance ("despite hours of negotiations", "amid
+        // clashes") is the setting of the main event, not it.
+        Deprel::Obl | Deprel::Nmod if matches!(syn.upos(x), Upos::Noun | Upos::Propn) => syn
+            .case_marker(x)
+            .is_some_and(|m| matches!(syn.lemma(m).to_ascii_lowercase().as_str(), "despite" | "amid" | "amidst")),
+        Deprel::AclRelcl | Deprel::Conj => {
+            let first = syn.subtree_words(x).find(|&w| syn.upos(w) != Upos::Punct).unwrap_or(x);
+            let opener = syn.lemma(first).to_ascii_lowercase();
+            first < x && (opener == "as" || SUBORDINATORS.contains(&opener.as_str()))
+        }
         _ => false,
     }
 }
@@ -692,7 +762,15 @@ fn purpose_clauses(s: &Sentence, frame: &Frame) -> Vec<usize> {
     let syn = &s.a.syntax;
     let Some(v) = frame.word else { return Vec::new() };
     let head = if frame.noun { syn.head(v).unwrap_or(v) } else { v };
-    syn.children(head).filter(|&c| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl)).collect()
+    let clause = |c: usize| matches!(syn.deprel(c), Deprel::Advcl | Deprel::Xcomp | Deprel::Acl);
+    // A "to" clause the parse hangs off the verb's object or time phrase ("started a hunger
+    // strike yesterday *to protest* ...") is the verb's purpose too.
+    let to = |c: usize| syn.children(c).any(|m| syn.deprel(m) == Deprel::Mark && syn.lemma(m) == "to");
+    let below = syn
+        .children(head)
+        .filter(|&c| c > head && matches!(syn.deprel(c), Deprel::Obj | Deprel::OblUnmarked))
+        .flat_map(|c| syn.children(c).filter(|&k| clause(k) && to(k)));
+    syn.children(head).filter(|&c| clause(c)).chain(below).collect()
 }
 
 /// What a verb of saying reports someone must do ("declared that Gondor must end its
@@ -743,7 +821,14 @@ fn means<'a>(s: &Sentence<'a>, frames: &[Frame], frame: &Frame) -> Option<(usize
             Some((words, n))
         })?;
     let subject = subject_word(s, v).map_or(0..0, |w| syn.subtree_words(w));
-    let lemmas = phrase.chain(subject).take(40).map(|w| syn.lemma(w)).collect();
+    // A subject the parse did not give ("Gondor's aircraft using drones killed", rooted on
+    // "aircraft"): the noun its actor qualifies, with its words up to the verb.
+    let head = frame.subject.filter(|_| subject.is_empty()).and_then(|g| {
+        let w = phrase_head(s, g)?;
+        let first = s.word(s.groups[g].1.start).unwrap_or(w).min(w);
+        Some(first..v.max(w + 1))
+    });
+    let lemmas = phrase.chain(subject).chain(head.unwrap_or(0..0)).take(40).map(|w| syn.lemma(w)).collect();
     Some((n, lemmas))
 }
 

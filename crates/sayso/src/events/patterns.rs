@@ -6,7 +6,7 @@
 use super::clauses::Frame;
 use super::lexicon::{Atom, Elem, LEXICON, Pattern, WordFilter, bits};
 use super::sentence::Sentence;
-use crate::syntax::Deprel;
+use crate::syntax::{Deprel, Upos};
 use std::ops::Range;
 
 /// Matches a pattern's elements in order within `range` (gaps allowed). Returns the groups
@@ -98,7 +98,9 @@ pub(super) fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize, heads:
         return None;
     }
     match atom {
-        Atom::Word(w) => s.forms(k).matches(*w).then_some(k + 1),
+        // After the verb a word names a thing, not a word of a proper name ("World" in "World
+        // War Two" is no "world").
+        Atom::Word(w) => (s.forms(k).matches(*w) && !(heads && in_proper_name(s, k))).then_some(k + 1),
         Atom::Set(i) => {
             // The set's first phrase (in dictionary order) that matches here.
             let set = LEXICON.set_phrases.get(*i)?;
@@ -120,6 +122,17 @@ pub(super) fn match_atom(s: &Sentence, atom: &Atom, k: usize, end: usize, heads:
             best.map(|(_, e)| e).filter(|&e| !heads || !modifies_name(s, e - 1))
         }
     }
+}
+
+/// Whether token `k` is a proper noun that modifies a proper noun after it (a word of a
+/// name: "World" in "World War Two", "Security" in "Security Council").
+fn in_proper_name(s: &Sentence, k: usize) -> bool {
+    let syn = &s.a.syntax;
+    s.word(k).is_some_and(|w| {
+        syn.upos(w) == Upos::Propn
+            && matches!(syn.deprel(w), Deprel::Compound | Deprel::Flat)
+            && syn.head(w).is_some_and(|h| h > w && syn.upos(h) == Upos::Propn)
+    })
 }
 
 /// Whether token `k` is a compound modifier of a word after it in an actor that names an

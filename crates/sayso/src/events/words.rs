@@ -328,6 +328,11 @@ pub(super) static OPTIMISTIC: WordList =
     WordList::new(&["optimistic", "confident", "hopeful", "upbeat", "encouraged", "heartened", "sanguine"]);
 
 /// Nouns (lemmas, lower case) that count or gather people: the actor is what they are "of".
+/// Nouns that measure an event they are "of" ("ten days of war games", "a round of talks"):
+/// the event is what a verb taking them does.
+pub(super) static MEASURES: WordList =
+    WordList::new(&["day", "week", "month", "hour", "year", "round", "series", "wave", "spate", "bout"]);
+
 pub(super) static QUANTITIES: WordList = WordList::new(&[
     "ten",
     "tens",
@@ -363,6 +368,19 @@ pub(super) const PROTEST_AIMS: &[(char, &[&str])] = &[
 
 /// Verbs of saying (lemmas): what their clausal complement reports is the event, when it
 /// has one; the saying is the claims stage's.
+/// A statement a verb of issuing puts out ("issued a declaration *demanding* ...", "released a
+/// statement *condemning* ..."): what the statement does is the event, its issuer's.
+pub(super) static STATEMENTS: WordList = WordList::new(&[
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "resolution",
+    "letter",
+    "message",
+    "petition",
+]);
+
 pub(super) static REPORTING: WordList = WordList::new(&[
     "say",
     "tell",
