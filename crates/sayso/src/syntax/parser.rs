@@ -26,7 +26,7 @@ pub(crate) const NM: usize = 4;
 pub(crate) const NL: usize = 56;
 
 /// Most features of one decision.
-pub(crate) const MAX_FEATS: usize = 99;
+pub(crate) const MAX_FEATS: usize = 96;
 
 /// The largest weight of the move and relation tables once quantised: a decision sums its
 /// ~100 rows in `i16` ([`crate::learn::Table::sums16`], eight classes per vector add and
@@ -365,13 +365,6 @@ impl State {
             mix(93, ws1, ts0, tb0),
             mix(94, ws0, tt(ts1, tb0), 0),
             mix(95, wb0, tt(ts1, ts0), 0),
-            // Where a prepositional phrase attaches: the buffer's front with its first left
-            // dependent (usually the preposition) against the two heads it could take, the
-            // stack's top (a noun, by SHIFT) and the word below it (a verb, once RIGHT has
-            // reduced the top), as (verb, noun, preposition, noun) in PP-attachment models.
-            mix(96, tt(ts1, ts0), w(b0l1), tb0),
-            mix(97, ws1, w(b0l1), wb0),
-            mix(98, ws0, w(b0l1), wb0),
         ];
         out[..feats.len()].copy_from_slice(&feats);
         feats.len()
