@@ -1,7 +1,7 @@
 //! Trains the syntax stage's model on Universal Dependencies treebanks (`just train-syntax`).
 //!
 //! `train_syntax TRAIN.conllu OUT.bin [DEV.conllu ...] [--tagger-epochs N] [--parser-epochs N]
-//! [--bits TAGGER,MOVES,RELATIONS,SPLITTER] [--prune T,M,R] [--folds N] [--no-explore]`: reads the training treebank,
+//! [--parser-seeds N] [--first-parser-seed K] [--bits TAGGER,MOVES,RELATIONS,SPLITTER] [--prune T,M,R] [--folds N] [--no-explore]`: reads the training treebank,
 //! trains the tag set, tagger (jackknifed for the parser), lemmatiser and parser, prints each
 //! development treebank's UPOS, lemma, UAS and LAS on gold tokens after each epoch (a quick
 //! proxy: `score_syntax.py` scores from raw text), and writes the model. Deterministic: the
@@ -70,6 +70,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         match a.as_str() {
             "--tagger-epochs" => opts.tagger_epochs = value()?.parse()?,
             "--parser-epochs" => opts.parser_epochs = value()?.parse()?,
+            "--parser-seeds" => opts.parser_seeds = value()?.parse()?,
+            "--first-parser-seed" => opts.first_parser_seed = value()?.parse()?,
             "--folds" => opts.folds = value()?.parse()?,
             "--bits" => {
                 let v: Vec<u32> = value()?.split(',').map(str::parse).collect::<Result<_, _>>()?;
@@ -85,7 +87,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let [train_path, out, dev_paths @ ..] = paths.as_slice() else {
         return Err("usage: train_syntax TRAIN.conllu OUT.bin [DEV.conllu ...] [--tagger-epochs N] \
-                    [--parser-epochs N] [--bits T,M,R,S] [--prune T,M,R] [--folds N] [--no-explore]"
+                    [--parser-epochs N] [--parser-seeds N] [--first-parser-seed K] [--bits T,M,R,S] [--prune T,M,R] [--folds N] [--no-explore]"
             .into());
     };
     let train = read(train_path)?;
@@ -95,6 +97,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         dev.push((name, read(p)?));
     }
     let t = std::time::Instant::now();
+    let parser_scores = |what: &str, m: &sayso::syntax::Model| {
+        let at = t.elapsed().as_secs_f64();
+        for (name, d) in &dev {
+            let sc = train::evaluate(m, d);
+            eprintln!(
+                "[{at:6.1} s] {what}: {name} UAS {:.4} LAS {:.4} (UPOS {:.4}, lemmas {:.4})",
+                sc.uas, sc.las, sc.upos, sc.lemma
+            );
+        }
+    };
     let model = train::train(&train, &opts, |p| {
         let at = t.elapsed().as_secs_f64();
         match p {
@@ -105,15 +117,8 @@ fn main() -> Result<(), Box<dyn Error>> {
                     eprintln!("[{at:6.1} s] tagger epoch {e}: {name} UPOS {:.4} XPOS {:.4}", sc.upos, sc.xpos);
                 }
             }
-            Progress::ParserEpoch(e, m) => {
-                for (name, d) in &dev {
-                    let sc = train::evaluate(m, d);
-                    eprintln!(
-                        "[{at:6.1} s] parser epoch {e}: {name} UAS {:.4} LAS {:.4} (UPOS {:.4}, lemmas {:.4})",
-                        sc.uas, sc.las, sc.upos, sc.lemma
-                    );
-                }
-            }
+            Progress::ParserEpoch(e, m) => parser_scores(&format!("parser epoch {e}"), m),
+            Progress::ParserMean(k, m) => parser_scores(&format!("mean of {k} seeds"), m),
         }
     });
     let bytes = model.to_bytes();

@@ -282,33 +282,65 @@ impl<const N: usize> Averaged<N> {
     /// are summed in `i16` ([`Table::sums16`]) keeps its weights small enough that the sum
     /// of a decision's features rarely saturates.
     pub(crate) fn table_in(&self, prune: f32, max: i16) -> Table<N> {
-        let c = self.c as f64;
-        let avg = |w: i32, u: i64| {
-            let a = (f64::from(w) - u as f64 / c) as f32;
-            if a.abs() < prune { 0.0 } else { a }
-        };
-        let top = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .flat_map(|(w, u)| w.iter().zip(u).map(move |(w, u)| avg(*w, *u).abs()))
-            .fold(0f32, f32::max);
-        let scale = if top > 0.0 { top / f32::from(max) } else { 1.0 };
-        let rows: Vec<[i16; N]> = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .map(|(w, u)| {
-                let mut row = [0i16; N];
-                for ((r, w), u) in row.iter_mut().zip(w).zip(u) {
-                    *r = (avg(*w, *u) / scale).round() as i16;
-                }
-                row
-            })
-            .collect();
-        let peaks = peaks(&rows);
-        Table { bits: self.bits, rows, peaks, scale }
+        quantise(self.bits, prune, max, |k| self.average(k))
     }
+
+    /// The averaged weights of row `k`.
+    fn average(&self, k: usize) -> [f64; N] {
+        let c = self.c as f64;
+        let mut row = [0f64; N];
+        for ((a, w), u) in row.iter_mut().zip(&self.w[k]).zip(&self.u[k]) {
+            *a = f64::from(*w) - *u as f64 / c;
+        }
+        row
+    }
+}
+
+/// The mean of the averaged weights of several trainings that differ only in the order they
+/// saw the examples (their shuffling seed): a cheap ensemble in one table of the same size,
+/// which also damps the run-to-run noise of a single perceptron's choice of weights.
+pub(crate) struct Mean<const N: usize> {
+    bits: u32,
+    sum: Vec<[f64; N]>,
+    runs: u32,
+}
+
+impl<const N: usize> Mean<N> {
+    pub(crate) fn new(bits: u32) -> Self {
+        Mean { bits, sum: vec![[0.0; N]; 1 << bits], runs: 0 }
+    }
+
+    /// Adds one training's averaged weights (a table of the same size).
+    pub(crate) fn add(&mut self, a: &Averaged<N>) {
+        assert_eq!(a.bits, self.bits, "the trainings' tables must have the same size");
+        for (k, row) in self.sum.iter_mut().enumerate() {
+            for (s, x) in row.iter_mut().zip(a.average(k)) {
+                *s += x;
+            }
+        }
+        self.runs += 1;
+    }
+
+    /// [`Averaged::table_in`] of the mean weights; of one training, exactly its table.
+    pub(crate) fn table_in(&self, prune: f32, max: i16) -> Table<N> {
+        let runs = f64::from(self.runs.max(1));
+        quantise(self.bits, prune, max, |k| self.sum[k].map(|s| s / runs))
+    }
+}
+
+/// Quantises averaged weights (row `k` from `row`) to `i16` with one scale, the largest
+/// weight becoming `max`; weights smaller than `prune` in absolute value are dropped.
+fn quantise<const N: usize>(bits: u32, prune: f32, max: i16, row: impl Fn(usize) -> [f64; N]) -> Table<N> {
+    let n = 1usize << bits;
+    let avg = |a: f64| {
+        let a = a as f32;
+        if a.abs() < prune { 0.0 } else { a }
+    };
+    let top = (0..n).flat_map(|k| row(k).map(|a| avg(a).abs())).fold(0f32, f32::max);
+    let scale = if top > 0.0 { top / f32::from(max) } else { 1.0 };
+    let rows: Vec<[i16; N]> = (0..n).map(|k| row(k).map(|a| (avg(a) / scale).round() as i16)).collect();
+    let peaks = peaks(&rows);
+    Table { bits, rows, peaks, scale }
 }
 
 /// Learned weights for `N` classes: one row of `i16` per hash bucket, and one scale. A
@@ -578,5 +610,43 @@ mod tests {
         assert_ne!(word_hashes("Paris").0, word_hashes("paris").0);
         assert_eq!(word_hashes("Paris").0[1], word_hashes("paris").0[1]);
         assert_ne!(affix_hashes("ing").1, affix_hashes("ed").1);
+    }
+
+    /// A perceptron's table after a few deterministic updates: feature `f` pushes class
+    /// `f % 3` up and the next class down, `turns` times over features `0..feats`.
+    fn trained(turns: u32, feats: u32) -> Averaged<4> {
+        let mut a: Averaged<4> = Averaged::new(6);
+        for t in 0..turns {
+            for f in 0..feats {
+                let key = f.wrapping_mul(0x9E37_79B9) ^ t;
+                a.update(&[key], (f % 3) as usize, 1);
+                a.update(&[key], ((f + 1) % 3) as usize, -1);
+                a.tick();
+            }
+        }
+        a
+    }
+
+    #[test]
+    fn the_mean_of_trainings_quantises_like_one() {
+        let (a, b) = (trained(3, 40), trained(5, 17));
+        let mut one: Mean<4> = Mean::new(6);
+        one.add(&a);
+        // One training's mean is its table, to the bit.
+        let (t, m) = (a.table_in(0.5, 4095), one.table_in(0.5, 4095));
+        assert_eq!((t.rows.clone(), t.scale.to_bits()), (m.rows.clone(), m.scale.to_bits()));
+        // Two trainings' mean is neither one's table, and it is the row-wise mean.
+        let mut two = one;
+        two.add(&b);
+        let both = two.table_in(0.0, 4095);
+        assert_ne!(both.rows, a.table_in(0.0, 4095).rows);
+        assert_ne!(both.rows, b.table_in(0.0, 4095).rows);
+        for k in 0..64 {
+            let want = a.average(k).iter().zip(b.average(k)).map(|(x, y)| ((x + y) / 2.0) as f32).collect::<Vec<_>>();
+            let got = both.rows[k].iter().map(|&w| f32::from(w) * both.scale).collect::<Vec<_>>();
+            for (w, g) in want.iter().zip(&got) {
+                assert!((w - g).abs() <= both.scale, "row {k}: {want:?} against {got:?}");
+            }
+        }
     }
 }
